@@ -1,0 +1,110 @@
+"""Units through pint: parse a unit string once, convert values to a canonical unit.
+
+The registry is pint's default plus claimbench's definitions in
+``schemas/units.txt`` (token, FLOP, FLOPS, GPU-hour, parameter, USD, ...).
+Factors (``x``), percentages (``%``), percentage points (``pp``) and unitless
+scores (``""``) are not physical units and keep their own unit.
+
+>>> canonical(2.0, "MB")
+(2000000.0, 'byte')
+>>> canonical(17.1, "ms")
+(0.0171, 'second')
+>>> canonical(2.49, "x")
+(2.49, 'x')
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pint
+
+from claimbench.schemas import data_path
+
+# Units that are not pint quantities: they stay as they are.
+SPECIAL_UNITS = frozenset({"x", "%", "pp", ""})
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """pint's default registry plus claimbench's definitions file."""
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    ureg.load_definitions(str(data_path("units.txt")))
+    return ureg
+
+
+@lru_cache(maxsize=1)
+def _canonical_units() -> list[tuple[object, str]]:
+    """(dimensionality, unit name) for each canonical unit, in file order."""
+    import json
+
+    names = json.loads(data_path("canonical_units.json").read_text(encoding="utf-8"))["canonical"]
+    ureg = registry()
+    return [(ureg.parse_units(name).dimensionality, name) for name in names]
+
+
+class UnitError(ValueError):
+    """A unit string that pint does not know."""
+
+
+@lru_cache(maxsize=4096)
+def conversion(unit: str) -> tuple[float, str]:
+    """(factor, canonical unit) such that value * factor is the value in the canonical unit.
+
+    Cached: each distinct unit string is parsed by pint once.
+
+    >>> conversion("GB")
+    (1000000000.0, 'byte')
+    >>> conversion("TFLOPS")
+    (1000000000000.0, 'FLOPS')
+    """
+    if unit in SPECIAL_UNITS:
+        return 1.0, unit
+    ureg = registry()
+    try:
+        quantity = ureg.Quantity(1.0, ureg.parse_units(unit))
+    except Exception as err:  # pint raises several error types for unknown units
+        raise UnitError(f"unknown unit {unit!r}: {err}") from None
+    factor, root = ureg.get_root_units(unit)
+    if "bit" in root:
+        # pint counts information as dimensionless (bit = []); claimbench gives
+        # sizes in bytes: replace bit by byte in the unit's root units.
+        exponent = root["bit"]
+        parts = [("byte" if name == "bit" else name, power) for name, power in sorted(root.items())]
+        return float(factor) * 8.0 ** -exponent, _format_units(parts)
+    if quantity.dimensionless:
+        return float(quantity.to("dimensionless").magnitude), ""
+    for dimensionality, name in _canonical_units():
+        if quantity.dimensionality == dimensionality:
+            return float(quantity.to(name).magnitude), name
+    base = quantity.to_base_units()
+    return float(base.magnitude), str(base.units)
+
+
+def _format_units(parts: list[tuple[str, float]]) -> str:
+    """Write root units as pint would: ``[("byte", 1), ("second", -1)]`` -> ``byte / second``."""
+    def term(name: str, power: float) -> str:
+        power = abs(power)
+        return name if power == 1 else f"{name} ** {power:g}"
+
+    num = " * ".join(term(n, p) for n, p in parts if p > 0) or "1"
+    den = " / ".join(term(n, p) for n, p in parts if p < 0)
+    return f"{num} / {den}" if den else num
+
+
+def is_unit(unit: str) -> bool:
+    """True when pint (with claimbench's definitions) parses ``unit``.
+
+    >>> is_unit("token/s"), is_unit("MAC/clk")
+    (True, False)
+    """
+    try:
+        conversion(unit)
+        return True
+    except UnitError:
+        return False
+
+
+def canonical(value: float | None, unit: str) -> tuple[float | None, str]:
+    """``value`` in the canonical unit of ``unit``'s dimension, and that unit's name."""
+    factor, target = conversion(unit)
+    return (None if value is None else value * factor), target

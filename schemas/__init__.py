@@ -1,0 +1,81 @@
+"""The dataset's contract: Arrow schemas, vocabularies, unit definitions, canonical units.
+
+Every table claimbench writes is cast to one of these schemas, so a column
+never changes type between builds. Changing a schema is a major version.
+
+>>> [f.name for f in CLAIMS_SCHEMA][:4]
+['claim_id', 'paper_id', 'title', 'mention']
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+
+def data_path(name: str) -> Path:
+    """Path of a data file kept in schemas/."""
+    return Path(str(resources.files(__name__) / name))
+
+
+@lru_cache(maxsize=None)
+def vocabularies() -> dict[str, list[str]]:
+    """The allowed values of metric, qualifier and change."""
+    return json.loads(data_path("vocabularies.json").read_text(encoding="utf-8"))
+
+
+_STR = pa.string()
+_DICT = pa.string()  # Parquet dictionary-encodes these on disk; readers get plain strings
+
+CLAIMS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
+    # (name, type, nullable, meaning) -- the dataset card's column table is generated from this.
+    ("claim_id", _STR, False, "stable id of the claim: sha1 of paper_id and the mention's offsets, 16 hex digits"),
+    ("paper_id", _STR, False, "id of the paper: sha1 of the lower-cased title, 10 hex digits"),
+    ("title", _STR, False, "title of the paper"),
+    ("mention", _STR, False, "the exact substring of the abstract holding the number and its unit"),
+    ("mention_start", pa.int32(), False, "offset of the mention's first character in the abstract (Python str index)"),
+    ("mention_end", pa.int32(), False, "offset just past the mention's last character in the abstract"),
+    ("value", pa.float64(), False, "the number in `unit`; for a range, its upper end"),
+    ("value_low", pa.float64(), True, "the lower end of a range, else null"),
+    ("unit", _STR, False, "x (factor), % (percent), pp (percentage points), '' (unitless score or count), or a pint unit"),
+    ("value_canonical", pa.float64(), False, "value converted to unit_canonical"),
+    ("value_low_canonical", pa.float64(), True, "value_low converted to unit_canonical"),
+    ("unit_canonical", _STR, False, "canonical unit of the value's dimension (e.g. byte, second, FLOPS), or the unit itself for x, %, pp and ''"),
+    ("metric", _DICT, False, "what is measured: one of the metric vocabulary"),
+    ("qualifier", _DICT, False, "up_to, at_least, at_most, approx, average or none"),
+    ("change", _DICT, False, "increase or decrease relative to a baseline, or none for an absolute figure"),
+    ("baseline", _STR, True, "what the number is compared against, as written"),
+    ("hardware", _STR, True, "hardware the number was measured on, as written"),
+    ("workload", _STR, True, "model, dataset or benchmark the number is about, as written"),
+    ("sentence", _STR, False, "the sentence of the abstract holding the mention"),
+    ("sentence_start", pa.int32(), False, "offset of the sentence in the abstract"),
+    ("extractor_version", _STR, False, "version of the extractor that produced the row"),
+]
+
+PAPERS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
+    ("paper_id", _STR, False, "id of the paper: sha1 of the lower-cased title, 10 hex digits"),
+    ("title", _STR, False, "title of the paper"),
+    ("abstract", _STR, False, "the abstract the claims' offsets point into"),
+    ("external_id", _STR, True, "the id the input gave the paper (an arXiv id, say), if any"),
+    ("categories", pa.list_(_STR), False, "subject categories given by the input (arXiv), else empty"),
+    ("update_date", _STR, True, "last update date given by the input (arXiv), else null"),
+    ("sources", pa.list_(_STR), False, "every file:line the paper was read from"),
+    ("abstract_variants", pa.int32(), False, "number of different abstracts seen for this paper (the most common was kept)"),
+    ("n_claims", pa.int32(), False, "number of claims extracted from the abstract"),
+]
+
+
+def _schema(fields) -> pa.Schema:
+    return pa.schema(
+        [pa.field(name, dtype, nullable=nullable, metadata={"description": doc}) for name, dtype, nullable, doc in fields],
+        metadata={"claimbench_schema_version": str(SCHEMA_VERSION)},
+    )
+
+
+CLAIMS_SCHEMA = _schema(CLAIMS_FIELDS)
+PAPERS_SCHEMA = _schema(PAPERS_FIELDS)
