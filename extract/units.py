@@ -65,6 +65,7 @@ def conversion(unit: str) -> tuple[float, str]:
     except Exception as err:  # pint raises several error types for unknown units
         raise UnitError(f"unknown unit {unit!r}: {err}") from None
     factor, root = ureg.get_root_units(unit)
+    root = root._units  # UnitsContainer: name -> power
     if "bit" in root:
         # pint counts information as dimensionless (bit = []); claimbench gives
         # sizes in bytes: replace bit by byte in the unit's root units.
