@@ -1,0 +1,293 @@
+"""The dataset card (README.md) of a release: YAML for the Hugging Face Hub, then documentation.
+
+The card is a pure function of the release's facts and tables, so the same
+inputs and date always give the same text. It carries no
+``dataset_info.features`` block: ``datasets`` reads the column types from the
+Parquet files themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Mapping
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from claimbench.schemas import CLAIMS_FIELDS, PAPERS_FIELDS, vocabularies
+
+PRETTY_NAME = "claimbench: quantitative claims from research abstracts"
+LICENSE_NAME = "authors-copyright-arxiv-licenses"
+TAGS = ("quantitative-claims", "information-extraction", "scientific-papers", "machine-learning-systems", "arxiv")
+
+
+@dataclass(frozen=True)
+class ReleaseFacts:
+    """What the card says about a release besides its tables.
+
+    ``inputs`` are the manifest's input entries (``{"path", "sha256", "bytes"}``);
+    ``builtin_corpus`` is true when they include claimbench's own seed dumps.
+    """
+
+    version: str
+    date: str
+    extractor_version: str
+    builder_version: str
+    inputs: tuple[Mapping, ...] = ()
+    builtin_corpus: bool = False
+    quarantine_rows: int = 0
+    rejected: int = 0
+    validation_success: object = None
+    evaluation: Mapping | None = field(default=None, compare=False)
+
+
+def card_text(facts: ReleaseFacts, claims: pa.Table, papers: pa.Table) -> str:
+    """The whole README.md: front matter, then one markdown section after another."""
+    sections = [
+        front_matter(facts, claims.num_rows),
+        _intro(facts, claims.num_rows, papers.num_rows),
+        _loading(facts),
+        _files(facts),
+        "## Columns\n\n### claims\n\n" + column_table(CLAIMS_FIELDS) + "\n### papers\n\n" + column_table(PAPERS_FIELDS),
+        _vocabularies(),
+        "## Claims by metric\n\n" + metric_counts_table(claims),
+        _evaluation(facts.evaluation),
+        _provenance(facts),
+        _limitations(),
+        "## Citation\n\n```bibtex\n" + bibtex(facts.version, facts.date) + "```\n",
+    ]
+    return "\n".join(s for s in sections if s)
+
+
+def front_matter(facts: ReleaseFacts, n_claims: int) -> str:
+    """The YAML block the Hub and ``datasets.load_dataset`` read.
+
+    >>> facts = ReleaseFacts("1.0.0", "2025-01-31", "e1", "b1")
+    >>> print(front_matter(facts, 2).splitlines()[1:6])
+    ['configs:', '- config_name: claims', '  default: true', '  data_files:', '  - split: train']
+    """
+    configs = _config("claims", "data/claims.parquet", default=True) + _config("papers", "data/papers.parquet")
+    if facts.quarantine_rows:
+        configs += _config("quarantine", "data/quarantine.parquet")
+    tags = "".join(f"- {tag}\n" for tag in TAGS)
+    return (
+        "---\n"
+        f"configs:\n{configs}"
+        "license: other\n"
+        f"license_name: {LICENSE_NAME}\n"
+        "license_link: README.md\n"
+        f"pretty_name: '{PRETTY_NAME}'\n"
+        "language:\n- en\n"
+        f"size_categories:\n- {size_category(n_claims)}\n"
+        f"tags:\n{tags}"
+        "---\n"
+    )
+
+
+def _config(name: str, path: str, default: bool = False) -> str:
+    flag = "  default: true\n" if default else ""
+    return f"- config_name: {name}\n{flag}  data_files:\n  - split: train\n    path: {path}\n"
+
+
+def size_category(n: int) -> str:
+    """The Hub's size bucket for ``n`` rows.
+
+    >>> size_category(2), size_category(1500), size_category(2_000_000)
+    ('n<1K', '1K<n<10K', '1M<n<10M')
+    """
+    buckets = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+               (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B")]
+    return next((label for limit, label in buckets if n < limit), "n>1B")
+
+
+def _intro(facts: ReleaseFacts, n_claims: int, n_papers: int) -> str:
+    return (
+        f"# claimbench v{facts.version}\n\n"
+        "Quantitative claims from research abstracts, one row per claim: the number a paper reports "
+        "(\"up to 2.49x speedup over vLLM on an A100\"), its unit and its value in a canonical unit, "
+        "what it measures, its qualifier and direction, the baseline, hardware and workload named "
+        "with it, and the exact place in the abstract it was taken from.\n\n"
+        f"This release holds **{counted(n_claims, 'claim')}** from **{counted(n_papers, 'paper')}**. "
+        f"Built {facts.date} by claimbench {facts.builder_version} "
+        f"with extractor {facts.extractor_version}; validation success: {facts.validation_success}.\n"
+    )
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1.
+
+    >>> counted(1, "paper"), counted(3, "claim")
+    ('1 paper', '3 claims')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _loading(facts: ReleaseFacts) -> str:
+    return (
+        "## Loading\n\n"
+        "With `datasets` (a local copy of this folder, or the Hub repository pinned to this version):\n\n"
+        "```python\n"
+        "from datasets import load_dataset\n"
+        'claims = load_dataset("path/to/this/folder", "claims", split="train")\n'
+        'papers = load_dataset("path/to/this/folder", "papers", split="train")\n'
+        f'# from the Hub: load_dataset("<owner>/claimbench", "claims", revision="v{facts.version}")\n'
+        "```\n\n"
+        "With pandas:\n\n"
+        "```python\n"
+        "import pandas as pd\n"
+        'claims = pd.read_parquet("data/claims.parquet")\n'
+        "```\n\n"
+        "With DuckDB, the largest claimed speedups over vLLM:\n\n"
+        "```sql\n"
+        "SELECT title, mention, value, hardware, workload\n"
+        "FROM 'data/claims.parquet'\n"
+        "WHERE metric = 'speedup' AND unit = 'x' AND baseline ILIKE '%vLLM%'\n"
+        "ORDER BY value DESC LIMIT 10;\n"
+        "```\n"
+    )
+
+
+def _files(facts: ReleaseFacts) -> str:
+    rows = [
+        ("data/claims.parquet", "the claims (config `claims`, the default)"),
+        ("data/papers.parquet", "the papers the claims come from, with their abstracts (config `papers`)"),
+    ]
+    if facts.quarantine_rows:
+        rows.append(("data/quarantine.parquet",
+                     f"{counted(facts.quarantine_rows, 'row')} that failed row-level validation, kept aside with the reason (config `quarantine`)"))
+    if facts.rejected:
+        rows.append(("rejects.jsonl", f"{counted(facts.rejected, 'input record')} rejected before extraction, with the reason"))
+    rows += [
+        ("validation/report.json", "the validation report of this build"),
+        ("MANIFEST.json", "version, date, row counts, and the sha256 of every file and input"),
+    ]
+    return "## Files\n\n| file | content |\n|---|---|\n" + "".join(f"| `{f}` | {c} |\n" for f, c in rows)
+
+
+def column_table(fields: list[tuple[str, pa.DataType, bool, str]]) -> str:
+    """A markdown table of columns, from a schema's field list.
+
+    >>> print(column_table([("value", pa.float64(), False, "the number")]), end="")
+    | column | type | nullable | meaning |
+    |---|---|---|---|
+    | `value` | `double` | no | the number |
+    """
+    head = "| column | type | nullable | meaning |\n|---|---|---|---|\n"
+    return head + "".join(
+        f"| `{name}` | `{dtype}` | {'yes' if nullable else 'no'} | {_md(doc)} |\n"
+        for name, dtype, nullable, doc in fields
+    )
+
+
+def _md(text: str) -> str:
+    """Text made safe for a markdown table cell: pipes escaped."""
+    return text.replace("|", "\\|")
+
+
+def _vocabularies() -> str:
+    lines = "".join(f"- `{name}`: " + ", ".join(f"`{v}`" for v in values) + "\n" for name, values in vocabularies().items())
+    return "## Vocabularies\n\n" + lines
+
+
+def metric_counts_table(claims: pa.Table) -> str:
+    """Claims per metric, every metric of the vocabulary listed (zero included), then any other value.
+
+    >>> t = pa.table({"metric": ["speedup", "memory", "speedup"]})
+    >>> print(metric_counts_table(t).splitlines()[2:4])
+    ['| speedup | 2 |', '| throughput | 0 |']
+    """
+    counts = {row["values"]: row["counts"] for row in pc.value_counts(claims["metric"]).to_pylist()}
+    order = vocabularies()["metric"] + sorted(set(counts) - set(vocabularies()["metric"]))
+    rows = "".join(f"| {metric} | {counts.get(metric, 0)} |\n" for metric in order)
+    return "| metric | claims |\n|---|---|\n" + rows + f"| **total** | {claims.num_rows} |\n"
+
+
+def _evaluation(evaluation: Mapping | None) -> str:
+    if not evaluation:
+        return ""
+    rows = "".join(f"| {key} | {_md(_figure(value))} |\n" for key, value in flatten(evaluation))
+    return "## Evaluation\n\nAccuracy of the extractor on the development gold annotations:\n\n| figure | value |\n|---|---|\n" + rows
+
+
+def flatten(mapping: Mapping, prefix: str = "") -> list[tuple[str, object]]:
+    """(dotted key, value) pairs of a nested mapping, sorted by key.
+
+    >>> flatten({"recall": 0.8, "claims": {"f1": 0.9}})
+    [('claims.f1', 0.9), ('recall', 0.8)]
+    """
+    pairs: list[tuple[str, object]] = []
+    for key, value in mapping.items():
+        name = f"{prefix}{key}"
+        pairs += flatten(value, name + ".") if isinstance(value, Mapping) else [(name, value)]
+    return sorted(pairs, key=lambda pair: pair[0])
+
+
+def _figure(value: object) -> str:
+    """A figure as shown in the card: floats to 4 significant digits, the rest as written."""
+    return format(value, ".4g") if isinstance(value, float) else str(value)
+
+
+def _provenance(facts: ReleaseFacts) -> str:
+    inputs = "".join(f"| `{i['path']}` | {i['bytes']} | `{i['sha256']}` |\n" for i in facts.inputs)
+    text = (
+        "## Provenance and license\n\n"
+        "Every claim points back to its paper (`paper_id`) and to its place in the abstract "
+        "(`mention_start`, `mention_end`, `sentence_start`); every paper lists the `file:line` "
+        "of each input record it was read from (`sources`). The inputs of this build:\n\n"
+        "| input | bytes | sha256 |\n|---|---|---|\n" + inputs + "\n"
+        "Titles and abstracts (and the `mention` and `sentence` text copied from them) are the "
+        "authors' own text; their copyright stays with the authors, and the license each paper has "
+        "on arXiv applies to it. They are included only as the provenance of each claim. "
+        "claimbench's code is licensed under Apache-2.0.\n"
+    )
+    if facts.builtin_corpus:
+        text += "\n" + _demoted(source_notes())
+    return text
+
+
+def source_notes() -> str:
+    """corpus/SOURCE.md: where the built-in corpus comes from."""
+    return (resources.files("claimbench.corpus") / "SOURCE.md").read_text(encoding="utf-8")
+
+
+def _demoted(markdown: str) -> str:
+    """Markdown with every heading two levels deeper, to nest it under a section.
+
+    >>> _demoted("# A\\ntext\\n")
+    '### A\\ntext\\n'
+    """
+    return "".join("##" + line if line.startswith("#") else line for line in markdown.splitlines(keepends=True))
+
+
+def _limitations() -> str:
+    return (
+        "## Known limitations\n\n"
+        "- Claims are extracted automatically from abstracts only (never from titles, bodies or "
+        "tables), by rules; see the evaluation figures for how often they miss or misread a claim.\n"
+        "- `baseline`, `hardware` and `workload` are copied as written: the same system can appear "
+        "under several spellings.\n"
+        "- Papers are deduplicated by title; when copies of an abstract differ, the most common is "
+        "kept (`abstract_variants` counts the variants).\n"
+        "- The corpus is whatever the inputs hold (for the built-in corpus, papers picked for the "
+        "Hugging Face Daily Papers page): it is not a sample of any field.\n"
+        "- A claim is what the authors state; nothing here checks that it is true or that two "
+        "claims were measured the same way.\n"
+        "- Rows that failed validation are not in `claims`; they are in `data/quarantine.parquet` "
+        "when there are any.\n"
+    )
+
+
+def bibtex(version: str, date: str) -> str:
+    """A BibTeX entry citing this version of the dataset.
+
+    >>> print(bibtex("1.0.0", "2025-01-31").splitlines()[0])
+    @misc{claimbench_v1_0_0,
+    """
+    return (
+        f"@misc{{claimbench_v{version.replace('.', '_')},\n"
+        f"  title = {{{{claimbench}}: quantitative claims from research abstracts, version {version}}},\n"
+        "  author = {{claimbench contributors}},\n"
+        f"  year = {{{date[:4]}}},\n"
+        f"  note = {{Dataset release v{version} of {date}}},\n"
+        "}\n"
+    )

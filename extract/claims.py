@@ -1,0 +1,332 @@
+"""Claims: decide which quantities are outcomes, and fill in every field of each.
+
+:func:`extract_claims` is a pure, deterministic function of one paper: the
+same abstract and extractor version always give the same claims.
+
+>>> from claimbench.extract.papers import Paper
+>>> p = Paper("T", "Our system achieves up to 2.49times speedup over vLLM on an A100 GPU.", "x.txt:1")
+>>> [(c.mention, c.value, c.metric, c.qualifier, c.change, c.baseline, c.hardware) for c in extract_claims(p)]
+[('2.49times', 2.49, 'speedup', 'up_to', 'increase', 'vLLM', 'A100 GPU')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import context
+from .knowledge import load
+from .model import Claim
+from .normalize import normalize
+from .numbers import Quantity, find_quantities
+from .papers import Paper
+from .sentences import Sentence, split_sentences
+
+EXTRACTOR_VERSION = "0.1.0"
+
+# A year such as 2023 or a bare small integer is never a claim on its own.
+YEAR = regex.compile(r"^(?:19|20)\d{2}$")
+# "by up to", "by about": the quantity measures the change named before it.
+BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
+# A share of something: "52% of peak", "79% of the energy of FLAT".
+SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
+# "20 out of the 21 tasks"
+OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
+# Verbs that present a size as what the system reaches (ruling R5).
+REACH = regex.compile(
+    r"(?i:\b(?:train\w*|fine-?tun\w*|scal\w*|support\w*|enabl\w*|fit\w*|accommodat\w*|handl\w*|serv\w*|reach\w*|"
+    r"extend\w*|process\w*|deploy\w*|run\w*|up\s+to|over|more\s+than|beyond|exceed\w*|only|just|merely))\b"
+)
+# A clause ends at these marks; context is searched within the clause first.
+CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which)\s|\s(?:while|whereas)\s")
+# Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
+SCORE_WORDS = regex.compile(
+    r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
+)
+RESPECTIVELY = regex.compile(r"(?i:\brespectively\b)")
+LIST_SPLIT = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
+
+
+@dataclass(frozen=True)
+class _Where:
+    """A quantity and the sentence holding it (offsets relative to the sentence)."""
+
+    q: Quantity
+    sentence: Sentence
+    s: int  # start of the mention in the sentence
+    e: int  # end of the mention in the sentence
+
+
+# ------------------------------------------------------------------ claims?
+
+
+def _is_claim(w: _Where, text: str) -> bool:
+    q, sent = w.q, w.sentence.text
+    before, after = sent[: w.s], sent[w.e :]
+    setup_before, setup_after = context.setup_patterns()
+    if q.kind == "word":
+        return not setup_after.match(after)
+    if setup_before.search(before[-40:]) or setup_after.match(after):
+        return False
+    if q.unit in ("x", "%", "pp"):
+        # "8x A100 GPUs" is a device count (R4).
+        if q.unit == "x":
+            hw = context.find_hardware(sent[w.e : w.e + 40])
+            if hw and hw[0][0] <= 1:
+                return False
+        return True
+    if q.unit in _metric_by_unit():
+        if q.unit == "token":
+            return bool(REACH.search(_clause_before(sent, w.s)[-60:]))
+        if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
+            return False
+        return True
+    if q.unit:  # another pint unit (sample, ...) or an unparsed one kept as ""
+        return True
+    # Unitless from here on.
+    if q.bare_count:
+        if YEAR.match(q.mention):
+            return False
+        return bool(OUT_OF_AFTER.match(after))
+    mention = q.mention
+    if regex.search(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)", mention):
+        clause = _clause_before(sent, w.s)
+        return bool(REACH.search(clause[-80:]))
+    # A decimal with no unit: a score only when a score word is near.
+    return bool(SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]))
+
+
+def _next_to_hardware(sent: str, w: _Where) -> bool:
+    """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM")."""
+    near = sent[max(0, w.s - 25) : w.e + 25]
+    return bool(
+        regex.search(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)", sent[w.e : w.e + 20])
+        or context.find_hardware(near)
+    )
+
+
+@lru_cache(maxsize=1)
+def _metric_by_unit() -> dict[str, str]:
+    return dict(load("metrics")["by_unit"])
+
+
+def _clause_before(sent: str, pos: int) -> str:
+    """The text of the clause that ends at ``pos``."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sent, 0, pos):
+        start = m.end()
+    return sent[start:pos]
+
+
+def _clause_bounds(sent: str, s: int, e: int) -> tuple[int, int]:
+    start, end = 0, len(sent)
+    for m in CLAUSE_BREAK.finditer(sent):
+        if m.end() <= s:
+            start = m.end()
+        elif m.start() >= e:
+            end = m.start()
+            break
+    return start, end
+
+
+# ------------------------------------------------------------------ fields
+
+
+def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str | None:
+    """The label of the hit nearest to [s, e) within [lo, hi); ties go to the preferred side."""
+    best, best_key = None, None
+    for hs, he, label in hits:
+        if hs < lo or he > hi or (hs < e and s < he):
+            continue
+        if hs >= e:
+            dist = (hs - e) * (3.0 if prefer_before else 0.7)
+        else:
+            dist = (s - he) * 1.0
+        key = (dist, hs)
+        if best_key is None or key < best_key:
+            best, best_key = label, key
+    return best
+
+
+def _metric(w: _Where, prefer_before: bool, lo: int, hi: int) -> str:
+    q, sent = w.q, w.sentence.text
+    if q.unit in _metric_by_unit():
+        return _metric_by_unit()[q.unit]
+    after = sent[w.e :]
+    if q.unit == "%" and regex.match(r"(?i:\s*of\s+(?:the\s+)?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum))", after):
+        return "utilization"
+    found = _nearest(context.keyword_hits(sent), w.s, w.e, lo, hi, prefer_before)
+    if found:
+        return found
+    generic = context.generic_pattern()
+    by_unit = load("metrics")["generic"]["by_unit"]
+    if any(m.start() >= lo and m.end() <= hi for m in generic.finditer(sent)):
+        return by_unit.get(q.unit, "other")
+    if "parameter" in q.mention.lower() or regex.search(r"[BMT]$", q.mention):
+        return "scale"
+    return {"x": "speedup", "%": "accuracy", "pp": "accuracy", "": "accuracy"}.get(q.unit, "other")
+
+
+def _qualifier(w: _Where, before_text: str, lo: int, hi: int) -> str:
+    for qualifier, pattern in context.qualifier_patterns():
+        if pattern.search(before_text[-40:]):
+            return qualifier
+    sent = w.sentence.text
+    for m in context.average_pattern().finditer(sent, lo, hi):
+        if abs(m.start() - w.s) < 80:
+            return "average"
+    return "none"
+
+
+def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int) -> str:
+    q, sent = w.q, w.sentence.text
+    if q.direction:
+        return q.direction
+    after = sent[w.e :]
+    direction = _nearest(context.change_hits(sent), w.s, w.e, lo, hi, prefer_before)
+    if q.unit == "x":
+        return direction or "increase"
+    if q.unit in ("%", "pp"):
+        if SHARE_AFTER.match(after) and not regex.match(r"(?i:\s*of\s+(?:improvement|reduction|speedup|gain))", after):
+            return "none"
+        return direction or "none"
+    # Absolute units: a change only when the number is the size of one ("reduces latency by 5 ms").
+    if direction and prefer_before:
+        return direction
+    return "none"
+
+
+def _respectively_pick(phrase: str, index: int, count: int) -> str:
+    """The index-th item of "A, B, and C" when the sentence says "respectively"."""
+    items = [p.strip() for p in LIST_SPLIT.split(phrase) if p and p.strip()]
+    if len(items) == count:
+        return items[index]
+    return phrase
+
+
+def _group_of(ws: list[_Where], i: int, text: str) -> tuple[int, int]:
+    """(index in its list, size of the list) of quantity i among its sentence's quantities."""
+    start = i
+    sep = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++)(?:by\s++)?$")
+    while start > 0:
+        a, b = ws[start - 1], ws[start]
+        gap = text[a.q.end : b.q.start]
+        if a.q.unit == b.q.unit and sep.match(gap + "") and len(gap) < 8:
+            start -= 1
+        else:
+            break
+    end = i
+    while end + 1 < len(ws):
+        a, b = ws[end], ws[end + 1]
+        gap = text[a.q.end : b.q.start]
+        if a.q.unit == b.q.unit and sep.match(gap) and len(gap) < 8:
+            end += 1
+        else:
+            break
+    return i - start, end - start + 1
+
+
+def _nearest_span(spans, s: int, e: int, exclude: tuple[int, int] | None = None):
+    """The span nearest to [s, e), skipping any inside ``exclude``."""
+    best, best_d = None, None
+    for span in spans:
+        hs, he = span[0], span[1]
+        if exclude and hs >= exclude[0] and he <= exclude[1]:
+            continue
+        d = hs - e if hs >= e else s - he
+        if best_d is None or d < best_d:
+            best, best_d = span, d
+    return best
+
+
+def extract_claims(paper: Paper) -> list[Claim]:
+    """Every claim in the paper's abstract, in order of position."""
+    text = paper.abstract
+    norm = normalize(text)
+    sentences = split_sentences(norm)
+    quantities = find_quantities(norm)
+    abstract_hardware = _abstract_hardware(sentences)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        inside = [q for q in quantities if q.start >= sentence.start and q.end <= sentence.end]
+        ws = [_Where(q, sentence, q.start - sentence.start, q.end - sentence.start) for q in inside]
+        ws = [w for w in ws if _is_claim(w, norm)]
+        hardware = context.find_hardware(sentence.text)
+        workloads = context.find_workloads(sentence.text)
+        respectively = bool(RESPECTIVELY.search(sentence.text))
+        group_qualifier: dict[int, str] = {}
+        for i, w in enumerate(ws):
+            claims.append(_claim(text, w, ws, i, hardware, workloads, abstract_hardware, respectively, group_qualifier))
+    return claims
+
+
+def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respectively, group_qualifier) -> Claim:
+    sent = w.sentence.text
+    original = text[w.sentence.start : w.sentence.end]  # same offsets as sent, characters as written
+    lo, hi = _clause_bounds(sent, w.s, w.e)
+    prev_end = ws[i - 1].e if i > 0 else 0
+    before_text = sent[max(prev_end, lo) : w.s]
+    prefer_before = bool(BY_BEFORE.search(sent[max(0, w.s - 40) : w.s]))
+    metric = _metric(w, prefer_before, lo, hi)
+    index, size = _group_of(ws, i, sent)
+    qualifier = _qualifier(w, before_text, lo, hi)
+    if index > 0 and qualifier == "none":
+        qualifier = group_qualifier.get(i - index, "none")  # R8: a qualifier before a list covers it
+    if index == 0:
+        group_qualifier[i] = qualifier
+    change = _change(w, metric, prefer_before, lo, hi)
+    baseline = None
+    baseline_span = None
+    if change != "none":
+        last = ws[i + size - index - 1] if i + size - index - 1 < len(ws) else w
+        found = context.baseline_after(sent, last.e) or context.baseline_before(sent, w.s)
+        if found:
+            baseline_span = (found[0], found[1])
+            baseline = original[found[0] : found[1]]
+            if respectively and size > 1:
+                baseline = _respectively_pick(baseline, index, size)
+    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively)
+    hw = original[hw[0] : hw[1]] if hw else abstract_hardware
+    workload = _nearest_span(workloads, w.s, w.e, baseline_span)
+    workload = original[workload[0] : workload[1]] if workload else None
+    start, end = w.q.start, w.q.end
+    return Claim(
+        mention=text[start:end],
+        start=start,
+        end=end,
+        value=float(w.q.value),
+        value_low=None if w.q.value_low is None else float(w.q.value_low),
+        unit=w.q.unit,
+        metric=metric,
+        qualifier=qualifier,
+        change=change,
+        baseline=baseline,
+        hardware=hw,
+        workload=workload,
+        sentence=text[w.sentence.start : w.sentence.end],
+        sentence_start=w.sentence.start,
+    )
+
+
+def _pick_hardware(hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool) -> str | None:
+    candidates = [h for h in hardware if not (baseline_span and h[0] >= baseline_span[0] and h[1] <= baseline_span[1])]
+    if not candidates:
+        return None
+    if respectively and size > 1 and len(candidates) == size:
+        return candidates[index]
+    return _nearest_span(candidates, w.s, w.e)
+
+
+EVALUATED_ON = regex.compile(r"(?i:\b(?:on|using|with|across)\s+(?:a\s+single\s+|an?\s+|the\s+|\d+\s+)?\S*$)")
+
+
+def _abstract_hardware(sentences: list[Sentence]) -> str | None:
+    """The one piece of hardware the abstract says its evaluation ran on, if exactly one is named."""
+    found = []
+    for sentence in sentences:
+        for start, end, name in context.find_hardware(sentence.text):
+            if EVALUATED_ON.search(sentence.text[:start] + name.split()[0]):
+                found.append(name)
+    distinct = sorted(set(found))
+    return distinct[0] if len(distinct) == 1 else None

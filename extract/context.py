@@ -1,0 +1,221 @@
+"""Find named things near a quantity: metric keywords, cues, baselines, hardware, workloads.
+
+Every function here reads one sentence (normalized text, with offsets into
+the abstract) and the position of a quantity in it. The knowledge it uses
+comes from extract/knowledge/*.toml.
+
+>>> s = "FlashAttention-2 yields around 2times speedup compared to FlashAttention on A100."
+>>> find_hardware(s)[0][2]
+'A100'
+>>> baseline_after(s, s.index("speedup"))[2]
+'FlashAttention'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .knowledge import alternation, compile_words, load
+
+Span = tuple[int, int, str]  # (start, end, text)
+
+
+# ------------------------------------------------------------ metric keywords
+
+
+@lru_cache(maxsize=1)
+def metric_patterns() -> list[tuple[str, regex.Pattern]]:
+    """(metric, keyword pattern) in the file's order; generic words last."""
+    table = load("metrics")
+    out = [(metric, compile_words(words)) for metric, words in table["keywords"].items() if words]
+    return out
+
+
+@lru_cache(maxsize=1)
+def generic_pattern() -> regex.Pattern:
+    return compile_words(load("metrics")["generic"]["keywords"])
+
+
+def keyword_hits(sentence: str) -> list[tuple[int, int, str]]:
+    """Every metric keyword in the sentence as (start, end, metric)."""
+    hits = []
+    for metric, pattern in metric_patterns():
+        hits.extend((m.start(), m.end(), metric) for m in pattern.finditer(sentence))
+    return hits
+
+
+# ------------------------------------------------------------------- cues
+
+
+@lru_cache(maxsize=1)
+def qualifier_patterns() -> list[tuple[str, regex.Pattern]]:
+    """(qualifier, pattern anchored at the end of the text before a number)."""
+    table = load("cues")["qualifier"]["before"]
+    out = []
+    for qualifier, cues in table.items():
+        if qualifier == "average":
+            continue
+        out.append(
+            (
+                qualifier,
+                regex.compile(r"(?:(?<![A-Za-z])" + alternation(cues) + r")[\s(]*+(?:the\s+|a\s+|an\s+)?$", regex.IGNORECASE),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def average_pattern() -> regex.Pattern:
+    return compile_words(load("cues")["qualifier"]["before"]["average"])
+
+
+@lru_cache(maxsize=1)
+def change_patterns() -> list[tuple[str, regex.Pattern]]:
+    table = load("cues")["change"]
+    return [(direction, compile_words(words)) for direction, words in table.items()]
+
+
+def change_hits(sentence: str) -> list[tuple[int, int, str]]:
+    """Every change cue in the sentence as (start, end, direction)."""
+    hits = []
+    for direction, pattern in change_patterns():
+        hits.extend((m.start(), m.end(), direction) for m in pattern.finditer(sentence))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def setup_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """(text before the number ends with a setup cue, text after starts with one)."""
+    table = load("cues")["setup"]
+    before = regex.compile(r"(?:(?<![A-Za-z])" + alternation(table["before"]) + r")$", regex.IGNORECASE)
+    after = regex.compile(alternation(table["after"]), regex.IGNORECASE)
+    return before, after
+
+
+# --------------------------------------------------------------- baselines
+
+
+@lru_cache(maxsize=1)
+def _baseline_marker() -> regex.Pattern:
+    markers = load("cues")["baseline"]["markers"]
+    return regex.compile(r"(?<![A-Za-z])" + alternation(markers) + r"(?![A-Za-z])\s++", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _baseline_stop() -> regex.Pattern:
+    stops = load("cues")["baseline"]["stop"]
+    return regex.compile(
+        r"""
+        [,;:()\[\]]                                # punctuation ends the phrase
+      | \.(?:\s|$)                                 # so does a full stop
+      | \s(?:""" + "|".join(stops) + r""")(?![A-Za-z])   # or a word that starts another part
+      | \s(?=\d)                                    # or a number
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
+    """The noun phrase starting at ``start``, up to a stop word or punctuation."""
+    stop = _baseline_stop().search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    words = sentence[start:end].split()
+    if not words:
+        return None
+    if len(words) > max_words:
+        return None
+    text = " ".join(words)
+    text = text.rstrip(".")
+    if not regex.search(r"[A-Za-z]", text):
+        return None
+    return start, start + len(text), text
+
+
+def baseline_after(sentence: str, pos: int, limit: int = 90) -> Span | None:
+    """The baseline named after ``pos``: "2x faster than vLLM" -> vLLM."""
+    m = _baseline_marker().search(sentence, pos, min(len(sentence), pos + limit))
+    if not m:
+        return None
+    return _phrase_from(sentence, m.end())
+
+
+def baseline_before(sentence: str, pos: int) -> Span | None:
+    """The baseline named before ``pos``: "Compared to vLLM, ... 2x" or "outperforms vLLM by 2x"."""
+    found = None
+    for m in _baseline_marker().finditer(sentence, 0, pos):
+        phrase = _phrase_from(sentence, m.end())
+        if phrase and phrase[1] <= pos:
+            found = phrase
+    return found
+
+
+# ---------------------------------------------------------------- hardware
+
+
+@lru_cache(maxsize=1)
+def hardware_pattern() -> regex.Pattern:
+    table = load("hardware")
+    products = alternation(table["products"].values())
+    ctx = table["context"]
+    return regex.compile(
+        r"""
+        (?:(?<![\w-])""" + ctx["count"] + r"""[\s-]++(?:x\s*)?)?      # a count: 8, a single, two
+        (?:(?:""" + ctx["vendor"] + r""")\s++)?                       # a vendor: NVIDIA
+        (?<![\w-])""" + products + r"""(?![\w])                     # the product: A100
+        (?:[- ](?:\d+\s?GB|PCIe|SXM\d?))?                            # a variant: A100-40GB
+        (?:\s++""" + ctx["device"] + r"""(?![\w]))?                  # a device word: GPUs
+        """,
+        regex.VERBOSE,
+    )
+
+
+_LEADING_ARTICLE = regex.compile(r"^(?:a|an|the|our)\s+", regex.IGNORECASE)
+
+
+def find_hardware(sentence: str) -> list[Span]:
+    """Hardware named in the sentence, as written (articles dropped, counts kept).
+
+    >>> [h[2] for h in find_hardware("trained on 512 NVIDIA V100 GPUs and a single RTX 4090 GPU")]
+    ['512 NVIDIA V100 GPUs', 'a single RTX 4090 GPU']
+    """
+    out = []
+    for m in hardware_pattern().finditer(sentence):
+        text = m.group(0)
+        strip = _LEADING_ARTICLE.match(text)
+        start = m.start()
+        if strip and not text.lower().startswith("a single"):
+            start += strip.end()
+            text = text[strip.end():]
+        out.append((start, m.end(), text))
+    return out
+
+
+# --------------------------------------------------------------- workloads
+
+
+@lru_cache(maxsize=1)
+def workload_pattern() -> regex.Pattern:
+    table = load("workloads")
+    models = table["models"]
+    model = models["families"] + models["size"] + models["variant"]
+    return regex.compile(
+        r"""
+        (?<![\w-])
+        (?:
+            (?P<model>""" + model + r""")
+          | (?P<bench>""" + table["benchmarks"]["names"] + r""")
+        )
+        (?![\w])
+        """,
+        regex.VERBOSE,
+    )
+
+
+def find_workloads(sentence: str) -> list[Span]:
+    """Models, benchmarks and datasets named in the sentence.
+
+    >>> [w[2] for w in find_workloads("up to 9.1times higher throughput on Llama2-70B and HumanEval")]
+    ['Llama2-70B', 'HumanEval']
+    """
+    return [(m.start(), m.end(), m.group(0)) for m in workload_pattern().finditer(sentence)]

@@ -1,0 +1,48 @@
+"""Character-for-character normalization that keeps every offset valid.
+
+Abstracts arrive with unicode dashes, minus signs, multiplication signs,
+tildes and odd spaces. The extractor matches on a normalized copy of the
+text in which each character is replaced by exactly one character, so an
+offset into the copy is the same offset into the original, and a mention is
+always cut from the original text, byte for byte.
+
+Multi-character residue of LaTeX or PDF conversion (``\\%``, ``\\times``,
+``$\\sim$``, ``\\textless``, ``x2014``) cannot be folded this way; the
+patterns in :mod:`claimbench.extract.numbers` accept those forms directly.
+
+>>> normalize("2.4× faster – about ∼3 ms")
+'2.4x faster - about ~3 ms'
+>>> len(normalize("a\u00a0b")) == len("a\u00a0b")
+True
+"""
+from __future__ import annotations
+
+_TABLE = str.maketrans(
+    {
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2212": "-",  # minus sign
+        "\u00d7": "x",  # multiplication sign
+        "\u223c": "~",  # tilde operator
+        "\u2248": "~",  # almost equal to
+        "\u301c": "~",  # wave dash
+        "\uff5e": "~",  # fullwidth tilde
+        "\u00a0": " ",  # no-break space
+        "\u2009": " ",  # thin space
+        "\u202f": " ",  # narrow no-break space
+        "\u2002": " ",  # en space
+        "\u2003": " ",  # em space
+        "\uff05": "%",  # fullwidth percent
+        "\u2264": "<",  # less-than or equal to
+        "\u2265": ">",  # greater-than or equal to
+        "\u2019": "'",  # right single quotation mark
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """The text with look-alike characters folded to ASCII, one for one."""
+    return text.translate(_TABLE)

@@ -1,0 +1,288 @@
+"""Find quantities in text: numbers with their units, ranges, lists and number words.
+
+This module knows the *form* of a quantity, not whether it is a claim
+(that is :mod:`claimbench.extract.claims`). It works on normalized text
+(:func:`claimbench.extract.normalize.normalize`), whose offsets equal the
+original's.
+
+>>> [(q.mention, q.value, q.value_low, q.unit) for q in find_quantities("up to 2.49times speedup and 50-73\\\\% of peak")]
+[('2.49times', 2.49, None, 'x'), ('50-73\\\\%', 73.0, 50.0, '%')]
+>>> [(q.mention, q.value, q.unit) for q in find_quantities("over 114K tokens, an order of magnitude faster")]
+[('114K tokens', 114000.0, 'token'), ('an order of magnitude', 10.0, 'x')]
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
+
+from .knowledge import alternation, load
+
+# Time limit for one regex call (seconds): a guard on top of patterns that are
+# written to run in linear time (possessive quantifiers, anchored starts).
+REGEX_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in the text.
+
+    ``start``/``end`` delimit the mention (number and unit); ``kind`` is
+    ``number``, ``range`` or ``word``; ``direction`` is the change a number
+    word implies (``doubles``: increase) or ``""``; ``unit_given`` is False
+    when the unit was borrowed from a neighbour in a list ("0.065 and 0.31
+    samples/kJ").
+    """
+
+    start: int
+    end: int
+    mention: str
+    value: float
+    value_low: float | None
+    unit: str
+    kind: str
+    direction: str = ""
+    unit_given: bool = True
+    bare_count: bool = False  # a plain integer with no unit, decimal point or scale
+
+
+# ---------------------------------------------------------------- patterns
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> list[tuple[regex.Pattern, str]]:
+    """(anchored pattern, unit) for every unit word, longest fragment first."""
+    table = load("units")
+    entries = [(frag, unit) for section in ("factor", "percent", "quantity") for frag, unit in table[section].items()]
+    entries.sort(key=lambda e: (-len(e[0]), e[0]))
+    return [(regex.compile(frag), unit) for frag, unit in entries]
+
+
+@lru_cache(maxsize=1)
+def _unit_start() -> regex.Pattern:
+    """Any unit word, for a quick test before trying each one."""
+    table = load("units")
+    frags = [frag for section in ("factor", "percent", "quantity") for frag in table[section]]
+    return regex.compile(alternation(frags))
+
+
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, float]:
+    return {k: float(v) for k, v in load("number_words")["scales"].items()}
+
+
+NUMBER = regex.compile(
+    r"""
+    (?:
+        (?<=\\textless|\\textgreater|\\sim|\\approx|(?<![A-Za-z])sim)  # LaTeX residue: \textless2MB, sim2%
+      | (?<![\w.@^/\\])          # else not glued to a word, a decimal point, pass@, 10^ or a LaTeX command
+    )
+    (?<!\b[A-Za-z][A-Za-z\d.]{0,15}[-_])  # not the tail of a name such as GPT-3 or Llama2-70B
+    (?:(?P<dollar>(?<![A-Za-z}\\])\$)\s?)?  # a currency sign: $4.30 (not the closing $ of $\sim$)
+    (?P<num>
+        \d{1,3}(?:,\d{3})++(?![\d,]\d)   # thousands separators: 12,000 or 2,048
+        (?:\.\d++)?
+      | \d++(?:\.\d++)?          # 2 or 2.49
+      | \.\d++                   # .5
+    )
+    (?![\d])
+    (?P<exp>
+        \s?(?:\\times|x)\s?10\^\{?(?P<pow1>-?\d{1,3})\}?     # 2.4 \times 10^{4}
+      | [eE](?P<pow2>[-+]?\d{1,3})(?![\w])                 # 1e-5
+      | (?<=^10|[^\d.]10)\^\{?(?P<pow3>-?\d{1,3})\}?       # 10^4 (the number was 10)
+    )?
+    (?P<scale>
+        \s?(?i:thousand|million|billion|trillion)(?![A-Za-z])   # 1.5 billion
+      | [KMBT](?![A-Za-z0-9])                                    # 114K, 1.5B
+      | k(?![A-Za-z0-9])                                         # 4k
+    )?
+    (?P<plus>\+)?                # 100K+
+    """,
+    regex.VERBOSE,
+)
+
+# What may stand between the two ends of a range.
+RANGE_SEP = regex.compile(
+    r"""
+    \s*+
+    (?:
+        -{1,2}                  # 2-4x, 50--73%
+      | ~                       # 2~4x
+      | to                      # 1.1x to 2x
+      | x201[34]                # the residue of an en/em dash
+      | \\textendash
+    )
+    \s*+
+    """,
+    regex.VERBOSE,
+)
+
+# "between 2 and 3x"
+BETWEEN = regex.compile(r"(?i:between)\s++$")
+AND = regex.compile(r"\s++and\s++")
+# "from 43.3% to 76.8%": the word before a range that makes it two claims (R12)
+FROM_BEFORE = regex.compile(r"(?i:\bfrom)\s++$")
+
+# Separators inside a list: "87%, 131%, 138% and 74%"
+LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)")
+
+
+@lru_cache(maxsize=1)
+def _word_patterns() -> list[tuple[regex.Pattern, float, str, str]]:
+    """Number phrases ("an order of magnitude", "ten-fold", "four times", "doubles")."""
+    words = load("number_words")
+    found = []
+    for frag, (value, unit, direction) in words["phrases"].items():
+        found.append((regex.compile(r"(?<![A-Za-z-])(?i:" + frag + r")(?![A-Za-z])"), float(value), unit, direction))
+    cardinals = words["cardinals"]
+    card = "|".join(sorted((k.replace("-", "[- ]") for k in cardinals), key=len, reverse=True))
+    found.append(
+        (
+            regex.compile(r"(?<![A-Za-z-])(?i:(?P<card>" + card + r"))(?:[- ]?fold|\s+times)(?![A-Za-z])"),
+            0.0,
+            "x",
+            "",
+        )
+    )
+    return found
+
+
+def _cardinal(word: str) -> float:
+    cardinals = load("number_words")["cardinals"]
+    key = regex.sub(r"[- ]", "-", word.lower())
+    return float(cardinals.get(key, cardinals.get(key.replace("-", ""), 0)))
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@dataclass
+class _Token:
+    start: int
+    num_end: int  # end of the number (and scale)
+    end: int  # end of the unit, or num_end
+    value: float
+    unit: str | None  # None when no unit follows
+    dollar: bool
+    bare: bool  # plain integer: no decimal point, scale, exponent or unit
+
+
+def _number_value(m: regex.Match) -> float:
+    value = float(m.group("num").replace(",", ""))
+    power = m.group("pow1") or m.group("pow2") or m.group("pow3")
+    if m.group("pow3") is not None:
+        value = 10.0 ** int(power)
+    elif power is not None:
+        value *= 10.0 ** int(power)
+    scale = (m.group("scale") or "").strip()
+    if scale:
+        value *= _scales()[scale.lower() if len(scale) > 1 else scale]
+    return value
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit word starting at ``pos`` (after at most one space), and its end."""
+    space = 1 if pos < len(text) and text[pos] == " " else 0
+    at = pos + space
+    if not _unit_start().match(text, at, timeout=REGEX_TIMEOUT):
+        return None
+    for pattern, unit in _unit_table():
+        m = pattern.match(text, at, timeout=REGEX_TIMEOUT)
+        if m and m.end() > at:
+            return unit, m.end()
+    return None
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for m in NUMBER.finditer(text, timeout=REGEX_TIMEOUT):
+        value = _number_value(m)
+        if not math.isfinite(value):
+            continue
+        num_end = m.end()
+        dollar = m.group("dollar") is not None
+        unit_end = _unit_at(text, num_end)
+        if dollar:
+            unit, end = "USD", num_end
+        elif unit_end:
+            unit, end = unit_end
+        else:
+            unit, end = None, num_end
+        bare = unit is None and not dollar and not (m.group("scale") or m.group("exp")) and "." not in m.group("num")
+        tokens.append(_Token(m.start(), num_end, end, value, unit, dollar, bare))
+    return tokens
+
+
+def _mention(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Trim white space from a span and cut the mention."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _join_ranges(text: str, tokens: list[_Token]) -> list[Quantity]:
+    """Turn tokens into quantities, pairing the two ends of each range."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        a = tokens[i]
+        b = tokens[i + 1] if i + 1 < len(tokens) else None
+        if b is not None and b.unit is not None and a.unit in (None, b.unit) and a.value < b.value:
+            gap = text[a.end : b.start]
+            sep = RANGE_SEP.fullmatch(gap)
+            between = BETWEEN.search(text, max(0, a.start - 12), a.start) and AND.fullmatch(gap)
+            if sep or between:
+                if FROM_BEFORE.search(text, max(0, a.start - 8), a.start) and a.unit is not None:
+                    i += 0  # "from X to Y": two claims, handled below
+                else:
+                    s, e, mention = _mention(text, a.start, b.end)
+                    out.append(Quantity(s, e, mention, b.value, a.value, b.unit, "range"))
+                    i += 2
+                    continue
+        s, e, mention = _mention(text, a.start, a.end)
+        out.append(Quantity(s, e, mention, a.value, None, a.unit or "", "number", unit_given=a.unit is not None, bare_count=a.bare))
+        i += 1
+    return out
+
+
+def _propagate_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Give unitless numbers in a list the unit of the list's last member.
+
+    "0.065 and 0.31 samples/kJ" -> both in sample/kJ.
+    """
+    out = list(quantities)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.unit_given or not nxt.unit or q.kind != "number":
+            continue
+        if not nxt.unit_given and not nxt.unit:
+            continue
+        if LIST_SEP.fullmatch(text, q.end, nxt.start):
+            out[i] = replace(q, unit=nxt.unit, unit_given=False)
+    return out
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    found = []
+    for pattern, value, unit, direction in _word_patterns():
+        for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+            v = value if value else _cardinal(m.group("card"))
+            if v:
+                found.append(Quantity(m.start(), m.end(), m.group(0), v, None, unit, "word", direction))
+    return found
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (already normalized), in order of position."""
+    numbers = _propagate_list_units(text, _join_ranges(text, _tokens(text)))
+    words = [w for w in _word_quantities(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
+    merged = sorted(numbers + words, key=lambda q: (q.start, -q.end))
+    # Drop anything nested inside an earlier, longer quantity.
+    out: list[Quantity] = []
+    for q in merged:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
