@@ -16,3 +16,8 @@ def seed_dir() -> Path:
 def seed_files() -> list[Path]:
     """The seed dumps, sorted by name (the order of the build)."""
     return sorted(seed_dir().glob("*.txt"))
+
+
+def dev_gold() -> Path:
+    """The development gold set (hand-annotated claims for 144 seed papers)."""
+    return Path(str(resources.files(__name__) / "gold" / "dev.jsonl"))

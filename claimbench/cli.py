@@ -1,0 +1,195 @@
+"""The ``claimbench`` command line.
+
+    claimbench extract INPUT... --output FILE.parquet   claims table only
+    claimbench build [INPUT...] [--version X.Y.Z]        extract, validate, write releases/vX.Y.Z
+    claimbench validate PATH                             run the expectation suite on a table or release
+    claimbench verify RELEASE                            checksums, schema, row counts
+    claimbench evaluate GOLD.jsonl [--predictions PATH]  precision / recall / field scores
+
+A problem in the input ends the run with a message naming the file and line
+(exit 2), never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from claimbench import __version__
+
+
+def _add_workers(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="processes for extraction (default: all cores)")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="claimbench", description="Quantitative claims from research abstracts, as a versioned dataset.")
+    ap.add_argument("--version", action="version", version=f"claimbench {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract claims from inputs into one Parquet file")
+    p.add_argument("inputs", nargs="+", help="seed dumps (.txt), JSONL, CSV or Parquet files (optionally .gz), or folders of them")
+    p.add_argument("--output", "-o", required=True, type=Path, help="the claims Parquet file to write")
+    _add_workers(p)
+
+    p = sub.add_parser("build", help="extract, validate and write a versioned release folder")
+    p.add_argument("inputs", nargs="*", help="inputs as for extract (default: the built-in corpus)")
+    p.add_argument("--version", dest="release_version", metavar="X.Y.Z", help="release version (default: the next one, from what changed)")
+    p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where releases live (default: ./releases)")
+    p.add_argument("--date", help="release date, ISO (default: today, UTC)")
+    _add_workers(p)
+
+    p = sub.add_parser("validate", help="run the expectation suite over a claims Parquet file or a release")
+    p.add_argument("path", type=Path)
+
+    p = sub.add_parser("verify", help="check a release: checksums, schema, row counts, expectation suite")
+    p.add_argument("release", type=Path)
+
+    p = sub.add_parser("evaluate", help="score extraction against a gold file (same figures as the spec's score.py)")
+    p.add_argument("gold", type=Path, help="gold JSONL (the spec's format)")
+    p.add_argument("--predictions", type=Path, help="a claims Parquet file or release to score (default: run the extractor on the gold abstracts)")
+    p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list N errors of each kind")
+    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when f1 is below this floor")
+    p.add_argument("--min-metric-f1", type=float, default=None, help="exit 1 when metric_f1 is below this floor")
+    return ap
+
+
+def _workers(args) -> int:
+    from claimbench.pipeline import default_workers
+
+    return args.workers if args.workers else default_workers()
+
+
+def cmd_extract(args) -> int:
+    from claimbench.pipeline import run
+    from claimbench.release import write_parquet
+
+    _, claims, _, stats = run(args.inputs, workers=_workers(args), progress=not args.quiet)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    write_parquet(claims, args.output)
+    print(stats.summary())
+    print(f"wrote {claims.num_rows} claims to {args.output}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from claimbench.build import ValidationFailed, build
+
+    try:
+        result = build(args.inputs, args.releases_dir, args.release_version, workers=_workers(args), progress=not args.quiet, date=args.date)
+    except ValidationFailed as err:
+        print(f"claimbench: {err}", file=sys.stderr)
+        return 1
+    print(result.stats.summary())
+    print(result.validation_summary)
+    if result.up_to_date:
+        print(f"up to date: {args.releases_dir / ('v' + result.version)} already holds this exact data; nothing written")
+    else:
+        print(f"wrote release v{result.version} to {result.path}")
+    return 0
+
+
+def _claims_and_papers(path: Path):
+    import pyarrow.parquet as pq
+
+    if path.is_dir():
+        claims = pq.read_table(path / "data" / "claims.parquet")
+        papers_path = path / "data" / "papers.parquet"
+        return claims, pq.read_table(papers_path) if papers_path.exists() else None
+    return pq.read_table(path), None
+
+
+def cmd_validate(args) -> int:
+    from claimbench.validation import validate_tables
+
+    if not args.path.exists():
+        print(f"claimbench: {args.path}: no such file or release folder", file=sys.stderr)
+        return 2
+    claims, papers = _claims_and_papers(args.path)
+    if papers is None:
+        papers = _papers_for(claims)
+    report = validate_tables(claims, papers)
+    print(report.summary_text())
+    return 0 if report.success and report.quarantine.num_rows == 0 else 1
+
+
+def _papers_for(claims):
+    """A papers table rebuilt from a bare claims file, so offsets can be checked against sentences."""
+    from claimbench.table import papers_table
+
+    seen: dict[str, dict] = {}
+    for row in claims.select(["paper_id", "title"]).to_pylist():
+        seen.setdefault(row["paper_id"], {"paper_id": row["paper_id"], "title": row["title"]})
+    return papers_table(
+        {
+            **r,
+            "abstract": None,
+            "external_id": None,
+            "categories": [],
+            "update_date": None,
+            "sources": [],
+            "abstract_variants": 1,
+            "n_claims": 0,
+        }
+        for r in seen.values()
+    )
+
+
+def cmd_verify(args) -> int:
+    from claimbench.verify import verify_release
+
+    problems = verify_release(args.release)
+    if not problems:
+        from claimbench.validation import validate_tables
+
+        claims, papers = _claims_and_papers(args.release)
+        report = validate_tables(claims, papers)
+        if not report.success or report.quarantine.num_rows:
+            problems.append("the expectation suite fails on this release:\n" + report.summary_text())
+    for problem in problems:
+        print(f"{args.release}: {problem}")
+    if not problems:
+        print(f"{args.release}: OK (checksums, schema, row counts, expectation suite)")
+    return 1 if problems else 0
+
+
+def cmd_evaluate(args) -> int:
+    from claimbench.evaluate import evaluate_rows, evaluate_table, extract_gold, format_result
+
+    if args.predictions:
+        claims, _ = _claims_and_papers(args.predictions)
+        result, errors = evaluate_table(claims, args.gold)
+    else:
+        result, errors = evaluate_rows(extract_gold(args.gold), args.gold)
+    print(format_result(result, errors, args.show_errors))
+    failed = [
+        f"{name} {result[name]} < floor {floor}"
+        for name, floor in (("f1", args.min_f1), ("metric_f1", args.min_metric_f1))
+        if floor is not None and result[name] < floor
+    ]
+    for line in failed:
+        print(f"claimbench: quality below floor: {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+COMMANDS = {"extract": cmd_extract, "build": cmd_build, "validate": cmd_validate, "verify": cmd_verify, "evaluate": cmd_evaluate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from claimbench.extract.readers import InputError
+    from claimbench.release import ReleaseExistsError
+
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as err:
+        print(f"claimbench: bad input: {err}", file=sys.stderr)
+        return 2
+    except (ReleaseExistsError, ValueError) as err:
+        print(f"claimbench: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
