@@ -39,7 +39,7 @@ REACH = regex.compile(
     r"extend\w*|process\w*|deploy\w*|run\w*|up\s+to|over|more\s+than|beyond|exceed\w*|only|just|merely))\b"
 )
 # A clause ends at these marks; context is searched within the clause first.
-CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which)\s|\s(?:while|whereas)\s")
+CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which|although|though|yet|whilst)\s|\s(?:while|whereas|whilst|although)\s")
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
 SCORE_WORDS = regex.compile(
     r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
@@ -183,6 +183,8 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int) -> st
     q, sent = w.q, w.sentence.text
     if q.direction:
         return q.direction
+    if q.from_to:
+        return "none"
     after = sent[w.e :]
     direction = _nearest(context.change_hits(sent), w.s, w.e, lo, hi, prefer_before)
     if q.unit == "x":

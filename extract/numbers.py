@@ -46,6 +46,7 @@ class Quantity:
     direction: str = ""
     unit_given: bool = True
     bare_count: bool = False  # a plain integer with no unit, decimal point or scale
+    from_to: bool = False  # one end of "from X to Y": two absolute claims (ruling R12)
 
 
 # ---------------------------------------------------------------- patterns
@@ -234,13 +235,17 @@ def _join_ranges(text: str, tokens: list[_Token]) -> list[Quantity]:
             sep = RANGE_SEP.fullmatch(gap)
             between = BETWEEN.search(text, max(0, a.start - 12), a.start) and AND.fullmatch(gap)
             if sep or between:
-                if FROM_BEFORE.search(text, max(0, a.start - 8), a.start) and a.unit is not None:
-                    i += 0  # "from X to Y": two claims, handled below
-                else:
-                    s, e, mention = _mention(text, a.start, b.end)
-                    out.append(Quantity(s, e, mention, b.value, a.value, b.unit, "range"))
+                if a.unit is not None and FROM_BEFORE.search(text, max(0, a.start - 8), a.start):
+                    # "from 43.3% to 76.8%": two absolute claims, not a range
+                    for t in (a, b):
+                        s, e, mention = _mention(text, t.start, t.end)
+                        out.append(Quantity(s, e, mention, t.value, None, t.unit or "", "number", from_to=True))
                     i += 2
                     continue
+                s, e, mention = _mention(text, a.start, b.end)
+                out.append(Quantity(s, e, mention, b.value, a.value, b.unit, "range"))
+                i += 2
+                continue
         s, e, mention = _mention(text, a.start, a.end)
         out.append(Quantity(s, e, mention, a.value, None, a.unit or "", "number", unit_given=a.unit is not None, bare_count=a.bare))
         i += 1

@@ -1,0 +1,92 @@
+"""Extraction, one real sentence at a time.
+
+Development set: sentences from the built-in corpus (corpus/seeds), most of
+them from papers annotated in corpus/gold/dev.jsonl. The held-out
+evaluation sets are not in this repository. Each row is
+(sentence, expected claims as (mention, value, value_low, unit, metric,
+qualifier, change)); fields not listed are checked by test_fields below.
+"""
+import pytest
+
+from claimbench.extract.claims import extract_claims
+from claimbench.extract.papers import Paper
+
+CASES = [
+    # factors, with LaTeX residue
+    ("Speculative decoding achieves up to 2.49times speedup on MobileLlama.",
+     [("2.49times", 2.49, None, "x", "speedup", "up_to", "increase")]),
+    ("On LLMs, we achieve up to 6.7\\times inference acceleration.",
+     [("6.7\\times", 6.7, None, "x", "speedup", "up_to", "increase")]),
+    ("We showcase how this can be used to give a 113x acceleration on general symbolic transformations.",
+     [("113x", 113.0, None, "x", "speedup", "none", "increase")]),
+    # percentages and ranges
+    ("FlashAttention-2 yields around 2times speedup compared to FlashAttention, reaching 50-73\\% of the theoretical maximum FLOPs/s on A100.",
+     [("2times", 2.0, None, "x", "speedup", "approx", "increase"),
+      ("50-73\\%", 73.0, 50.0, "%", "utilization", "none", "none")]),
+    ("This yields 2x to 5x speedups on OPT models.",
+     [("2x to 5x", 5.0, 2.0, "x", "speedup", "none", "increase")]),
+    ("Our method improves throughput by 1.1x to 2x over vLLM.",
+     [("1.1x to 2x", 2.0, 1.1, "x", "throughput", "none", "increase")]),
+    ("It attains 2.2-3.3X higher throughput.",
+     [("2.2-3.3X", 3.3, 2.2, "x", "throughput", "none", "increase")]),
+    # from X to Y: two absolute claims (R12)
+    ("The pass rate of generated code increases from 43.3\\% to 76.8\\%.",
+     [("43.3\\%", 43.3, None, "%", "accuracy", "none", "none"),
+      ("76.8\\%", 76.8, None, "%", "accuracy", "none", "none")]),
+    # reductions
+    ("Our approach reduces the memory footprint by up to 79%.",
+     [("79%", 79.0, None, "%", "memory", "up_to", "decrease")]),
+    ("Compared with FasterTransformer, it reduces latency by 37%.",
+     [("37%", 37.0, None, "%", "latency", "none", "decrease")]),
+    # units through pint
+    ("Our implementation achieves 1148 tokens/s on Ascend NPUs.",
+     [("1148 tokens/s", 1148.0, None, "token/s", "throughput", "none", "none")]),
+    ("It reaches up to 225 TFLOPs/s per A100 GPU.",
+     [("225 TFLOPs/s", 225.0, None, "TFLOPS", "throughput", "up_to", "none")]),
+    ("SWE-agent resolves 57.4% of issues using a budget of approximately 2300 USD.",
+     [("57.4%", 57.4, None, "%", "accuracy", "none", "none"),
+      ("2300 USD", 2300.0, None, "USD", "cost", "approx", "none")]),
+    ("The end-to-end latency is 17.1 ms on ResNet8.",
+     [("17.1 ms", 17.1, None, "ms", "latency", "none", "none")]),
+    # number words (R6)
+    ("Our method is an order of magnitude faster than existing approaches.",
+     [("an order of magnitude", 10.0, None, "x", "speedup", "none", "increase")]),
+    ("The system delivers a ten-fold increase in throughput.",
+     [("ten-fold", 10.0, None, "x", "throughput", "none", "increase")]),
+    # not claims: setup numbers
+    ("We evaluate on 8 A100 GPUs with Llama2-70B and OPT-6.7B models.", []),
+    ("We collect 10,000 subject samples across 12 tasks in 2023.", []),
+    ("We report pass@200 and top-5 results.", []),
+    ("All requests are served under a 15 ms SLO.", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence(sentence, expected):
+    claims = extract_claims(Paper("T", sentence, "test:1"))
+    got = [(c.mention, c.value, c.value_low, c.unit, c.metric, c.qualifier, c.change) for c in claims]
+    assert got == expected
+
+
+FIELD_CASES = [
+    # (sentence, mention, field, expected)
+    ("Our system achieves up to 2.49times speedup over vLLM on an A100 GPU.", "2.49times", "baseline", "vLLM"),
+    ("Our system achieves up to 2.49times speedup over vLLM on an A100 GPU.", "2.49times", "hardware", "A100 GPU"),
+    ("We achieve 4.96x and 5.75x speedup over the previous state-of-the-art when training a single MoE layer on 16 and 2,048 A100 GPUs, respectively.",
+     "4.96x", "baseline", "the previous state-of-the-art"),
+    ("It achieves up to 9.1times higher throughput on Llama2-70B.", "9.1times", "workload", "Llama2-70B"),
+    ("The model attains 35.2% accuracy on TestGenEval.", "35.2%", "workload", "TestGenEval"),
+    ("The absolute accuracy reaches 57.4%, although it outperforms GPT-4 by 3%.", "57.4%", "baseline", None),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,field,expected", FIELD_CASES, ids=[f"{c[2]}:{c[0][:40]}" for c in FIELD_CASES])
+def test_fields(sentence, mention, field, expected):
+    claims = {c.mention: c for c in extract_claims(Paper("T", sentence, "test:1"))}
+    assert getattr(claims[mention], field) == expected
+
+
+def test_mentions_are_exact_substrings():
+    text = "It is 2.4× faster – about ∼3 ms per token, and uses \\textless2MB of storage."
+    for c in extract_claims(Paper("T", text, "test:1")):
+        assert text[c.start : c.end] == c.mention
