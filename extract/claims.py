@@ -33,10 +33,15 @@ BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 # "20 out of the 21 tasks"
 OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
-# Verbs that present a size as what the system reaches (ruling R5).
+# Words that present a size as what the system reaches (ruling R5), right before it:
+# "handle sequences with over 114K tokens", "fine-tune 175B", "models of up to 13B parameters".
 REACH = regex.compile(
-    r"(?i:\b(?:train\w*|fine-?tun\w*|scal\w*|support\w*|enabl\w*|fit\w*|accommodat\w*|handl\w*|serv\w*|reach\w*|"
-    r"extend\w*|process\w*|deploy\w*|run\w*|up\s+to|over|more\s+than|beyond|exceed\w*|only|just|merely))\b"
+    r"""(?i:
+        \b(?:up\s+to|over|more\s+than|beyond|exceed\w*|at\s+least|as\s+large\s+as|only|just|merely)\s+(?:a\s+|the\s+)?$
+      | \b(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)
+        \s+(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?$
+    )""",
+    regex.VERBOSE,
 )
 # A clause ends at these marks; context is searched within the clause first.
 CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which|although|though|yet|whilst)\s|\s(?:while|whereas|whilst|although)\s")
@@ -66,6 +71,8 @@ def _is_claim(w: _Where, text: str) -> bool:
     before, after = sent[: w.s], sent[w.e :]
     setup_before, setup_after = context.setup_patterns()
     if q.kind == "word":
+        if q.direction and not _metric_word_near(sent, w):
+            return False  # "doubling the batch size" is setup; "doubles throughput" a claim
         return not setup_after.match(after)
     if setup_before.search(before[-40:]) or setup_after.match(after):
         return False
@@ -78,7 +85,7 @@ def _is_claim(w: _Where, text: str) -> bool:
         return True
     if q.unit in _metric_by_unit():
         if q.unit == "token":
-            return bool(REACH.search(_clause_before(sent, w.s)[-60:]))
+            return bool(REACH.search(before[-60:]))
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
             return False
         return True
@@ -91,10 +98,15 @@ def _is_claim(w: _Where, text: str) -> bool:
         return bool(OUT_OF_AFTER.match(after))
     mention = q.mention
     if regex.search(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)", mention):
-        clause = _clause_before(sent, w.s)
-        return bool(REACH.search(clause[-80:]))
+        return bool(REACH.search(before[-60:]))
     # A decimal with no unit: a score only when a score word is near.
     return bool(SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]))
+
+
+def _metric_word_near(sent: str, w: _Where, reach: int = 40) -> bool:
+    lo, hi = _clause_bounds(sent, w.s, w.e)
+    lo, hi = max(lo, w.s - reach), min(hi, w.e + reach)
+    return any(s >= lo and e <= hi for s, e, _ in context.keyword_hits(sent))
 
 
 def _next_to_hardware(sent: str, w: _Where) -> bool:
@@ -251,6 +263,8 @@ def extract_claims(paper: Paper) -> list[Claim]:
     abstract_hardware = _abstract_hardware(sentences)
     claims: list[Claim] = []
     for sentence in sentences:
+        if context.is_background(sentence.text):
+            continue
         inside = [q for q in quantities if q.start >= sentence.start and q.end <= sentence.end]
         ws = [_Where(q, sentence, q.start - sentence.start, q.end - sentence.start) for q in inside]
         ws = [w for w in ws if _is_claim(w, norm)]

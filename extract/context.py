@@ -89,8 +89,22 @@ def setup_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """(text before the number ends with a setup cue, text after starts with one)."""
     table = load("cues")["setup"]
     before = regex.compile(r"(?:(?<![A-Za-z])" + alternation(table["before"]) + r")$", regex.IGNORECASE)
-    after = regex.compile(alternation(table["after"]), regex.IGNORECASE)
+    after = regex.compile(alternation(table["after"]) + r"(?![A-Za-z])", regex.IGNORECASE)
     return before, after
+
+
+@lru_cache(maxsize=1)
+def _background() -> regex.Pattern:
+    return regex.compile(alternation(load("cues")["background"]["sentence"]), regex.IGNORECASE)
+
+
+def is_background(sentence: str) -> bool:
+    """True for a sentence about the field or earlier trends (ruling R7).
+
+    >>> is_background("In the last three years, models have grown over 1000x.")
+    True
+    """
+    return bool(_background().search(sentence))
 
 
 # --------------------------------------------------------------- baselines

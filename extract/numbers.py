@@ -123,8 +123,9 @@ RANGE_SEP = regex.compile(
 # "between 2 and 3x"
 BETWEEN = regex.compile(r"(?i:between)\s++$")
 AND = regex.compile(r"\s++and\s++")
-# "from 43.3% to 76.8%": the word before a range that makes it two claims (R12)
-FROM_BEFORE = regex.compile(r"(?i:\bfrom)\s++$")
+# "from 43.3% to 76.8%": the word before a range that makes it two claims (R12),
+# unless the range is a spread ("ranging from 2x to 13x", "varies from").
+FROM_BEFORE = regex.compile(r"(?i:(?<!rang\w{1,3}\s|var\w{1,4}\s)\bfrom)\s++$")
 
 # Separators inside a list: "87%, 131%, 138% and 74%"
 LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)")
@@ -235,11 +236,11 @@ def _join_ranges(text: str, tokens: list[_Token]) -> list[Quantity]:
             sep = RANGE_SEP.fullmatch(gap)
             between = BETWEEN.search(text, max(0, a.start - 12), a.start) and AND.fullmatch(gap)
             if sep or between:
-                if a.unit is not None and FROM_BEFORE.search(text, max(0, a.start - 8), a.start):
+                if FROM_BEFORE.search(text, max(0, a.start - 20), a.start):
                     # "from 43.3% to 76.8%": two absolute claims, not a range
                     for t in (a, b):
                         s, e, mention = _mention(text, t.start, t.end)
-                        out.append(Quantity(s, e, mention, t.value, None, t.unit or "", "number", from_to=True))
+                        out.append(Quantity(s, e, mention, t.value, None, b.unit, "number", unit_given=t.unit is not None, from_to=True))
                     i += 2
                     continue
                 s, e, mention = _mention(text, a.start, b.end)
