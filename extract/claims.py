@@ -29,6 +29,7 @@ EXTRACTOR_VERSION = "0.1.0"
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
 # "by up to", "by about": the quantity measures the change named before it.
 BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
+BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:[\w$\\~<>+]++\s++){0,3}[+~]?$")
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 # "20 out of the 21 tasks"
@@ -185,29 +186,45 @@ def _qualifier(w: _Where, before_text: str, lo: int, hi: int) -> str:
         if pattern.search(before_text[-40:]):
             return qualifier
     sent = w.sentence.text
-    for m in context.average_pattern().finditer(sent, lo, hi):
-        if abs(m.start() - w.s) < 80:
-            return "average"
+    # "average" before the number (since the previous one) or "on average" right after it.
+    average = context.average_pattern()
+    if average.search(before_text) or average.match(sent, w.e + 1, min(hi, w.e + 25)) or regex.match(
+        r"\s*+(?:\S+\s++){0,3}?(?i:on\s+average|in\s+average|averaged)", sent[w.e : min(hi, w.e + 40)]
+    ):
+        return "average"
     return "none"
 
 
-def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int) -> str:
+def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_end: int, next_start: int) -> str:
     q, sent = w.q, w.sentence.text
     if q.direction:
         return q.direction
     if q.from_to:
         return "none"
     after = sent[w.e :]
-    direction = _nearest(context.change_hits(sent), w.s, w.e, lo, hi, prefer_before)
     if q.unit == "x":
-        return direction or "increase"
-    if q.unit in ("%", "pp"):
-        if SHARE_AFTER.match(after) and not regex.match(r"(?i:\s*of\s+(?:improvement|reduction|speedup|gain))", after):
-            return "none"
-        return direction or "none"
-    # Absolute units: a change only when the number is the size of one ("reduces latency by 5 ms").
-    if direction and prefer_before:
-        return direction
+        return _nearest(context.change_hits(sent), w.s, w.e, lo, hi, prefer_before) or "increase"
+    hits = context.change_hits(sent)
+    percent = q.unit in ("%", "pp")
+    if percent and sent[max(0, w.s - 1) : w.s] == "+":
+        return "increase"  # "+24%"
+    # A verb right before a percentage: "reduce 95% energy cost", "removed up to 58% of FLOPs".
+    verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end)]
+    if percent and verb:
+        return max(verb)[2]
+    if percent and SHARE_AFTER.match(after) and not regex.match(r"(?i:\s*of\s+(?:improvement|reduction|speedup|gain))", after):
+        return "none"  # a share: "52% of peak"
+    # Otherwise a percentage or an absolute quantity is a change only when linked to a change word:
+    # right after it ("30% lower latency") or before it through "by" ("reduces latency by 30%").
+    by = BY_ONLY.search(sent[max(lo, w.s - 40) : w.s])
+    window_end = min(hi, next_start, w.e + (45 if percent else 20))
+    after_hits = [h for h in hits if h[0] >= w.e and h[1] <= window_end]
+    if after_hits and percent:
+        return min(after_hits)[2]
+    if by:
+        before_hits = [h for h in hits if lo <= h[0] and h[1] <= w.s]
+        if before_hits:
+            return max(before_hits)[2]
     return "none"
 
 
@@ -226,7 +243,7 @@ def _group_of(ws: list[_Where], i: int, text: str) -> tuple[int, int]:
     while start > 0:
         a, b = ws[start - 1], ws[start]
         gap = text[a.q.end : b.q.start]
-        if a.q.unit == b.q.unit and sep.match(gap + "") and len(gap) < 8:
+        if sep.match(gap) and len(gap) < 8:
             start -= 1
         else:
             break
@@ -234,7 +251,7 @@ def _group_of(ws: list[_Where], i: int, text: str) -> tuple[int, int]:
     while end + 1 < len(ws):
         a, b = ws[end], ws[end + 1]
         gap = text[a.q.end : b.q.start]
-        if a.q.unit == b.q.unit and sep.match(gap) and len(gap) < 8:
+        if sep.match(gap) and len(gap) < 8:
             end += 1
         else:
             break
@@ -291,7 +308,8 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respe
         qualifier = group_qualifier.get(i - index, "none")  # R8: a qualifier before a list covers it
     if index == 0:
         group_qualifier[i] = qualifier
-    change = _change(w, metric, prefer_before, lo, hi)
+    next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
+    change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start)
     baseline = None
     baseline_span = None
     if change != "none":
