@@ -32,6 +32,8 @@ BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
 BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:[\w$\\~<>+]++\s++){0,3}[+~]?$")
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
+# A share of a hardware peak: "52% of peak", "50% of A6000 peak", "73% of the theoretical maximum".
+PEAK_SHARE = regex.compile(r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum)\b)")
 # "20 out of the 21 tasks"
 OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
 # Words that present a size as what the system reaches (ruling R5), right before it:
@@ -50,6 +52,7 @@ CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which|although|t
 SCORE_WORDS = regex.compile(
     r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
 )
+FALLBACK_METRIC = {"x": "speedup", "%": "accuracy", "pp": "accuracy", "": "accuracy"}
 RESPECTIVELY = regex.compile(r"(?i:\brespectively\b)")
 LIST_SPLIT = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
 
@@ -167,7 +170,7 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int) -> str:
     if q.unit in _metric_by_unit():
         return _metric_by_unit()[q.unit]
     after = sent[w.e :]
-    if q.unit == "%" and regex.match(r"(?i:\s*of\s+(?:the\s+)?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum))", after):
+    if q.unit == "%" and PEAK_SHARE.match(after):
         return "utilization"
     found = _nearest(context.keyword_hits(sent), w.s, w.e, lo, hi, prefer_before)
     if found:
@@ -178,7 +181,7 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int) -> str:
         return by_unit.get(q.unit, "other")
     if "parameter" in q.mention.lower() or regex.search(r"[BMT]$", q.mention):
         return "scale"
-    return {"x": "speedup", "%": "accuracy", "pp": "accuracy", "": "accuracy"}.get(q.unit, "other")
+    return _fallback_metric(q)
 
 
 def _qualifier(w: _Where, before_text: str, lo: int, hi: int) -> str:
@@ -288,13 +291,14 @@ def extract_claims(paper: Paper) -> list[Claim]:
         hardware = context.find_hardware(sentence.text)
         workloads = context.find_workloads(sentence.text)
         respectively = bool(RESPECTIVELY.search(sentence.text))
-        group_qualifier: dict[int, str] = {}
+        heads: dict[int, Claim] = {}  # the first claim of each list, by index
         for i, w in enumerate(ws):
-            claims.append(_claim(text, w, ws, i, hardware, workloads, abstract_hardware, respectively, group_qualifier))
+            prev = claims[-1] if i > 0 else None
+            claims.append(_claim(text, w, ws, i, hardware, workloads, abstract_hardware, respectively, heads, prev))
     return claims
 
 
-def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respectively, group_qualifier) -> Claim:
+def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respectively, heads, prev) -> Claim:
     sent = w.sentence.text
     original = text[w.sentence.start : w.sentence.end]  # same offsets as sent, characters as written
     lo, hi = _clause_bounds(sent, w.s, w.e)
@@ -304,10 +308,14 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respe
     metric = _metric(w, prefer_before, lo, hi)
     index, size = _group_of(ws, i, sent)
     qualifier = _qualifier(w, before_text, lo, hi)
-    if index > 0 and qualifier == "none":
-        qualifier = group_qualifier.get(i - index, "none")  # R8: a qualifier before a list covers it
-    if index == 0:
-        group_qualifier[i] = qualifier
+    head = heads.get(i - index) if index > 0 else None
+    if head is not None:
+        if qualifier == "none":
+            qualifier = head.qualifier  # R8: a qualifier before a list covers it
+        if head.unit == w.q.unit and not _own_keyword_after(w):
+            metric = head.metric  # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
+    elif metric == _fallback_metric(w.q) and prev is not None and prev.unit == w.q.unit and not _keyword_in(w, lo, hi):
+        metric = prev.metric  # nothing named in this clause: the sentence's previous figure says
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start)
     baseline = None
@@ -325,7 +333,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respe
     workload = _nearest_span(workloads, w.s, w.e, baseline_span)
     workload = original[workload[0] : workload[1]] if workload else None
     start, end = w.q.start, w.q.end
-    return Claim(
+    claim = Claim(
         mention=text[start:end],
         start=start,
         end=end,
@@ -341,6 +349,23 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respe
         sentence=text[w.sentence.start : w.sentence.end],
         sentence_start=w.sentence.start,
     )
+    if index == 0:
+        heads[i] = claim
+    return claim
+
+
+def _own_keyword_after(w: _Where, reach: int = 20) -> bool:
+    """A metric keyword right after the number: "72% in prediction time"."""
+    return any(w.e <= s and e <= w.e + reach for s, e, _ in context.keyword_hits(w.sentence.text))
+
+
+def _keyword_in(w: _Where, lo: int, hi: int) -> bool:
+    return any(lo <= s and e <= hi for s, e, _ in context.keyword_hits(w.sentence.text))
+
+
+def _fallback_metric(q: Quantity) -> str:
+    """The metric a quantity gets when no word names one."""
+    return FALLBACK_METRIC.get(q.unit, "other")
 
 
 def _pick_hardware(hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool) -> str | None:
