@@ -280,25 +280,25 @@ def extract_claims(paper: Paper) -> list[Claim]:
     norm = normalize(text)
     sentences = split_sentences(norm)
     quantities = find_quantities(norm)
-    abstract_hardware = _abstract_hardware(sentences)
     claims: list[Claim] = []
-    for sentence in sentences:
+    for n, sentence in enumerate(sentences):
         if context.is_background(sentence.text):
             continue
         inside = [q for q in quantities if q.start >= sentence.start and q.end <= sentence.end]
         ws = [_Where(q, sentence, q.start - sentence.start, q.end - sentence.start) for q in inside]
         ws = [w for w in ws if _is_claim(w, norm)]
         hardware = context.find_hardware(sentence.text)
+        fallback_hardware = None if hardware else _fallback_hardware(sentences, n)
         workloads = context.find_workloads(sentence.text)
         respectively = bool(RESPECTIVELY.search(sentence.text))
         heads: dict[int, Claim] = {}  # the first claim of each list, by index
         for i, w in enumerate(ws):
             prev = claims[-1] if i > 0 else None
-            claims.append(_claim(text, w, ws, i, hardware, workloads, abstract_hardware, respectively, heads, prev))
+            claims.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev))
     return claims
 
 
-def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respectively, heads, prev) -> Claim:
+def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev) -> Claim:
     sent = w.sentence.text
     original = text[w.sentence.start : w.sentence.end]  # same offsets as sent, characters as written
     lo, hi = _clause_bounds(sent, w.s, w.e)
@@ -328,8 +328,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, abstract_hardware, respe
             baseline = original[found[0] : found[1]]
             if respectively and size > 1:
                 baseline = _respectively_pick(baseline, index, size)
-    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively)
-    hw = original[hw[0] : hw[1]] if hw else abstract_hardware
+    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original) or fallback_hardware
     workload = _nearest_span(workloads, w.s, w.e, baseline_span)
     workload = original[workload[0] : workload[1]] if workload else None
     start, end = w.q.start, w.q.end
@@ -368,24 +367,80 @@ def _fallback_metric(q: Quantity) -> str:
     return FALLBACK_METRIC.get(q.unit, "other")
 
 
-def _pick_hardware(hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool) -> str | None:
-    candidates = [h for h in hardware if not (baseline_span and h[0] >= baseline_span[0] and h[1] <= baseline_span[1])]
+COMPARED_WITH = regex.compile(r"(?i:\b(?:over|than|to|with|vs\.?|versus|against|outperform\w*)\s+(?:a\s+|an\s+|the\s+)?$)")
+
+
+def _pick_hardware(hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool, original: str) -> str | None:
+    """The hardware of the claim, as written: not one named as the thing compared against."""
+    sent = w.sentence.text
+    candidates = [
+        h
+        for h in hardware
+        if not (baseline_span and h[0] >= baseline_span[0] and h[1] <= baseline_span[1])
+        and not COMPARED_WITH.search(sent, max(0, h[0] - 20), h[0])
+    ]
     if not candidates:
         return None
     if respectively and size > 1 and len(candidates) == size:
-        return candidates[index]
-    return _nearest_span(candidates, w.s, w.e)
+        start, end, _ = candidates[index]
+        return original[start:end]
+    if respectively and size > 1 and len(candidates) == 1:
+        shared = _shared_device(original, candidates[0], index, size)
+        if shared:
+            return shared
+    nearest = _nearest_span(candidates, w.s, w.e)
+    return original[nearest[0] : nearest[1]] if nearest else None
 
 
-EVALUATED_ON = regex.compile(r"(?i:\b(?:on|using|with|across)\s+(?:a\s+single\s+|an?\s+|the\s+|\d+\s+)?\S*$)")
+# "over 16 and 2,048 A100 GPUs, respectively": counts listed before one device name.
+COUNT_LIST = regex.compile(r"(?P<counts>\d[\d,]*(?:,\s*\d[\d,]*)*,?\s+(?:and|or)\s+)$")
+LEADING_COUNT = regex.compile(r"^\d[\d,]*\s+")
 
 
-def _abstract_hardware(sentences: list[Sentence]) -> str | None:
-    """The one piece of hardware the abstract says its evaluation ran on, if exactly one is named."""
-    found = []
-    for sentence in sentences:
-        for start, end, name in context.find_hardware(sentence.text):
-            if EVALUATED_ON.search(sentence.text[:start] + name.split()[0]):
-                found.append(name)
-    distinct = sorted(set(found))
-    return distinct[0] if len(distinct) == 1 else None
+def _shared_device(original: str, span, index: int, size: int) -> str | None:
+    """The index-th of several counts sharing one device name: "16 A100 GPUs" from "16 and 2,048 A100 GPUs"."""
+    m = COUNT_LIST.search(original, max(0, span[0] - 40), span[0])
+    name = original[span[0] : span[1]]
+    head = LEADING_COUNT.match(name)
+    if not m or not head:
+        return None
+    counts = regex.findall(r"\d[\d,]*\d|\d", m.group("counts")) + [head.group(0).strip()]
+    if len(counts) != size:
+        return None
+    return f"{counts[index]} {name[head.end():]}"
+
+
+# Hardware named as where something ran: "on two RTX 4090 GPUs", "using 512 V100 GPUs".
+EVALUATED_ON = regex.compile(r"(?i:\b(?:on|using|across)\s+(?:a\s+single\s+|an?\s+|the\s+|\w+\s+)?$)")
+# An explicit statement that the whole evaluation ran on a machine (ruling R2).
+EVALUATION_RAN_ON = regex.compile(
+    r"(?i:\b(?:evaluat\w*|experiments?|measured|benchmark\w*|tested|results)\b[^.;]{0,60}\b(?:on|using)\s+(?:a\s+single\s+|an?\s+|the\s+|\w+\s+)?$)"
+)
+
+
+# "Using the NVIDIA RTX 4070 as our experimental platform"
+AS_PLATFORM = regex.compile(r"(?i:\s+as\s+(?:our|the)\s+(?:\w+\s+)?(?:platform|testbed|hardware|target))")
+
+
+def _ran_on(sentence: Sentence, pattern: regex.Pattern) -> list[str]:
+    """Hardware in the sentence introduced as where things ran."""
+    return [
+        sentence.text[start:end]
+        for start, end, _ in context.find_hardware(sentence.text)
+        if pattern.search(sentence.text, max(0, start - 100), start) or AS_PLATFORM.match(sentence.text, end)
+    ]
+
+
+def _fallback_hardware(sentences: list[Sentence], index: int) -> str | None:
+    """Hardware for claims of sentence ``index`` that names none itself.
+
+    The previous sentence's, when it says the work ran on one machine
+    ("... on Ascend NPUs. The inference achieves 1148 tokens/s"); else the
+    one machine the abstract says its evaluation ran on.
+    """
+    if index > 0:
+        previous = sorted(set(_ran_on(sentences[index - 1], EVALUATED_ON)))
+        if len(previous) == 1:
+            return previous[0]
+    stated = sorted({name for s in sentences for name in _ran_on(s, EVALUATION_RAN_ON)})
+    return stated[0] if len(stated) == 1 else None
