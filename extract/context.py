@@ -130,28 +130,32 @@ def _baseline_stop() -> regex.Pattern:
     )
 
 
+# Words that cannot be a baseline on their own.
+NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|we|our|one|ours|itself|which|what|all|both|each|other|others|a|an|the)$")
+TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of))+$")
+
+
 def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
     """The noun phrase starting at ``start``, up to a stop word or punctuation."""
     stop = _baseline_stop().search(sentence, start)
     end = stop.start() if stop else len(sentence)
-    words = sentence[start:end].split()
-    if not words:
+    text = TRAILING_JUNK.sub("", sentence[start:end].rstrip(". "))
+    words = text.split()
+    if not words or len(words) > max_words or not words[0][0].isalpha():
         return None
-    if len(words) > max_words:
-        return None
-    text = " ".join(words)
-    text = text.rstrip(".")
-    if not regex.search(r"[A-Za-z]", text):
+    if NOT_A_BASELINE.match(text) or NOT_A_BASELINE.match(words[0]) and len(words) == 1:
         return None
     return start, start + len(text), text
 
 
-def baseline_after(sentence: str, pos: int, limit: int = 90) -> Span | None:
-    """The baseline named after ``pos``: "2x faster than vLLM" -> vLLM."""
-    m = _baseline_marker().search(sentence, pos, min(len(sentence), pos + limit))
-    if not m:
-        return None
-    return _phrase_from(sentence, m.end())
+def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int = 90) -> Span | None:
+    """The baseline named after ``pos`` (before ``end``): "2x faster than vLLM" -> vLLM."""
+    stop = min(len(sentence) if end is None else end, pos + limit)
+    for m in _baseline_marker().finditer(sentence, pos, stop):
+        phrase = _phrase_from(sentence, m.end())
+        if phrase:
+            return phrase
+    return None
 
 
 def baseline_before(sentence: str, pos: int) -> Span | None:
