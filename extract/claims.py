@@ -329,8 +329,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
             if respectively and size > 1:
                 baseline = _respectively_pick(baseline, index, size)
     hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original) or fallback_hardware
-    workload = _nearest_span(workloads, w.s, w.e, baseline_span)
-    workload = original[workload[0] : workload[1]] if workload else None
+    workload = _pick_workload(workloads, w, metric, baseline_span, original)
     start, end = w.q.start, w.q.end
     claim = Claim(
         mention=text[start:end],
@@ -351,6 +350,20 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     if index == 0:
         heads[i] = claim
     return claim
+
+
+def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: str) -> str | None:
+    """The workload of a claim (R3): a name right after the number; else, for quality
+    scores the nearest benchmark, for systems numbers the nearest model."""
+    direct = context.name_after(w.sentence.text, w.e)
+    if direct and not (baseline_span and baseline_span[0] <= direct[0] < baseline_span[1]):
+        return original[direct[0] : direct[1]]
+    first = "bench" if metric == "accuracy" else "model"
+    for kind in (first, "model" if first == "bench" else "bench"):
+        found = _nearest_span([s for s in workloads if s[3] == kind], w.s, w.e, baseline_span)
+        if found:
+            return original[found[0] : found[1]]
+    return None
 
 
 def _own_keyword_after(w: _Where, reach: int = 20) -> bool:

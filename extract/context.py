@@ -230,10 +230,35 @@ def workload_pattern() -> regex.Pattern:
     )
 
 
-def find_workloads(sentence: str) -> list[Span]:
-    """Models, benchmarks and datasets named in the sentence.
+def find_workloads(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Models and benchmarks named in the sentence, as (start, end, text, "model" or "bench").
 
-    >>> [w[2] for w in find_workloads("up to 9.1times higher throughput on Llama2-70B and HumanEval")]
-    ['Llama2-70B', 'HumanEval']
+    >>> [w[2:] for w in find_workloads("up to 9.1times higher throughput on Llama2-70B and HumanEval")]
+    [('Llama2-70B', 'model'), ('HumanEval', 'bench')]
     """
-    return [(m.start(), m.end(), m.group(0)) for m in workload_pattern().finditer(sentence)]
+    return [(m.start(), m.end(), m.group(0), "model" if m.group("model") else "bench") for m in workload_pattern().finditer(sentence)]
+
+
+# A name right after a number: "4.53x in Img128cond", "speedup on MPI_Pack". A name
+# here is one token with a capital letter, digit or underscore after its first letter.
+NAME_AFTER = regex.compile(
+    r"""
+    \s*+(?:[a-z-]+\s+){0,2}?            # at most two words: "speedup", "higher throughput"
+    (?:on|in|for)\s+(?:the\s+)?         # the preposition
+    (?P<name>[A-Za-z][\w-]*(?:[A-Z0-9_][\w-]*))   # the name: Img128cond, AFHQ, MPI_Pack, ImageNet
+    (?![\w-])
+    """,
+    regex.VERBOSE,
+)
+
+
+def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
+    """A workload named right after ``pos``, as find_workloads gives them.
+
+    >>> name_after("speed-ups of 4.53x in Img128cond, 5.32x in AFHQ", 18)[2]
+    'Img128cond'
+    """
+    m = NAME_AFTER.match(sentence, pos, min(len(sentence), pos + 40))
+    if not m or find_hardware(m.group("name")):
+        return None
+    return m.start("name"), m.end("name"), m.group("name"), "bench"
