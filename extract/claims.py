@@ -282,13 +282,15 @@ def extract_claims(paper: Paper) -> list[Claim]:
     quantities = find_quantities(norm)
     claims: list[Claim] = []
     for n, sentence in enumerate(sentences):
-        if context.is_background(sentence.text):
-            continue
         inside = [q for q in quantities if q.start >= sentence.start and q.end <= sentence.end]
+        if not inside or context.is_background(sentence.text):
+            continue
         ws = [_Where(q, sentence, q.start - sentence.start, q.end - sentence.start) for q in inside]
         ws = [w for w in ws if _is_claim(w, norm)]
+        if not ws:
+            continue
         hardware = context.find_hardware(sentence.text)
-        fallback_hardware = None if hardware else _fallback_hardware(sentences, n)
+        fallback_hardware = None if hardware else _fallback_hardware(tuple(sentences), n)
         workloads = context.find_workloads(sentence.text)
         respectively = bool(RESPECTIVELY.search(sentence.text))
         heads: dict[int, Claim] = {}  # the first claim of each list, by index
@@ -444,7 +446,7 @@ def _ran_on(sentence: Sentence, pattern: regex.Pattern) -> list[str]:
     ]
 
 
-def _fallback_hardware(sentences: list[Sentence], index: int) -> str | None:
+def _fallback_hardware(sentences: tuple[Sentence, ...], index: int) -> str | None:
     """Hardware for claims of sentence ``index`` that names none itself.
 
     The previous sentence's, when it says the work ran on one machine
@@ -455,5 +457,11 @@ def _fallback_hardware(sentences: list[Sentence], index: int) -> str | None:
         previous = sorted(set(_ran_on(sentences[index - 1], EVALUATED_ON)))
         if len(previous) == 1:
             return previous[0]
+    return _stated_hardware(sentences)
+
+
+@lru_cache(maxsize=256)
+def _stated_hardware(sentences: tuple[Sentence, ...]) -> str | None:
+    """The one machine the abstract says its evaluation ran on, if exactly one."""
     stated = sorted({name for s in sentences for name in _ran_on(s, EVALUATION_RAN_ON)})
     return stated[0] if len(stated) == 1 else None

@@ -37,12 +37,30 @@ def generic_pattern() -> regex.Pattern:
     return compile_words(load("metrics")["generic"]["keywords"])
 
 
-def keyword_hits(sentence: str) -> list[tuple[int, int, str]]:
-    """Every metric keyword in the sentence as (start, end, metric)."""
-    hits = []
-    for metric, pattern in metric_patterns():
-        hits.extend((m.start(), m.end(), metric) for m in pattern.finditer(sentence))
-    return hits
+def _labelled(groups: list[tuple[str, regex.Pattern]]) -> tuple[regex.Pattern, dict[str, str]]:
+    """One pattern with a named group per (label, pattern), and the label of each group."""
+    labels = {f"g{i}": label for i, (label, _) in enumerate(groups)}
+    return regex.compile("|".join(f"(?P<g{i}>{p.pattern})" for i, (_, p) in enumerate(groups)), regex.IGNORECASE), labels
+
+
+def _hits(combined: tuple[regex.Pattern, dict[str, str]], sentence: str) -> tuple[tuple[int, int, str], ...]:
+    pattern, labels = combined
+    return tuple((m.start(), m.end(), labels[m.lastgroup]) for m in pattern.finditer(sentence))
+
+
+@lru_cache(maxsize=1)
+def _keywords_combined():
+    return _labelled(metric_patterns())
+
+
+@lru_cache(maxsize=1024)
+def keyword_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Every metric keyword in the sentence as (start, end, metric), cached per sentence.
+
+    >>> keyword_hits("a 2x speedup")
+    ((5, 12, 'speedup'),)
+    """
+    return _hits(_keywords_combined(), sentence)
 
 
 # ------------------------------------------------------------------- cues
@@ -76,12 +94,15 @@ def change_patterns() -> list[tuple[str, regex.Pattern]]:
     return [(direction, compile_words(words)) for direction, words in table.items()]
 
 
-def change_hits(sentence: str) -> list[tuple[int, int, str]]:
-    """Every change cue in the sentence as (start, end, direction)."""
-    hits = []
-    for direction, pattern in change_patterns():
-        hits.extend((m.start(), m.end(), direction) for m in pattern.finditer(sentence))
-    return hits
+@lru_cache(maxsize=1)
+def _changes_combined():
+    return _labelled(change_patterns())
+
+
+@lru_cache(maxsize=1024)
+def change_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Every change cue in the sentence as (start, end, direction), cached per sentence."""
+    return _hits(_changes_combined(), sentence)
 
 
 @lru_cache(maxsize=1)
@@ -173,13 +194,12 @@ def baseline_before(sentence: str, pos: int) -> Span | None:
 
 @lru_cache(maxsize=1)
 def hardware_pattern() -> regex.Pattern:
+    """A product name with its variant and device word ("A100-40GB GPU"); see hardware.toml."""
     table = load("hardware")
     products = alternation(table["products"].values())
     ctx = table["context"]
     return regex.compile(
         r"""
-        (?:(?<![\w-])""" + ctx["count"] + r"""[\s-]++(?:x\s*)?)?      # a count: 8, a single, two
-        (?:(?:""" + ctx["vendor"] + r""")\s++)?                       # a vendor: NVIDIA
         (?<![\w-])""" + products + r"""(?![\w])                     # the product: A100
         (?:[- ](?:\d+\s?GB|PCIe|SXM\d?))?                            # a variant: A100-40GB
         (?:\s++""" + ctx["device"] + r"""(?![\w]))?                  # a device word: GPUs
@@ -188,25 +208,43 @@ def hardware_pattern() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def hardware_prefix() -> regex.Pattern:
+    """What may stand right before a product: a count and a vendor ("8 NVIDIA ")."""
+    ctx = load("hardware")["context"]
+    return regex.compile(
+        r"""
+        (?:(?<![\w-])""" + ctx["count"] + r"""[\s-]++(?:x\s*)?)?      # a count: 8, a single, two
+        (?:(?:""" + ctx["vendor"] + r""")\s++)?                       # a vendor: NVIDIA
+        $""",
+        regex.VERBOSE,
+    )
+
+
 _LEADING_ARTICLE = regex.compile(r"^(?:a|an|the|our)\s+", regex.IGNORECASE)
 
 
-def find_hardware(sentence: str) -> list[Span]:
+@lru_cache(maxsize=4096)
+def find_hardware(sentence: str) -> tuple[Span, ...]:
     """Hardware named in the sentence, as written (articles dropped, counts kept).
+
+    The product is found first; its count and vendor are then read backwards
+    from it, so the scan costs one pass of the product pattern.
 
     >>> [h[2] for h in find_hardware("trained on 512 NVIDIA V100 GPUs and a single RTX 4090 GPU")]
     ['512 NVIDIA V100 GPUs', 'a single RTX 4090 GPU']
     """
     out = []
     for m in hardware_pattern().finditer(sentence):
-        text = m.group(0)
+        prefix = hardware_prefix().search(sentence, max(0, m.start() - 40), m.start())
+        start = prefix.start() if prefix else m.start()
+        text = sentence[start : m.end()]
         strip = _LEADING_ARTICLE.match(text)
-        start = m.start()
         if strip and not text.lower().startswith("a single"):
             start += strip.end()
-            text = text[strip.end():]
+            text = text[strip.end() :]
         out.append((start, m.end(), text))
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------- workloads

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from .knowledge import alternation, load
+from .knowledge import load
 
 # Time limit for one regex call (seconds): a guard on top of patterns that are
 # written to run in linear time (possessive quantifiers, anchored starts).
@@ -53,20 +53,17 @@ class Quantity:
 
 
 @lru_cache(maxsize=1)
-def _unit_table() -> list[tuple[regex.Pattern, str]]:
-    """(anchored pattern, unit) for every unit word, longest fragment first."""
+def _unit_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    """One pattern for every unit word (longest fragment first), and the unit of each group.
+
+    One ``match`` call finds the unit; ``m.lastgroup`` names which word matched.
+    """
     table = load("units")
     entries = [(frag, unit) for section in ("factor", "percent", "quantity") for frag, unit in table[section].items()]
     entries.sort(key=lambda e: (-len(e[0]), e[0]))
-    return [(regex.compile(frag), unit) for frag, unit in entries]
-
-
-@lru_cache(maxsize=1)
-def _unit_start() -> regex.Pattern:
-    """Any unit word, for a quick test before trying each one."""
-    table = load("units")
-    frags = [frag for section in ("factor", "percent", "quantity") for frag in table[section]]
-    return regex.compile(alternation(frags))
+    units = {f"u{i}": unit for i, (_, unit) in enumerate(entries)}
+    pattern = "|".join(f"(?P<u{i}>{frag})" for i, (frag, _) in enumerate(entries))
+    return regex.compile(pattern), units
 
 
 @lru_cache(maxsize=1)
@@ -186,14 +183,11 @@ def _number_value(m: regex.Match) -> float:
 
 def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """The unit word starting at ``pos`` (after at most one space), and its end."""
-    space = 1 if pos < len(text) and text[pos] == " " else 0
-    at = pos + space
-    if not _unit_start().match(text, at, timeout=REGEX_TIMEOUT):
-        return None
-    for pattern, unit in _unit_table():
-        m = pattern.match(text, at, timeout=REGEX_TIMEOUT)
-        if m and m.end() > at:
-            return unit, m.end()
+    at = pos + 1 if pos < len(text) and text[pos] == " " else pos
+    pattern, units = _unit_pattern()
+    m = pattern.match(text, at, timeout=REGEX_TIMEOUT)
+    if m and m.end() > at:
+        return units[m.lastgroup], m.end()
     return None
 
 
