@@ -129,23 +129,21 @@ LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)
 
 
 @lru_cache(maxsize=1)
-def _word_patterns() -> list[tuple[regex.Pattern, float, str, str]]:
-    """Number phrases ("an order of magnitude", "ten-fold", "four times", "doubles")."""
+def _word_pattern() -> tuple[regex.Pattern, dict[str, tuple[float, str, str]]]:
+    """One pattern for the number phrases ("an order of magnitude", "ten-fold", "four times",
+    "doubles"), and (value, unit, direction) of each named group; value 0 means "read the
+    cardinal word in group card"."""
     words = load("number_words")
-    found = []
-    for frag, (value, unit, direction) in words["phrases"].items():
-        found.append((regex.compile(r"(?<![A-Za-z-])(?i:" + frag + r")(?![A-Za-z])"), float(value), unit, direction))
-    cardinals = words["cardinals"]
-    card = "|".join(sorted((k.replace("-", "[- ]") for k in cardinals), key=len, reverse=True))
-    found.append(
-        (
-            regex.compile(r"(?<![A-Za-z-])(?i:(?P<card>" + card + r"))(?:[- ]?fold|\s+times)(?![A-Za-z])"),
-            0.0,
-            "x",
-            "",
-        )
-    )
-    return found
+    meaning = {}
+    parts = []
+    for i, (frag, (value, unit, direction)) in enumerate(words["phrases"].items()):
+        meaning[f"w{i}"] = (float(value), unit, direction)
+        parts.append(f"(?P<w{i}>{frag})")
+    card = "|".join(sorted((k.replace("-", "[- ]") for k in words["cardinals"]), key=len, reverse=True))
+    meaning["wcard"] = (0.0, "x", "")
+    parts.append(r"(?P<wcard>(?P<card>" + card + r")(?:[- ]?fold|\s+times))")
+    pattern = regex.compile(r"(?<![A-Za-z-])(?i:" + "|".join(parts) + r")(?![A-Za-z])")
+    return pattern, meaning
 
 
 def _cardinal(word: str) -> float:
@@ -264,13 +262,22 @@ def _propagate_list_units(text: str, quantities: list[Quantity]) -> list[Quantit
     return out
 
 
+# Every number phrase contains one of these stems: a cheap test before the full pattern.
+_WORD_STEMS = ("order", "twice", "doubl", "tripl", "quadrupl", "halv", "half", "fold", "times")
+
+
 def _word_quantities(text: str) -> list[Quantity]:
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _WORD_STEMS):
+        return []
+    pattern, meaning = _word_pattern()
     found = []
-    for pattern, value, unit, direction in _word_patterns():
-        for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
-            v = value if value else _cardinal(m.group("card"))
-            if v:
-                found.append(Quantity(m.start(), m.end(), m.group(0), v, None, unit, "word", direction))
+    for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+        group = next(name for name in meaning if m.group(name) is not None)
+        value, unit, direction = meaning[group]
+        value = value or _cardinal(m.group("card"))
+        if value:
+            found.append(Quantity(m.start(), m.end(), m.group(0), value, None, unit, "word", direction))
     return found
 
 
