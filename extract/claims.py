@@ -52,7 +52,21 @@ CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which|although|t
 SCORE_WORDS = regex.compile(
     r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
 )
+# Time on devices is a cost: "50,000 accelerator hours", "10^4 GPU hours".
+DEVICE_TIME = regex.compile(r"(?i:\b(?:GPU|TPU|accelerator|node|machine|core)[- ]hours?\b)")
+# A model size: "175B", "1 Trillion parameters", "5.7M parameters".
+SIZE_MENTION = regex.compile(r"(?i:param|[BMT]$|billion|million|trillion)")
+ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 FALLBACK_METRIC = {"x": "speedup", "%": "accuracy", "pp": "accuracy", "": "accuracy"}
+# What may stand between two members of one list: "87%, 131%", "4.53x in Img128cond, 5.32x".
+LIST_GAP = regex.compile(
+    r"""^
+    (?:\s++(?:in|on|for|with)\s++[^\s,;]++(?:\s++[^\s,;]++)?)?   # an optional "in AFHQ" per member
+    \s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++)              # the separator
+    (?:by\s++)?
+    $""",
+    regex.VERBOSE,
+)
 RESPECTIVELY = regex.compile(r"(?i:\brespectively\b)")
 LIST_SPLIT = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
 
@@ -167,6 +181,11 @@ def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str
 
 def _metric(w: _Where, prefer_before: bool, lo: int, hi: int) -> str:
     q, sent = w.q, w.sentence.text
+    if DEVICE_TIME.search(q.mention):
+        return "cost"  # "50,000 accelerator hours"
+    if q.unit == "" and SIZE_MENTION.search(q.mention):
+        # a model size the system reaches (R5); "with only 5.7M parameters" is a compression
+        return "compression" if ONLY_BEFORE.search(sent, max(0, w.s - 20), w.s) else "scale"
     if q.unit in _metric_by_unit():
         return _metric_by_unit()[q.unit]
     after = sent[w.e :]
@@ -179,8 +198,6 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int) -> str:
     by_unit = load("metrics")["generic"]["by_unit"]
     if any(m.start() >= lo and m.end() <= hi for m in generic.finditer(sent)):
         return by_unit.get(q.unit, "other")
-    if "parameter" in q.mention.lower() or regex.search(r"[BMT]$", q.mention):
-        return "scale"
     return _fallback_metric(q)
 
 
@@ -242,11 +259,11 @@ def _respectively_pick(phrase: str, index: int, count: int) -> str:
 def _group_of(ws: list[_Where], i: int, text: str) -> tuple[int, int]:
     """(index in its list, size of the list) of quantity i among its sentence's quantities."""
     start = i
-    sep = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++)(?:by\s++)?$")
+    sep = LIST_GAP
     while start > 0:
         a, b = ws[start - 1], ws[start]
         gap = text[a.q.end : b.q.start]
-        if sep.match(gap) and len(gap) < 8:
+        if sep.match(gap):
             start -= 1
         else:
             break
@@ -254,7 +271,7 @@ def _group_of(ws: list[_Where], i: int, text: str) -> tuple[int, int]:
     while end + 1 < len(ws):
         a, b = ws[end], ws[end + 1]
         gap = text[a.q.end : b.q.start]
-        if sep.match(gap) and len(gap) < 8:
+        if sep.match(gap):
             end += 1
         else:
             break
