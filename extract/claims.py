@@ -222,9 +222,14 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
     if q.from_to:
         return "none"
     after = sent[w.e :]
-    if q.unit == "x":
-        return _nearest(context.change_hits(sent), w.s, w.e, lo, hi, prefer_before) or "increase"
     hits = context.change_hits(sent)
+    by = BY_ONLY.search(sent[max(lo, w.s - 40) : w.s])
+    if q.unit == "x":
+        if by:  # "reduces footprint by up to 19x": the verb before "by" says
+            before = [h for h in hits if lo <= h[0] and h[1] <= w.s]
+            if before:
+                return max(before)[2]
+        return _nearest(hits, w.s, w.e, lo, hi, prefer_before) or "increase"
     percent = q.unit in ("%", "pp")
     if percent and sent[max(0, w.s - 1) : w.s] == "+":
         return "increase"  # "+24%"
@@ -236,7 +241,6 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
         return "none"  # a share: "52% of peak"
     # Otherwise a percentage or an absolute quantity is a change only when linked to a change word:
     # right after it ("30% lower latency") or before it through "by" ("reduces latency by 30%").
-    by = BY_ONLY.search(sent[max(lo, w.s - 40) : w.s])
     window_end = min(hi, next_start, w.e + (45 if percent else 20))
     after_hits = [h for h in hits if h[0] >= w.e and h[1] <= window_end]
     if after_hits and percent:
