@@ -345,7 +345,11 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     baseline_span = None
     if change != "none":
         last = ws[i + size - index - 1] if i + size - index - 1 < len(ws) else w
-        found = context.baseline_after(sent, last.e, hi) or context.baseline_before(sent, w.s)
+        found = (
+            context.baseline_after(sent, last.e, hi)
+            or context.baseline_before(sent, w.s)
+            or context.baseline_after(sent, last.e, len(sent), limit=120)
+        )
         if found:
             baseline_span = (found[0], found[1])
             baseline = original[found[0] : found[1]]

@@ -153,6 +153,8 @@ def _baseline_stop() -> regex.Pattern:
 
 # Words that cannot be a baseline on their own.
 NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|we|our|one|ours|itself|which|what|all|both|each|other|others|a|an|the)$")
+# A phrase ending in one of these names a condition, not a competitor ("over the tested inputs").
+NOT_A_SYSTEM = regex.compile(r"(?i)\b(?:inputs?|experiments?|tasks?|settings?|runs?|iterations?|steps?|tokens?|results?|ranges?|sizes?|lengths?|cases?)$")
 TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of))+$")
 
 
@@ -164,7 +166,7 @@ def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
     words = text.split()
     if not words or len(words) > max_words or not words[0][0].isalpha():
         return None
-    if NOT_A_BASELINE.match(text) or NOT_A_BASELINE.match(words[0]) and len(words) == 1:
+    if NOT_A_BASELINE.match(text) or NOT_A_SYSTEM.search(text):
         return None
     return start, start + len(text), text
 
