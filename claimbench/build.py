@@ -92,11 +92,15 @@ def build(
     workers: int = 1,
     progress: bool = True,
     date: str | None = None,
+    on_error: str = "fail",
 ) -> BuildResult:
-    """Build a release from ``inputs`` (default: the built-in corpus) into ``releases_dir``."""
+    """Build a release from ``inputs`` (default: the built-in corpus) into ``releases_dir``.
+
+    ``on_error="skip"``: bad input records are left out and listed in the release's rejects.jsonl.
+    """
     from claimbench.validation import validate_tables  # imports great-expectations: slow, so only here
 
-    files, claims, papers, stats = run(inputs or [seed_dir()], workers=workers, progress=progress)
+    files, claims, papers, stats = run(inputs or [seed_dir()], workers=workers, progress=progress, on_error=on_error)
     report = validate_tables(claims, papers)
     if not report.success:
         raise ValidationFailed("the claims table failed validation; no release written\n" + report.summary_text())
@@ -118,6 +122,7 @@ def build(
         inputs=list(files),
         validation=report.to_dict(),
         quarantine=report.quarantine,
+        rejects=[r.to_dict() for r in stats.rejects],
         extractor_version=EXTRACTOR_VERSION,
         builder_version=__version__,
         evaluation=evaluation,

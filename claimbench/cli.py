@@ -7,15 +7,24 @@
     claimbench evaluate GOLD.jsonl [--predictions PATH]  precision / recall / field scores
 
 A problem in the input ends the run with a message naming the file and line
-(exit 2), never a traceback.
+(exit 2), never a traceback; with ``--on-error skip`` (extract and build) bad
+records are set aside in a rejects file instead, and the run ends with the
+accounting: records read = papers + duplicates merged + records rejected.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from claimbench import __version__
+
+
+def _add_on_error(p: argparse.ArgumentParser, where: str) -> None:
+    p.add_argument("--on-error", choices=("fail", "skip"), default="fail",
+                   help=f"a bad input record: fail = stop with its file:line (exit 2, the default); skip = leave it out, "
+                        f"list it in {where} and go on")
 
 
 def _add_workers(p: argparse.ArgumentParser) -> None:
@@ -31,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract claims from inputs into one Parquet file")
     p.add_argument("inputs", nargs="+", help="seed dumps (.txt), JSONL, CSV or Parquet files (optionally .gz), or folders of them")
     p.add_argument("--output", "-o", required=True, type=Path, help="the claims Parquet file to write")
+    _add_on_error(p, "OUTPUT_STEM.rejects.jsonl beside the output")
     _add_workers(p)
 
     p = sub.add_parser("build", help="extract, validate and write a versioned release folder")
@@ -38,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", dest="release_version", metavar="X.Y.Z", help="release version (default: the next one, from what changed)")
     p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where releases live (default: ./releases)")
     p.add_argument("--date", help="release date, ISO (default: today, UTC)")
+    _add_on_error(p, "the release's rejects.jsonl")
     _add_workers(p)
 
     p = sub.add_parser("validate", help="run the expectation suite over a claims Parquet file or a release")
@@ -65,19 +76,34 @@ def cmd_extract(args) -> int:
     from claimbench.pipeline import run
     from claimbench.release import write_parquet
 
-    _, claims, _, stats = run(args.inputs, workers=_workers(args), progress=not args.quiet)
+    _, claims, _, stats = run(args.inputs, workers=_workers(args), progress=not args.quiet, on_error=args.on_error)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     write_parquet(claims, args.output)
+    rejects_path = rejects_path_for(args.output)
+    if args.on_error == "skip":
+        # Always written with skip (empty when nothing was rejected), so it describes this run's output.
+        rejects_path.write_text("".join(json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False) + "\n" for r in stats.rejects),
+                                encoding="utf-8", newline="\n")
+    elif rejects_path.exists():
+        rejects_path.unlink()  # left by an earlier run with --on-error skip; this output rejected nothing
     print(stats.summary())
     print(f"wrote {claims.num_rows} claims to {args.output}")
+    if args.on_error == "skip":
+        print(f"wrote {stats.rejected} rejected records to {rejects_path}")
     return 0
+
+
+def rejects_path_for(output: Path) -> Path:
+    """Where ``extract --on-error skip`` lists rejected records: ``claims.parquet`` -> ``claims.rejects.jsonl``."""
+    return output.with_name(output.stem + ".rejects.jsonl")
 
 
 def cmd_build(args) -> int:
     from claimbench.build import ValidationFailed, build
 
     try:
-        result = build(args.inputs, args.releases_dir, args.release_version, workers=_workers(args), progress=not args.quiet, date=args.date)
+        result = build(args.inputs, args.releases_dir, args.release_version, workers=_workers(args), progress=not args.quiet,
+                       date=args.date, on_error=args.on_error)
     except ValidationFailed as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 1
@@ -87,6 +113,8 @@ def cmd_build(args) -> int:
         print(f"up to date: {args.releases_dir / ('v' + result.version)} already holds this exact data; nothing written")
     else:
         print(f"wrote release v{result.version} to {result.path}")
+        if result.stats.rejected:
+            print(f"{result.stats.rejected} rejected input records listed in {result.path / 'rejects.jsonl'}")
     return 0
 
 

@@ -21,7 +21,7 @@ from claimbench.extract.claims import EXTRACTOR_VERSION, extract_claims
 from claimbench.extract.dedup import MergedPaper, merge_duplicates
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
-from claimbench.extract.readers import expand_inputs, read_papers
+from claimbench.extract.readers import OnError, Reject, expand_inputs, read_records, screen
 from claimbench.table import build_tables
 
 
@@ -30,28 +30,36 @@ class RunStats:
     """Counters and timings of one run, printed as its summary."""
 
     files: int = 0
-    records_read: int = 0
+    records_read: int = 0  # every record met, rejected ones included: records_read = papers + duplicates_merged + rejected
     papers: int = 0
     duplicates_merged: int = 0
+    rejected: int = 0
     claims: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    # The rejected records themselves (on_error="skip"), in input order.
+    rejects: list[Reject] = field(default_factory=list, repr=False)
 
     def summary(self) -> str:
-        """One line per figure.
+        """One line per figure, then the accounting of records.
 
-        >>> print(RunStats(files=1, records_read=3, papers=2, duplicates_merged=1, claims=4).summary())
+        >>> print(RunStats(files=1, records_read=4, papers=2, duplicates_merged=1, rejected=1, claims=4).summary())
         files read:         1
-        records read:       3
+        records read:       4
+        records rejected:   1
         duplicates merged:  1
         papers:             2
         claims:             4
+        accounting:         4 records read = 2 papers + 1 duplicates merged + 1 rejected
         """
         lines = [
             f"files read:         {self.files}",
             f"records read:       {self.records_read}",
+            f"records rejected:   {self.rejected}",
             f"duplicates merged:  {self.duplicates_merged}",
             f"papers:             {self.papers}",
             f"claims:             {self.claims}",
+            f"accounting:         {self.records_read} records read = {self.papers} papers + "
+            f"{self.duplicates_merged} duplicates merged + {self.rejected} rejected",
         ]
         lines += [f"time {stage + ':':<14}{secs:.2f} s" for stage, secs in self.seconds.items()]
         return "\n".join(lines)
@@ -78,18 +86,27 @@ class Progress:
         self.stream.flush()
 
 
-def read_and_merge(inputs: Sequence[str | Path], stats: RunStats) -> tuple[list[Path], list[MergedPaper]]:
-    """Read every input and merge papers read more than once."""
+def read_and_merge(
+    inputs: Sequence[str | Path], stats: RunStats, on_error: OnError = "fail"
+) -> tuple[list[Path], list[MergedPaper]]:
+    """Read every input and merge papers read more than once.
+
+    ``on_error="fail"``: the first bad record raises InputError (``file:line: reason``).
+    ``on_error="skip"``: bad records are kept in ``stats.rejects`` and counted in ``stats.rejected``.
+    """
     t0 = time.monotonic()
     files = expand_inputs(inputs)
     papers: list[Paper] = []
+    rejects: list[Reject] = []
     for path in files:
-        papers.extend(read_papers(path))
+        papers.extend(screen(read_records(path), on_error, rejects))
     merged = merge_duplicates(papers)
     stats.files = len(files)
-    stats.records_read = len(papers)
+    stats.records_read = len(papers) + len(rejects)
     stats.papers = len(merged)
     stats.duplicates_merged = len(papers) - len(merged)
+    stats.rejected = len(rejects)
+    stats.rejects = rejects
     stats.seconds["read"] = time.monotonic() - t0
     return files, merged
 
@@ -141,10 +158,15 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def run(inputs: Sequence[str | Path], workers: int = 1, progress: bool = True) -> tuple[list[Path], pa.Table, pa.Table, RunStats]:
-    """Read, merge, extract: (input files, claims table, papers table, stats)."""
+def run(
+    inputs: Sequence[str | Path], workers: int = 1, progress: bool = True, *, on_error: OnError = "fail"
+) -> tuple[list[Path], pa.Table, pa.Table, RunStats]:
+    """Read, merge, extract: (input files, claims table, papers table, stats).
+
+    Rejected input records (``on_error="skip"``) are in ``stats.rejects``.
+    """
     stats = RunStats()
-    files, merged = read_and_merge(inputs, stats)
+    files, merged = read_and_merge(inputs, stats, on_error=on_error)
     claims_by_paper, secs = extract_all(merged, workers=workers, progress=progress)
     stats.seconds["extract"] = secs
     t0 = time.monotonic()

@@ -86,7 +86,8 @@ class _Where:
 
 def _is_claim(w: _Where, text: str) -> bool:
     q, sent = w.q, w.sentence.text
-    before, after = sent[: w.s], sent[w.e :]
+    # Bounded windows: slicing the rest of a long sentence for every number would be quadratic.
+    before, after = sent[max(0, w.s - 80) : w.s], sent[w.e : w.e + 80]
     setup_before, setup_after = context.setup_patterns()
     if q.kind == "word":
         if q.direction and not _metric_word_near(sent, w):
@@ -188,7 +189,7 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int) -> str:
         return "compression" if ONLY_BEFORE.search(sent, max(0, w.s - 20), w.s) else "scale"
     if q.unit in _metric_by_unit():
         return _metric_by_unit()[q.unit]
-    after = sent[w.e :]
+    after = sent[w.e : w.e + 80]
     if q.unit == "%" and PEAK_SHARE.match(after):
         return "utilization"
     found = _nearest(context.keyword_hits(sent), w.s, w.e, lo, hi, prefer_before)
@@ -221,7 +222,7 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
         return q.direction
     if q.from_to:
         return "none"
-    after = sent[w.e :]
+    after = sent[w.e : w.e + 80]
     hits = context.change_hits(sent)
     by = BY_ONLY.search(sent[max(lo, w.s - 40) : w.s])
     if q.unit == "x":

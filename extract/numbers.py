@@ -98,7 +98,7 @@ NUMBER = regex.compile(
     )?
     (?P<plus>\+)?                # 100K+
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.ASCII,  # ASCII digits only: float() reads no other
 )
 
 # What may stand between the two ends of a range.
@@ -169,10 +169,13 @@ class _Token:
 def _number_value(m: regex.Match) -> float:
     value = float(m.group("num").replace(",", ""))
     power = m.group("pow1") or m.group("pow2") or m.group("pow3")
-    if m.group("pow3") is not None:
-        value = 10.0 ** int(power)
-    elif power is not None:
-        value *= 10.0 ** int(power)
+    try:
+        if m.group("pow3") is not None:
+            value = 10.0 ** int(power)
+        elif power is not None:
+            value *= 10.0 ** int(power)
+    except OverflowError:
+        return math.inf  # "10^{500}": not a finite measurement; the caller skips it
     scale = (m.group("scale") or "").strip()
     if scale:
         value *= _scales()[scale.lower() if len(scale) > 1 else scale]

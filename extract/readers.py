@@ -7,26 +7,80 @@ Formats, chosen by the file name:
 - ``*.jsonl`` / ``*.json``: one JSON object a line with ``id`` or
   ``paper_id``, ``title`` and ``abstract`` (the arXiv metadata snapshot has
   this shape, plus ``categories`` and ``update_date``, which are kept);
-- ``*.csv`` and ``*.parquet``: a table with those columns;
+- ``*.csv`` and ``*.parquet``: a table with those columns (a Parquet file's
+  "line" is its row number, from 1);
 - any of these with ``.gz`` appended, read through gzip;
 - a folder: every file in it with one of those endings, sorted by name.
 
-A problem in the input raises :class:`InputError` naming the file and line.
+Reading never raises for a problem in the input. :func:`read_records` yields,
+in file order, a :class:`Paper` for every good record and a :class:`Reject`
+(file, line, reason, excerpt) for every bad one; what to do with rejects
+(stop at the first, or keep them aside and go on) is decided in one place,
+:func:`screen`. :func:`read_papers` and :func:`read_inputs` keep the old
+behaviour: the first reject raises :class:`InputError` (``file:line: reason``).
+
+What is rejected, and how much of the file goes with it:
+
+- a file that cannot be opened (permission denied, a folder, a broken link),
+  is not gzip although named ``.gz``, is not Parquet although named
+  ``.parquet``, holds binary data (NUL bytes in its first 4 KB), or lacks the
+  ``title`` and ``abstract`` columns: the whole file, as one reject with line
+  ``None``;
+- a file whose reading stops half-way (a truncated gzip stream, bad UTF-16):
+  what was read is kept, the rest is one reject at the line where it stopped;
+- one record: malformed JSON or CSV, a record with fewer or more CSV fields
+  than the header, a missing, empty or non-text title or abstract, bytes that
+  are not UTF-8 (Latin-1, say: files are never guessed to be in another
+  encoding), control characters, a lone surrogate, a title longer than
+  :data:`MAX_TITLE_CHARS` or an abstract longer than :data:`MAX_ABSTRACT_CHARS`
+  (such a record is not an abstract: a swallowed file, a full text);
+- in a ``.txt`` dump, a title without an abstract (or an abstract without a
+  title): the dump alternates title and abstract blocks, so a missing block
+  would pair every later title with the wrong abstract. A block longer than
+  :data:`DUMP_TITLE_CHARS` where a title is expected (an abstract without a
+  title), or a title followed by a title-like block (short, not ending with a
+  period) and then a long block (a title without an abstract), shows where
+  the dump is out of step; that one block is rejected and pairing resumes in
+  step. In a well-formed dump, where no title is that long, neither fires.
+
+Encodings: UTF-8; a byte-order mark selects UTF-8 (the mark is dropped),
+UTF-16 or UTF-32.
+
+Identity: a paper is its title (``paper_id`` is derived from it). Two records
+with the same external ``id`` and different titles are kept as two papers,
+each with that ``external_id`` (nothing is dropped on the strength of an id
+the input gives; a revised title is a different row); two records with the
+same title are merged by :mod:`~claimbench.extract.dedup` whatever their ids.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
 import json
+import re
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Literal
 
 import regex
 
 from .papers import Paper
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".parquet")
+
+# Longer than this is not a title or an abstract (arXiv allows 1,920 characters of abstract).
+MAX_TITLE_CHARS = 1_000
+MAX_ABSTRACT_CHARS = 100_000
+# In a .txt dump, a block longer than this where a title is expected means the dump is out of step.
+DUMP_TITLE_CHARS = 400
+# A reject keeps the first characters of the record.
+EXCERPT_CHARS = 200
+
+OnError = Literal["fail", "skip"]
+ON_ERROR_CHOICES = ("fail", "skip")
 
 # The last header line of a daily-papers dump is the listing date, e.g. "Mar 11".
 _DATE_LINE = regex.compile(
@@ -37,6 +91,20 @@ _DATE_LINE = regex.compile(
     $""",
     regex.VERBOSE,
 )
+# Characters no title or abstract holds: C0 controls but tab, new line and carriage
+# return; DEL; surrogates (undecodable bytes come back as U+DC80..U+DCFF).
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Bytes of UTF-8 text that are not C0 controls (but tab, new line, carriage return) or DEL.
+_TEXT_BYTES = bytes(b for b in range(256) if (b >= 0x20 or b in (0x09, 0x0A, 0x0D)) and b != 0x7F)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SNIFF_BYTES = 4096
 
 
 class InputError(ValueError):
@@ -46,6 +114,66 @@ class InputError(ValueError):
         self.path, self.line, self.reason = str(path), line, reason
         where = f"{path}:{line}" if line is not None else str(path)
         super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input record that was not read as a paper, and why.
+
+    ``line`` is None when the whole file is rejected (it cannot be opened or
+    decoded at all); it counts as one record.
+
+    >>> r = Reject("in/a.jsonl", 3, "record has no title", '{"abstract": "x"}')
+    >>> r.to_dict()
+    {'source': 'a.jsonl:3', 'line': 3, 'reason': 'record has no title', 'excerpt': '{"abstract": "x"}'}
+    >>> str(r.error())
+    'in/a.jsonl:3: record has no title'
+    """
+
+    path: str
+    line: int | None
+    reason: str
+    excerpt: str = ""
+
+    @property
+    def source(self) -> str:
+        """``file:line`` (the file's name, as papers' sources), or the name alone for a whole file."""
+        name = Path(self.path).name
+        return name if self.line is None else f"{name}:{self.line}"
+
+    def error(self) -> InputError:
+        return InputError(self.path, self.line, self.reason)
+
+    def to_dict(self) -> dict:
+        """The line of a rejects file: source, line, reason, excerpt (first characters of the record)."""
+        return {"source": self.source, "line": self.line, "reason": self.reason, "excerpt": self.excerpt}
+
+
+def _reject(path: Path, line: int | None, reason: str, text: str = "") -> Reject:
+    excerpt = text[: EXCERPT_CHARS + 2].rstrip("\r\n")[:EXCERPT_CHARS]
+    if _SURROGATE.search(excerpt):  # undecodable bytes: shown as U+FFFD, so the excerpt is valid text
+        excerpt = _SURROGATE.sub("\ufffd", excerpt)
+    if _SURROGATE.search(reason):
+        reason = _SURROGATE.sub("\ufffd", reason)
+    return Reject(str(path), line, reason, excerpt)
+
+
+def screen(items: Iterable[Paper | Reject], on_error: OnError, rejects: list[Reject]) -> Iterator[Paper]:
+    """The papers among ``items``: the one place the error policy is applied.
+
+    ``on_error="fail"``: the first reject raises its :class:`InputError`.
+    ``on_error="skip"``: rejects are appended to ``rejects`` and reading goes on.
+    """
+    if on_error not in ON_ERROR_CHOICES:
+        raise ValueError(f"on_error must be one of {', '.join(ON_ERROR_CHOICES)}, got {on_error!r}")
+    fail = on_error == "fail"
+    for item in items:
+        if type(item) is Reject:
+            if fail:
+                raise item.error()
+            rejects.append(item)
+        else:
+            yield item
 
 
 def _format_of(path: Path) -> str:
@@ -58,30 +186,36 @@ def _format_of(path: Path) -> str:
     raise InputError(path, None, f"unknown input format (expected one of {', '.join(SUFFIXES)}, optionally .gz)")
 
 
-def _open_text(path: Path) -> io.TextIOBase:
-    raw = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+class _Unreadable(Exception):
+    """The file cannot be read as records at all: one reject for the whole file (at ``line``, if one is to blame)."""
+
+    def __init__(self, reason: str, line: int | None = None, excerpt: str = ""):
+        super().__init__(reason)
+        self.reason, self.line, self.excerpt = reason, line, excerpt
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files to read, in order: folders are expanded to their input files, sorted.
+def _open_binary(path: Path):
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
 
-    >>> [p.name for p in expand_inputs(["corpus/seeds"])][:2]
-    ['000_1ab15dee3ca9e80c.txt', '001_bcea4c278e4935e6.txt']
+
+def _open_text(path: Path, newline: str | None = "") -> io.TextIOWrapper:
+    """The file as text: UTF-8, or what its byte-order mark says.
+
+    Bytes that are not UTF-8 come back as lone surrogates (``surrogateescape``)
+    so that one bad record does not cost the whole file; the record checks
+    reject them.
     """
-    files: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and _is_input(p))
-            if not found:
-                raise InputError(path, None, "folder holds no input files")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(path, None, "no such file or folder")
-    return files
+    raw = _open_binary(path)
+    try:
+        head = raw.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+        encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8")
+        if encoding == "utf-8" and b"\x00" in head:
+            raise _Unreadable("binary data, not text: NUL bytes in the first 4 KB (or UTF-16/UTF-32 text without a byte-order mark)")
+        errors = "surrogateescape" if encoding.startswith("utf-8") else "strict"
+        return io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline=newline)
+    except BaseException:
+        raw.close()
+        raise
 
 
 def _is_input(path: Path) -> bool:
@@ -92,102 +226,336 @@ def _is_input(path: Path) -> bool:
         return False
 
 
-def read_papers(path: str | Path) -> Iterator[Paper]:
-    """Papers in one input file, in file order."""
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files to read, in order: folders are expanded to their input files, sorted.
+
+    A path that does not exist, or a folder with no input file in it, is a
+    mistake in the command, not in the input: it raises :class:`InputError`
+    whatever the error policy. Inside a folder, an entry with an input
+    file's name that is not a regular file (a sub-folder named ``x.jsonl``, a
+    broken link) is listed too, so that reading it is rejected rather than
+    silently passed over.
+
+    >>> [p.name for p in expand_inputs(["corpus/seeds"])][:2]
+    ['000_1ab15dee3ca9e80c.txt', '001_bcea4c278e4935e6.txt']
+    """
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if _is_input(p))
+            if not found:
+                raise InputError(path, None, "folder holds no input files")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(path, None, "no such file or folder")
+    return files
+
+
+class _Cursor:
+    """The last line a reader has got to, for a reject when the file stops half-way."""
+
+    __slots__ = ("line",)
+
+    def __init__(self) -> None:
+        self.line = 0
+
+
+def read_records(path: str | Path) -> Iterator[Paper | Reject]:
+    """Papers and rejects of one input file, in file order; never raises for a problem in the input."""
     path = Path(path)
-    fmt = _format_of(path)
+    try:
+        fmt = _format_of(path)
+    except InputError as err:
+        yield _reject(path, None, err.reason)
+        return
+    cursor = _Cursor()
     try:
         if fmt == ".txt":
-            yield from _read_dump(path)
+            yield from _read_dump(path, cursor)
         elif fmt in (".jsonl", ".json"):
-            yield from _read_jsonl(path)
+            yield from _read_jsonl(path, cursor)
         elif fmt == ".csv":
-            yield from _read_csv(path)
+            yield from _read_csv(path, cursor)
         else:
-            yield from _read_parquet(path)
-    except UnicodeDecodeError as err:
-        raise InputError(path, None, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        raise InputError(path, None, f"cannot read file: {err}") from None
+            yield from _read_parquet(path, cursor)
+    except _Unreadable as err:
+        yield _reject(path, err.line, err.reason, err.excerpt)
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as err:
+        stopped = cursor.line + 1 if cursor.line else None
+        reason = _stream_problem(err)
+        if stopped is not None:
+            reason += f"; lines from {stopped} on are not read"
+        yield _reject(path, stopped, reason)
 
 
-def _read_dump(path: Path) -> Iterator[Paper]:
-    with _open_text(path) as fh:
-        lines = fh.read().split("\n")
-    # Skip the page header: everything up to and including the date line.
-    start = next((i + 1 for i, line in enumerate(lines[:40]) if _DATE_LINE.match(line.strip())), 0)
-    blocks: list[tuple[int, str]] = [(i + 1, line.strip()) for i, line in enumerate(lines) if i >= start and line.strip()]
-    if len(blocks) % 2:
-        line_no, text = blocks[-1]
-        raise InputError(path, line_no, f"title without an abstract: {text[:60]!r}")
-    for (t_line, title), (_, abstract) in zip(blocks[::2], blocks[1::2]):
-        yield Paper(title=title, abstract=abstract, source=f"{path.name}:{t_line}")
+def _stream_problem(err: BaseException) -> str:
+    if isinstance(err, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(err, FileNotFoundError):
+        return "no such file (a broken link?)"
+    if isinstance(err, PermissionError):
+        return f"cannot open the file: {err.strerror or err}"
+    if isinstance(err, gzip.BadGzipFile):
+        return f"not a valid gzip file ({err})"
+    if isinstance(err, EOFError):
+        return "the gzip stream is truncated (the file ends before the end of the compressed data)"
+    if isinstance(err, zlib.error):
+        return f"corrupt gzip data ({err})"
+    if isinstance(err, UnicodeDecodeError):
+        return f"not valid {err.encoding.upper()} text ({err.reason})"
+    return f"cannot read the file: {getattr(err, 'strerror', None) or err}"
 
 
-def _record_paper(path: Path, line_no: int, record: dict) -> Paper:
-    title, abstract = record.get("title"), record.get("abstract")
-    if not isinstance(title, str) or not title.strip():
-        raise InputError(path, line_no, "record has no title")
-    if not isinstance(abstract, str) or not abstract.strip():
-        raise InputError(path, line_no, "record has no abstract")
-    ext = record.get("id", record.get("paper_id"))
-    cats = record.get("categories") or ()
-    if isinstance(cats, str):
-        cats = tuple(cats.split())
-    return Paper(
-        title=" ".join(title.split()),
-        abstract=" ".join(abstract.split()),
-        source=f"{path.name}:{line_no}",
-        external_id=None if ext is None else str(ext),
-        categories=tuple(str(c) for c in cats),
-        update_date=None if record.get("update_date") is None else str(record["update_date"]),
-    )
-
-
-def _read_jsonl(path: Path) -> Iterator[Paper]:
-    with _open_text(path) as fh:
-        for line_no, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(path, line_no, f"malformed JSON ({err.msg}, column {err.colno})") from None
-            if not isinstance(record, dict):
-                raise InputError(path, line_no, "a line must hold one JSON object")
-            yield _record_paper(path, line_no, record)
-
-
-def _read_csv(path: Path) -> Iterator[Paper]:
-    with _open_text(path) as fh:
-        reader = csv.DictReader(fh)
-        if not reader.fieldnames or not {"title", "abstract"} <= set(reader.fieldnames):
-            raise InputError(path, 1, "CSV header must name the columns title and abstract")
-        try:
-            for record in reader:
-                yield _record_paper(path, reader.line_num, record)
-        except csv.Error as err:
-            raise InputError(path, reader.line_num, f"malformed CSV ({err})") from None
-
-
-def _read_parquet(path: Path) -> Iterator[Paper]:
-    import pyarrow.parquet as pq
-
-    try:
-        pf = pq.ParquetFile(path)
-    except Exception as err:  # pyarrow raises ArrowInvalid and friends
-        raise InputError(path, None, f"not a readable Parquet file ({err})") from None
-    names = set(pf.schema_arrow.names)
-    if not {"title", "abstract"} <= names:
-        raise InputError(path, None, "Parquet file must have the columns title and abstract")
-    row = 0
-    for batch in pf.iter_batches(batch_size=10_000):
-        for record in batch.to_pylist():
-            row += 1
-            yield _record_paper(path, row, record)
+def read_papers(path: str | Path) -> Iterator[Paper]:
+    """Papers in one input file, in file order; the first bad record raises :class:`InputError`."""
+    return screen(read_records(path), "fail", [])
 
 
 def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Paper]:
-    """Papers from every input, in order (duplicates included)."""
+    """Papers from every input, in order (duplicates included); the first bad record raises."""
     for path in expand_inputs(inputs):
         yield from read_papers(path)
+
+
+# ------------------------------------------------------------------ checks
+
+
+def _is_clean(text: str) -> bool:
+    """True when ``text`` holds no surrogate, no control character but tab, new line or carriage return, no DEL.
+
+    The usual case, checked at C speed (a regular-expression search is ten times slower).
+    """
+    try:
+        data = text.encode("utf-8")  # fails on surrogates
+    except UnicodeEncodeError:
+        return False
+    return not data.translate(None, _TEXT_BYTES)  # in UTF-8, bytes below 0x80 are ASCII characters
+
+
+def _char_problem(field: str, text: str, raw: str | None = None) -> str | None:
+    """Why ``text`` (a title or abstract) holds a character no text should, or None.
+
+    ``raw`` is the record as read, for JSON, where a surrogate can also come
+    from a ``\\udXXX`` escape rather than from a byte that is not UTF-8.
+    """
+    if _is_clean(text):
+        return None
+    match = _BAD_CHAR.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF and (raw is None or char in raw):
+        return (f"not UTF-8 text: byte 0x{code - 0xDC00:02X} in the {field} cannot be decoded "
+                "(Latin-1 or Windows-1252? convert the file to UTF-8)")
+    if 0xD800 <= code <= 0xDFFF:
+        return f"{field} holds a lone surrogate U+{code:04X} (not valid Unicode)"
+    if code == 0:
+        return f"{field} holds a NUL character (binary data?)"
+    return f"{field} holds the control character U+{code:04X}"
+
+
+def _length_problem(title: str, abstract: str) -> str | None:
+    if len(title) > MAX_TITLE_CHARS:
+        return f"title is {len(title):,} characters long (at most {MAX_TITLE_CHARS:,}): not a title"
+    if len(abstract) > MAX_ABSTRACT_CHARS:
+        return f"abstract is {len(abstract):,} characters long (at most {MAX_ABSTRACT_CHARS:,}): not an abstract"
+    return None
+
+
+# ------------------------------------------------------------------ .txt dumps
+
+
+def _looks_like_title(block: str) -> bool:
+    """Short and not ending a sentence: a title rather than an abstract."""
+    return len(block) <= DUMP_TITLE_CHARS and not block.endswith(".")
+
+
+def _read_dump(path: Path, cursor: _Cursor) -> Iterator[Paper | Reject]:
+    lines: list[str] = []
+    with _open_text(path, newline=None) as fh:  # \r\n and \r count as line ends too
+        try:
+            for line in fh:
+                lines.append(line)
+        except (OSError, EOFError, zlib.error, UnicodeDecodeError) as err:
+            # Keep the complete lines read so far; the rest of the file is one reject.
+            stopped: tuple[int, BaseException] | None = (len(lines) + 1, err)
+        else:
+            stopped = None
+    name = path.name
+    clean = _is_clean("".join(lines))  # then no record needs checking character by character
+    # Skip the page header: everything up to and including the date line.
+    start = next((i + 1 for i, line in enumerate(lines[:40]) if _DATE_LINE.match(line.strip())), 0)
+    blocks: list[tuple[int, str]] = [(i + 1, text) for i in range(start, len(lines)) if (text := lines[i].strip())]
+    n, i = len(blocks), 0
+    while i < n:
+        t_line, title = blocks[i]
+        if len(title) > DUMP_TITLE_CHARS:
+            yield _reject(path, t_line, f"an abstract without a title ({len(title):,} characters where a title is expected): "
+                                        "a title is missing, the dump is out of step here", title)
+            i += 1
+            continue
+        if i + 1 == n:
+            yield _reject(path, t_line, f"title without an abstract: {title[:60]!r}", title)
+            break
+        abstract = blocks[i + 1][1]
+        if _looks_like_title(abstract) and i + 2 < n and len(blocks[i + 2][1]) > DUMP_TITLE_CHARS:
+            yield _reject(path, t_line, f"title without an abstract: {title[:60]!r} is followed by another title", title)
+            i += 1
+            continue
+        i += 2
+        problem = (None if clean else _char_problem("title", title) or _char_problem("abstract", abstract)) or _length_problem(title, abstract)
+        if problem:
+            yield _reject(path, t_line, problem, f"{title}\n{abstract}")
+        else:
+            yield Paper(title=title, abstract=abstract, source=f"{name}:{t_line}")
+    if stopped is not None:
+        line, err = stopped
+        if line == 1:  # nothing could be read: the whole file
+            yield _reject(path, None, _stream_problem(err))
+        else:
+            yield _reject(path, line, f"{_stream_problem(err)}; lines from {line} on are not read")
+
+
+# ------------------------------------------------------------------ records (JSON lines, CSV, Parquet)
+
+
+def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None) -> Paper | Reject:
+    """The paper of one record, or why it is rejected."""
+    title, abstract = record.get("title"), record.get("abstract")
+    for field, value in (("title", title), ("abstract", abstract)):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return _reject(path, line_no, f"record has no {field}", _excerpt(record, raw))
+        if not isinstance(value, str):
+            return _reject(path, line_no, f"record's {field} is not text (got {type(value).__name__})", _excerpt(record, raw))
+    cats = record.get("categories") or ()
+    if isinstance(cats, str):
+        cats = cats.split()
+    elif not isinstance(cats, (list, tuple)):
+        return _reject(path, line_no, f"categories must be a string or a list (got {type(cats).__name__})", _excerpt(record, raw))
+    ext = record.get("id", record.get("paper_id"))
+    ext = None if ext is None else str(ext)
+    date = record.get("update_date")
+    date = None if date is None else str(date)
+    categories = tuple(str(c) for c in cats)
+    title, abstract = " ".join(title.split()), " ".join(abstract.split())
+    # Checked before the Paper is made: its id hashes the title, which must be valid text.
+    problem = _char_problem("title", title, raw) or _char_problem("abstract", abstract, raw) or _length_problem(title, abstract)
+    if problem is None and not _is_clean(f"{ext or ''}{''.join(categories)}{date or ''}"):
+        problem = (
+            _char_problem("id", ext or "", raw)
+            or _char_problem("categories", " ".join(categories), raw)
+            or _char_problem("update_date", date or "", raw)
+        )
+    if problem:
+        return _reject(path, line_no, problem, _excerpt(record, raw))
+    return Paper(title=title, abstract=abstract, source=f"{path.name}:{line_no}", external_id=ext, categories=categories, update_date=date)
+
+
+def _excerpt(record: dict, raw: str | None) -> str:
+    if raw is not None:
+        return raw
+    return f"{record.get('title')} | {record.get('abstract')}"[: EXCERPT_CHARS + 2]
+
+
+def _read_jsonl(path: Path, cursor: _Cursor) -> Iterator[Paper | Reject]:
+    with _open_text(path) as fh:
+        first = True
+        for line_no, line in enumerate(fh, start=1):
+            cursor.line = line_no
+            if not line.strip():
+                continue
+            if first:
+                first = False
+                if line.strip() in ("[", "{"):
+                    raise _Unreadable(f"not JSON lines: the line is {line.strip()!r} (a JSON array or pretty-printed "
+                                      "JSON? write one object a line, e.g. with jq -c '.[]')", line_no, line)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield _reject(path, line_no, f"malformed JSON ({err.msg}, column {err.colno})", line)
+                continue
+            except RecursionError:
+                yield _reject(path, line_no, "malformed JSON (nested too deeply)", line)
+                continue
+            except ValueError as err:  # a number too long to convert to int
+                yield _reject(path, line_no, f"malformed JSON ({str(err).split(';')[0][:150]})", line)
+                continue
+            if not isinstance(record, dict):
+                yield _reject(path, line_no, "a line must hold one JSON object", line)
+                continue
+            yield _record_paper(path, line_no, record, line)
+
+
+def _read_csv(path: Path, cursor: _Cursor) -> Iterator[Paper | Reject]:
+    with _open_text(path) as fh:
+        pending: list[str] = []  # the physical lines of the record being read, for its excerpt
+
+        def lines() -> Iterator[str]:
+            for line in fh:
+                pending.append(line)
+                yield line
+
+        reader = csv.reader(lines(), strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            return  # an empty file holds no records
+        except csv.Error as err:
+            raise _Unreadable(f"malformed CSV header ({err})", 1, "".join(pending)) from None
+        cursor.line = reader.line_num
+        if not {"title", "abstract"} <= set(header):
+            yield _reject(path, 1, "CSV header must name the columns title and abstract", "".join(pending))
+            return
+        pending.clear()
+        width = len(header)
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as err:
+                where = "" if reader.line_num == start else f" at line {reader.line_num}"
+                yield _reject(path, start, f"malformed CSV ({err}{where})", "".join(pending))
+                pending.clear()
+                cursor.line = reader.line_num
+                continue
+            cursor.line = reader.line_num
+            text = "".join(pending)
+            pending.clear()
+            if not row:
+                continue  # a blank line
+            if len(row) != width:
+                yield _reject(path, start, f"malformed CSV record: {len(row)} field{'s' if len(row) > 1 else ''}, the header has {width}"
+                                           + (" (an unquoted comma?)" if len(row) > width else ""), text)
+                continue
+            yield _record_paper(path, start, dict(zip(header, row)), text)
+
+
+def _read_parquet(path: Path, cursor: _Cursor) -> Iterator[Paper | Reject]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                source = pa.BufferReader(fh.read())
+        else:
+            source = path
+        pf = pq.ParquetFile(source)
+    except (pa.ArrowException, ValueError) as err:  # ArrowInvalid and friends
+        raise _Unreadable(f"not a readable Parquet file ({err})") from None
+    names = set(pf.schema_arrow.names)
+    if not {"title", "abstract"} <= names:
+        raise _Unreadable("Parquet file must have the columns title and abstract")
+    try:
+        for batch in pf.iter_batches(batch_size=10_000):
+            for record in batch.to_pylist():
+                cursor.line += 1
+                yield _record_paper(path, cursor.line, record)
+    except (pa.ArrowException, UnicodeDecodeError) as err:
+        raise OSError(f"Parquet data cannot be read ({err})") from None
