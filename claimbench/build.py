@@ -18,11 +18,11 @@ from typing import Sequence
 import pyarrow as pa
 
 from claimbench import __version__
-from claimbench.corpus import dev_gold, seed_dir
+from claimbench.corpus import dev_gold, seed_dir, seed_files
 from claimbench.evaluate import evaluate_table
 from claimbench.extract.claims import EXTRACTOR_VERSION
 from claimbench.pipeline import RunStats, run
-from claimbench.release import parse_version, write_parquet, write_release
+from claimbench.release import ReleaseExistsError, parse_version, write_parquet, write_release
 from claimbench.schemas import SCHEMA_VERSION
 
 
@@ -81,8 +81,8 @@ def next_version(releases_dir: Path, claims: pa.Table, papers: pa.Table) -> tupl
 
 
 def _uses_builtin_corpus(files: Sequence[Path]) -> bool:
-    seeds = seed_dir().resolve()
-    return bool(files) and all(f.resolve().parent == seeds for f in files)
+    """True when the input is exactly the built-in corpus (so the dev gold's papers are all in it)."""
+    return sorted(f.resolve() for f in files) == sorted(f.resolve() for f in seed_files())
 
 
 def build(
@@ -100,6 +100,10 @@ def build(
     """
     from claimbench.validation import validate_tables  # imports great-expectations: slow, so only here
 
+    if version is not None:
+        version = parse_version(version)
+        if (releases_dir / f"v{version}").exists():  # fail before the work, not after it
+            raise ReleaseExistsError(f"release {releases_dir / ('v' + version)} already exists; releases are never overwritten")
     files, claims, papers, stats = run(inputs or [seed_dir()], workers=workers, progress=progress, on_error=on_error)
     report = validate_tables(claims, papers)
     if not report.success:

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from claimbench import __version__
+from claimbench.extract.readers import InputError
 
 
 def _add_on_error(p: argparse.ArgumentParser, where: str) -> None:
@@ -76,9 +77,10 @@ def cmd_extract(args) -> int:
     from claimbench.pipeline import run
     from claimbench.release import write_parquet
 
-    _, claims, _, stats = run(args.inputs, workers=_workers(args), progress=not args.quiet, on_error=args.on_error)
+    _, claims, papers, stats = run(args.inputs, workers=_workers(args), progress=not args.quiet, on_error=args.on_error)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     write_parquet(claims, args.output)
+    write_parquet(papers, papers_path_for(args.output))  # the abstracts the offsets point into
     rejects_path = rejects_path_for(args.output)
     if args.on_error == "skip":
         # Always written with skip (empty when nothing was rejected), so it describes this run's output.
@@ -87,10 +89,15 @@ def cmd_extract(args) -> int:
     elif rejects_path.exists():
         rejects_path.unlink()  # left by an earlier run with --on-error skip; this output rejected nothing
     print(stats.summary())
-    print(f"wrote {claims.num_rows} claims to {args.output}")
+    print(f"wrote {claims.num_rows} claims to {args.output} (papers: {papers_path_for(args.output)})")
     if args.on_error == "skip":
         print(f"wrote {stats.rejected} rejected records to {rejects_path}")
     return 0
+
+
+def papers_path_for(output: Path) -> Path:
+    """The papers table written beside a claims file: ``claims.parquet`` -> ``claims.papers.parquet``."""
+    return output.with_name(output.name.removesuffix(".parquet") + ".papers.parquet")
 
 
 def rejects_path_for(output: Path) -> Path:
@@ -119,49 +126,26 @@ def cmd_build(args) -> int:
 
 
 def _claims_and_papers(path: Path):
+    """(claims, papers) of a release folder, or of a claims file and the papers file beside it."""
     import pyarrow.parquet as pq
 
-    if path.is_dir():
-        claims = pq.read_table(path / "data" / "claims.parquet")
-        papers_path = path / "data" / "papers.parquet"
-        return claims, pq.read_table(papers_path) if papers_path.exists() else None
-    return pq.read_table(path), None
+    claims_path, papers_path = (
+        (path / "data" / "claims.parquet", path / "data" / "papers.parquet") if path.is_dir() else (path, papers_path_for(path))
+    )
+    if not claims_path.is_file():
+        raise InputError(claims_path, None, "no claims table here (expected a release folder or a claims .parquet file)")
+    if not papers_path.is_file():
+        raise InputError(papers_path, None, "the papers table is missing: validation checks each mention against its abstract")
+    return pq.read_table(claims_path), pq.read_table(papers_path)
 
 
 def cmd_validate(args) -> int:
     from claimbench.validation import validate_tables
 
-    if not args.path.exists():
-        print(f"claimbench: {args.path}: no such file or release folder", file=sys.stderr)
-        return 2
     claims, papers = _claims_and_papers(args.path)
-    if papers is None:
-        papers = _papers_for(claims)
     report = validate_tables(claims, papers)
     print(report.summary_text())
     return 0 if report.success and report.quarantine.num_rows == 0 else 1
-
-
-def _papers_for(claims):
-    """A papers table rebuilt from a bare claims file, so offsets can be checked against sentences."""
-    from claimbench.table import papers_table
-
-    seen: dict[str, dict] = {}
-    for row in claims.select(["paper_id", "title"]).to_pylist():
-        seen.setdefault(row["paper_id"], {"paper_id": row["paper_id"], "title": row["title"]})
-    return papers_table(
-        {
-            **r,
-            "abstract": None,
-            "external_id": None,
-            "categories": [],
-            "update_date": None,
-            "sources": [],
-            "abstract_variants": 1,
-            "n_claims": 0,
-        }
-        for r in seen.values()
-    )
 
 
 def cmd_verify(args) -> int:
@@ -183,10 +167,13 @@ def cmd_verify(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from claimbench.evaluate import evaluate_rows, evaluate_table, extract_gold, format_result
+    from claimbench.evaluate import evaluate_rows, evaluate_table, extract_gold, format_result, load_gold
 
+    if not args.gold.is_file():
+        raise InputError(args.gold, None, "no such gold file")
+    load_gold(args.gold)  # a malformed gold line stops here, with its file and line
     if args.predictions:
-        claims, _ = _claims_and_papers(args.predictions)
+        claims = _predictions(args.predictions)
         result, errors = evaluate_table(claims, args.gold)
     else:
         result, errors = evaluate_rows(extract_gold(args.gold), args.gold)
@@ -201,11 +188,20 @@ def cmd_evaluate(args) -> int:
     return 1 if failed else 0
 
 
+def _predictions(path: Path):
+    """The claims table to score: a Parquet file or a release folder."""
+    import pyarrow.parquet as pq
+
+    found = path / "data" / "claims.parquet" if path.is_dir() else path
+    if not found.is_file():
+        raise InputError(found, None, "no claims table here (expected a release folder or a claims .parquet file)")
+    return pq.read_table(found)
+
+
 COMMANDS = {"extract": cmd_extract, "build": cmd_build, "validate": cmd_validate, "verify": cmd_verify, "evaluate": cmd_evaluate}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from claimbench.extract.readers import InputError
     from claimbench.release import ReleaseExistsError
 
     args = _parser().parse_args(argv)

@@ -15,6 +15,7 @@ import pyarrow as pa
 from claimbench import scoring
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.papers import Paper
+from claimbench.extract.readers import InputError
 from claimbench.table import claim_rows
 
 
@@ -28,16 +29,30 @@ def evaluate_table(claims: pa.Table, gold: Path) -> tuple[dict, dict]:
     return evaluate_rows(claims.to_pylist(), gold)
 
 
+def load_gold(gold: Path) -> list[dict]:
+    """The records of a gold file; a malformed line is an InputError naming file and line."""
+    records = []
+    with open(gold, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(gold, line_no, f"malformed JSON ({err.msg}, column {err.colno})") from None
+            missing = [k for k in ("title", "abstract", "claims") if not isinstance(record, dict) or k not in record]
+            if missing:
+                raise InputError(gold, line_no, f"gold record lacks {', '.join(missing)}")
+            records.append(record)
+    return records
+
+
 def extract_gold(gold: Path) -> list[dict]:
     """Run the extractor on the abstracts of a gold file: claim rows, one per claim."""
     rows: list[dict] = []
-    with open(gold, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            paper = Paper(record["title"], record["abstract"], f"{Path(gold).name}")
-            rows.extend(claim_rows(paper.paper_id, paper.title, extract_claims(paper), "eval"))
+    for record in load_gold(gold):
+        paper = Paper(record["title"], record["abstract"], Path(gold).name)
+        rows.extend(claim_rows(paper.paper_id, paper.title, extract_claims(paper), "eval"))
     return rows
 
 

@@ -259,3 +259,34 @@ def test_committed_release_verifies(cli, release):
 
 def test_there_is_a_committed_release():
     assert COMMITTED_RELEASES, "releases/ should hold at least one release"
+
+
+def test_validate_a_claims_file_from_extract(tmp_path):
+    """extract writes the papers table beside the claims, so validate can check every offset."""
+    path = tmp_path / "claims.parquet"
+    assert run_main("extract", seed_files()[0], "-o", path, "--workers", 1, "--quiet")[0] == 0
+    assert (tmp_path / "claims.papers.parquet").is_file()
+    code, out, _ = run_main("validate", path)
+    assert code == 0, out
+    assert "validation passed" in out
+
+
+@pytest.mark.parametrize(
+    "args,names",
+    [
+        (["evaluate", "no-such-gold.jsonl"], "no-such-gold.jsonl"),
+        (["evaluate", "corpus/gold/dev.jsonl", "--predictions", "no-such.parquet"], "no-such.parquet"),
+        (["validate", "no-such.parquet"], "no-such.parquet"),
+    ],
+    ids=["missing-gold", "missing-predictions", "missing-claims"],
+)
+def test_missing_paths_exit_2_naming_them(args, names):
+    code, _, err = run_main(*args)
+    assert code == 2 and names in err and "Traceback" not in err
+
+
+def test_malformed_gold_line_is_named(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"title": "T", "abstract": "A", "claims": []}\n{"title": \n', encoding="utf-8")
+    code, _, err = run_main("evaluate", gold)
+    assert code == 2 and f"{gold}:2" in err
