@@ -142,14 +142,6 @@ def _metric_by_unit() -> dict[str, str]:
     return dict(load("metrics")["by_unit"])
 
 
-def _clause_before(sent: str, pos: int) -> str:
-    """The text of the clause that ends at ``pos``."""
-    start = 0
-    for m in CLAUSE_BREAK.finditer(sent, 0, pos):
-        start = m.end()
-    return sent[start:pos]
-
-
 def _clause_bounds(sent: str, s: int, e: int) -> tuple[int, int]:
     start, end = 0, len(sent)
     for m in CLAUSE_BREAK.finditer(sent):
