@@ -17,7 +17,6 @@ The good records are sentences from the built-in corpus's abstracts.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import gzip
 import io
@@ -32,7 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.cli import main, rejects_path_for
+from claimbench.cli import rejects_path_for
 from claimbench.extract import readers
 from claimbench.extract.readers import (
     EXCERPT_CHARS,
@@ -44,6 +43,7 @@ from claimbench.extract.readers import (
     screen,
 )
 from claimbench.pipeline import RunStats, read_and_merge
+from conftest import run_main
 
 ABSTRACT_1 = ("We showcase how this can be used to optimize term construction and give a 113x acceleration "
               "on general symbolic transformations.")
@@ -212,13 +212,6 @@ def _write_case(folder: Path, case: Case) -> Path:
     return path
 
 
-def _run(*args: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return code, out.getvalue(), err.getvalue()
-
-
 def _figures(stdout: str) -> dict[str, int]:
     figures = {}
     for line in stdout.splitlines():
@@ -236,7 +229,7 @@ def _expected_lines(case: Case, papers: int) -> list[int | None]:
 def test_fail_policy(tmp_path, case):
     path = _write_case(tmp_path / "in", case)
     out = tmp_path / "out" / "claims.parquet"
-    code, stdout, stderr = _run("extract", tmp_path / "in", "-o", out, "--on-error", "fail", "--workers", 1, "--quiet")
+    code, stdout, stderr = run_main("extract", tmp_path / "in", "-o", out, "--on-error", "fail", "--workers", 1, "--quiet")
     assert "Traceback" not in stderr
     if not case.rejects:
         assert code == 0, stderr
@@ -256,7 +249,7 @@ def test_fail_policy(tmp_path, case):
 def test_skip_policy(tmp_path, case):
     _write_case(tmp_path / "in", case)
     out = tmp_path / "out" / "claims.parquet"
-    code, stdout, stderr = _run("extract", tmp_path / "in", "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")
+    code, stdout, stderr = run_main("extract", tmp_path / "in", "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")
     assert code == 0, stdout + stderr
     assert "Traceback" not in stderr
     assert out.exists()
@@ -295,7 +288,7 @@ def test_rejects_file_is_valid_utf8_json(tmp_path):
     for case_id in ("latin1-jsonl", "nul-after-4kb-txt"):
         _write_case(tmp_path / "in", next(c for c in CASES if c.id == case_id))
     out = tmp_path / "claims.parquet"
-    code, _, _ = _run("extract", tmp_path / "in", "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")
+    code, _, _ = run_main("extract", tmp_path / "in", "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")
     assert code == 0
     text = rejects_path_for(out).read_bytes().decode("utf-8")  # strict
     rejects = [json.loads(line) for line in text.splitlines()]
@@ -319,10 +312,10 @@ def test_permission_denied(tmp_path, monkeypatch):
                 return real_open(file, *args, **kwargs)
 
             monkeypatch.setattr(readers, "open", refusing_open, raising=False)
-        code, _, stderr = _run("extract", tmp_path / "in", "-o", tmp_path / "c.parquet", "--workers", 1, "--quiet")
+        code, _, stderr = run_main("extract", tmp_path / "in", "-o", tmp_path / "c.parquet", "--workers", 1, "--quiet")
         assert code == 2 and f"claimbench: bad input: {path}: cannot open the file: Permission denied" in stderr
         out = tmp_path / "c.parquet"
-        code, stdout, _ = _run("extract", tmp_path / "in", "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")
+        code, stdout, _ = run_main("extract", tmp_path / "in", "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")
         assert code == 0
         assert [json.loads(x) for x in rejects_path_for(out).read_text(encoding="utf-8").splitlines()] == [
             {"source": "locked.jsonl", "line": None, "reason": "cannot open the file: Permission denied", "excerpt": ""}
@@ -348,7 +341,7 @@ def test_command_line_mistakes_fail_under_both_policies(tmp_path, policy):
     """A path that does not exist, or a folder without inputs, is a mistake in the command, not a bad record."""
     (tmp_path / "empty").mkdir()
     for target, reason in ((tmp_path / "absent.jsonl", "no such file or folder"), (tmp_path / "empty", "folder holds no input files")):
-        code, _, stderr = _run("extract", target, "-o", tmp_path / "c.parquet", "--on-error", policy, "--quiet")
+        code, _, stderr = run_main("extract", target, "-o", tmp_path / "c.parquet", "--on-error", policy, "--quiet")
         assert code == 2 and f"{target}: {reason}" in stderr
 
 
@@ -356,12 +349,12 @@ def test_stale_rejects_file_is_removed_by_a_clean_run(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text(GOOD_JSON[0] + "{bad\n", encoding="utf-8")
     out = tmp_path / "claims.parquet"
-    assert _run("extract", source, "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")[0] == 0
+    assert run_main("extract", source, "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")[0] == 0
     assert rejects_path_for(out).read_text(encoding="utf-8").count("\n") == 1
     source.write_text(GOOD_JSON[0], encoding="utf-8")
-    assert _run("extract", source, "-o", out, "--workers", 1, "--quiet")[0] == 0
+    assert run_main("extract", source, "-o", out, "--workers", 1, "--quiet")[0] == 0
     assert not rejects_path_for(out).exists()
-    assert _run("extract", source, "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")[0] == 0
+    assert run_main("extract", source, "-o", out, "--on-error", "skip", "--workers", 1, "--quiet")[0] == 0
     assert rejects_path_for(out).read_text(encoding="utf-8") == ""
 
 
@@ -436,13 +429,13 @@ def build_inputs(tmp_path_factory) -> Path:
 
 
 def test_build_fail_policy(tmp_path, build_inputs):
-    code, _, stderr = _run("build", build_inputs, "--releases-dir", tmp_path / "rel", "--workers", 1, "--quiet")
+    code, _, stderr = run_main("build", build_inputs, "--releases-dir", tmp_path / "rel", "--workers", 1, "--quiet")
     assert code == 2 and f"{build_inputs / 'bad.jsonl'}:1: malformed JSON" in stderr and "Traceback" not in stderr
     assert not (tmp_path / "rel").exists()
 
 
 def test_build_skip_policy_writes_rejects_into_the_release(tmp_path, build_inputs):
-    code, stdout, stderr = _run("build", build_inputs, "--releases-dir", tmp_path / "rel", "--on-error", "skip",
+    code, stdout, stderr = run_main("build", build_inputs, "--releases-dir", tmp_path / "rel", "--on-error", "skip",
                                 "--workers", 1, "--quiet", "--date", "2025-01-31")
     assert code == 0, stdout + stderr
     release = tmp_path / "rel" / "v0.1.0"
@@ -454,5 +447,5 @@ def test_build_skip_policy_writes_rejects_into_the_release(tmp_path, build_input
     manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
     assert "rejects.jsonl" in manifest["files"]
     assert "3 input records rejected" in (release / "README.md").read_text(encoding="utf-8")
-    code, stdout, stderr = _run("verify", release)
+    code, stdout, stderr = run_main("verify", release)
     assert code == 0, stdout + stderr
