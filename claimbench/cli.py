@@ -14,6 +14,7 @@ accounting: records read = papers + duplicates merged + records rejected.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -64,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list N errors of each kind")
     p.add_argument("--min-f1", type=float, default=None, help="exit 1 when f1 is below this floor")
     p.add_argument("--min-metric-f1", type=float, default=None, help="exit 1 when metric_f1 is below this floor")
+
+    # Commands kept in their own modules: each module's add_command(sub) adds its
+    # subparser and sets ``handler`` (a function args -> exit code) as its default.
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_command(sub)
     return ap
 
 
@@ -198,6 +204,15 @@ def _predictions(path: Path):
     return pq.read_table(found)
 
 
+# Modules that each contribute one subcommand (see _parser). They import
+# their heavy dependencies inside the handler, so ``--help`` stays fast.
+COMMAND_MODULES = (
+    "claimbench.diff",
+    "claimbench.leaderboard",
+    "claimbench.report",
+    "claimbench.publish",
+)
+
 COMMANDS = {"extract": cmd_extract, "build": cmd_build, "validate": cmd_validate, "verify": cmd_verify, "evaluate": cmd_evaluate}
 
 
@@ -206,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        return handler(args)
     except InputError as err:
         print(f"claimbench: bad input: {err}", file=sys.stderr)
         return 2
