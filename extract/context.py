@@ -12,11 +12,12 @@ comes from extract/knowledge/*.toml.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
-from .knowledge import alternation, compile_words, load
+from .knowledge import alternation, compile_scanner, compile_words, load
 
 Span = tuple[int, int, str]  # (start, end, text)
 
@@ -37,10 +38,11 @@ def generic_pattern() -> regex.Pattern:
     return compile_words(load("metrics")["generic"]["keywords"])
 
 
-def _labelled(groups: list[tuple[str, regex.Pattern]]) -> tuple[regex.Pattern, dict[str, str]]:
+def _labelled(groups: list[tuple[str, regex.Pattern]]) -> tuple[re.Pattern, dict[str, str]]:
     """One pattern with a named group per (label, pattern), and the label of each group."""
     labels = {f"g{i}": label for i, (label, _) in enumerate(groups)}
-    return regex.compile("|".join(f"(?P<g{i}>{p.pattern})" for i, (_, p) in enumerate(groups)), regex.IGNORECASE), labels
+    alternatives = "|".join(f"(?P<g{i}>{p.pattern})" for i, (_, p) in enumerate(groups))
+    return compile_scanner(f"(?:{alternatives})", re.IGNORECASE), labels
 
 
 def _hits(combined: tuple[regex.Pattern, dict[str, str]], sentence: str) -> tuple[tuple[int, int, str], ...]:
@@ -200,13 +202,13 @@ def hardware_pattern() -> regex.Pattern:
     table = load("hardware")
     products = alternation(table["products"].values())
     ctx = table["context"]
-    return regex.compile(
+    return compile_scanner(
         r"""
         (?<![\w-])""" + products + r"""(?![\w])                     # the product: A100
         (?:[- ](?:\d+\s?GB|PCIe|SXM\d?))?                            # a variant: A100-40GB
         (?:\s++""" + ctx["device"] + r"""(?![\w]))?                  # a device word: GPUs
         """,
-        regex.VERBOSE,
+        re.VERBOSE,
     )
 
 
@@ -257,7 +259,7 @@ def workload_pattern() -> regex.Pattern:
     table = load("workloads")
     models = table["models"]
     model = models["families"] + models["size"] + models["variant"]
-    return regex.compile(
+    return compile_scanner(
         r"""
         (?<![\w-])
         (?:
@@ -266,7 +268,7 @@ def workload_pattern() -> regex.Pattern:
         )
         (?![\w])
         """,
-        regex.VERBOSE,
+        re.VERBOSE,
     )
 
 

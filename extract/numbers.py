@@ -13,12 +13,13 @@ original's.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
-from .knowledge import load
+from .knowledge import compile_scanner, load
 
 # Time limit for one regex call (seconds): a guard on top of patterns that are
 # written to run in linear time (possessive quantifiers, anchored starts).
@@ -129,7 +130,7 @@ LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)
 
 
 @lru_cache(maxsize=1)
-def _word_pattern() -> tuple[regex.Pattern, dict[str, tuple[float, str, str]]]:
+def _word_pattern() -> tuple[re.Pattern, dict[str, tuple[float, str, str]]]:
     """One pattern for the number phrases ("an order of magnitude", "ten-fold", "four times",
     "doubles"), and (value, unit, direction) of each named group; value 0 means "read the
     cardinal word in group card"."""
@@ -142,7 +143,7 @@ def _word_pattern() -> tuple[regex.Pattern, dict[str, tuple[float, str, str]]]:
     card = "|".join(sorted((k.replace("-", "[- ]") for k in words["cardinals"]), key=len, reverse=True))
     meaning["wcard"] = (0.0, "x", "")
     parts.append(r"(?P<wcard>(?P<card>" + card + r")(?:[- ]?fold|\s+times))")
-    pattern = regex.compile(r"(?<![A-Za-z-])(?i:" + "|".join(parts) + r")(?![A-Za-z])")
+    pattern = compile_scanner(r"(?<![A-Za-z-])(?i:" + "|".join(parts) + r")(?![A-Za-z])")
     return pattern, meaning
 
 
@@ -275,7 +276,7 @@ def _word_quantities(text: str) -> list[Quantity]:
         return []
     pattern, meaning = _word_pattern()
     found = []
-    for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+    for m in pattern.finditer(text):
         group = next(name for name in meaning if m.group(name) is not None)
         value, unit, direction = meaning[group]
         value = value or _cardinal(m.group("card"))

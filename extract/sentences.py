@@ -13,8 +13,8 @@ import regex
 # opening bracket -- unless the full stop closes a common abbreviation.
 BOUNDARY = regex.compile(
     r"""
+    (?<=[.!?])                # a sentence-final mark (tested first: it rules out most positions cheaply)
     (?<!\b(?:e\.g|i\.e|vs|etc|al|Fig|fig|Eq|eq|approx|resp|cf|Sec|No|Ref|Tab)\.)  # not an abbreviation
-    (?<=[.!?])                # a sentence-final mark
     \s++                      # white space
     (?=[A-Z0-9(\["'])         # the next sentence starts with a capital, a digit or a bracket
     """,
