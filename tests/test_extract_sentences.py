@@ -29,6 +29,13 @@ CASES = [
      [("1.1x to 2x", 2.0, 1.1, "x", "throughput", "none", "increase")]),
     ("It attains 2.2-3.3X higher throughput.",
      [("2.2-3.3X", 3.3, 2.2, "x", "throughput", "none", "increase")]),
+    # lists: members share the metric named once (R8)
+    ("GS-Jacobi sampling achieves speed-ups of 4.53x in Img128cond, 5.32x in AFHQ, 2.96x in Img64uncond, "
+     "and 2.51x in Img64cond without degrading FID scores or sample quality.",
+     [("4.53x", 4.53, None, "x", "speedup", "none", "increase"),
+      ("5.32x", 5.32, None, "x", "speedup", "none", "increase"),
+      ("2.96x", 2.96, None, "x", "speedup", "none", "increase"),
+      ("2.51x", 2.51, None, "x", "speedup", "none", "increase")]),
     # from X to Y: two absolute claims (R12)
     ("The pass rate of generated code increases from 43.3\\% to 76.8\\%.",
      [("43.3\\%", 43.3, None, "%", "accuracy", "none", "none"),
@@ -68,6 +75,18 @@ def test_sentence(sentence, expected):
     assert got == expected
 
 
+# A real opening sentence of the corpus, with no claim in it.
+OPENING = "Large language models (LLMs) have shown remarkable capabilities across a wide range of tasks. "
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence_after_another(sentence, expected):
+    """A sentence's claims do not depend on where it stands in the abstract (offsets are per sentence)."""
+    claims = extract_claims(Paper("T", OPENING + sentence, "test:1"))
+    got = [(c.mention, c.value, c.value_low, c.unit, c.metric, c.qualifier, c.change) for c in claims]
+    assert got == expected
+
+
 FIELD_CASES = [
     # (sentence, mention, field, expected)
     ("Our system achieves up to 2.49times speedup over vLLM on an A100 GPU.", "2.49times", "baseline", "vLLM"),
@@ -82,8 +101,9 @@ FIELD_CASES = [
 
 @pytest.mark.parametrize("sentence,mention,field,expected", FIELD_CASES, ids=[f"{c[2]}:{c[0][:40]}" for c in FIELD_CASES])
 def test_fields(sentence, mention, field, expected):
-    claims = {c.mention: c for c in extract_claims(Paper("T", sentence, "test:1"))}
-    assert getattr(claims[mention], field) == expected
+    for text in (sentence, OPENING + sentence):  # the same wherever the sentence stands
+        claims = {c.mention: c for c in extract_claims(Paper("T", text, "test:1"))}
+        assert getattr(claims[mention], field) == expected
 
 
 def test_mentions_are_exact_substrings():
