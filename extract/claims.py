@@ -340,10 +340,15 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
             change = head.change  # no new cue inside the list: "speed-ups of 4.53x in A, ..., and 2.51x in B without degrading FID"
     baseline = None
     baseline_span = None
-    if change != "none":
+    share = context.share_of(sent, w.e) if w.q.unit == "%" and change == "none" else None
+    if share:  # R15: "97.7% of GPT-4's performance" is compared with GPT-4
+        baseline_span, baseline = (share[0], share[1]), original[share[0] : share[1]]
+    elif change != "none":
         last = ws[i + size - index - 1] if i + size - index - 1 < len(ws) else w
         found = (
-            context.baseline_after(sent, last.e, hi)
+            context.improved_object(sent, w.s)
+            or context.baseline_after_number(sent, w.s, w.e)
+            or context.baseline_after(sent, last.e, hi)
             or context.baseline_before(sent, w.s)
             or context.baseline_after(sent, last.e, len(sent), limit=120)
         )
@@ -352,7 +357,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
             baseline = original[found[0] : found[1]]
             if respectively and size > 1:
                 baseline = _respectively_pick(baseline, index, size)
-    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original) or fallback_hardware
+    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi) or fallback_hardware
     workload = _pick_workload(workloads, w, metric, baseline_span, original)
     start, end = w.q.start, w.q.end
     claim = Claim(
@@ -407,14 +412,18 @@ def _fallback_metric(q: Quantity) -> str:
 COMPARED_WITH = regex.compile(r"(?i:\b(?:over|than|to|with|vs\.?|versus|against|outperform\w*)\s+(?:a\s+|an\s+|the\s+)?$)")
 
 
-def _pick_hardware(hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool, original: str) -> str | None:
-    """The hardware of the claim, as written: not one named as the thing compared against."""
+def _pick_hardware(
+    hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool, original: str, clause_end: int
+) -> str | None:
+    """The hardware of the claim, as written: not one named as the thing compared against,
+    nor one in a later clause ("25x larger models ..., while delivering 84 TFLOPS on A6000")."""
     sent = w.sentence.text
     candidates = [
         h
         for h in hardware
         if not (baseline_span and h[0] >= baseline_span[0] and h[1] <= baseline_span[1])
         and not COMPARED_WITH.search(sent, max(0, h[0] - 20), h[0])
+        and (respectively or h[0] < clause_end)
     ]
     if not candidates:
         return None

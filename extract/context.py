@@ -157,17 +157,21 @@ def _baseline_stop() -> regex.Pattern:
 NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|we|our|one|ours|itself|which|what|all|both|each|other|others|a|an|the)$")
 # A phrase ending in one of these names a condition, not a competitor ("over the tested inputs").
 NOT_A_SYSTEM = regex.compile(r"(?i)\b(?:inputs?|experiments?|tasks?|settings?|runs?|iterations?|steps?|tokens?|results?|ranges?|sizes?|lengths?|cases?)$")
+LEADING_FILLER = regex.compile(r"(?i:with|using)\s++(?=[A-Za-z])")
 TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of))+$")
 
 
 def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
     """The noun phrase starting at ``start``, up to a stop word or punctuation."""
+    lead = LEADING_FILLER.match(sentence, start)
+    if lead:
+        start = lead.end()  # "than with GPU-only solutions"
     stop = _baseline_stop().search(sentence, start)
     end = stop.start() if stop else len(sentence)
     text = TRAILING_JUNK.sub("", sentence[start:end].rstrip(". "))
     words = text.split()
-    if not words or len(words) > max_words or not words[0][0].isalpha():
-        return None
+    if not words or len(words) > max_words or not words[0][0].isalpha() or words[0].lower() == "by":
+        return None  # empty, too long, or "outperforms by 1.6 times": no phrase here
     if NOT_A_BASELINE.match(text) or NOT_A_SYSTEM.search(text):
         return None
     return start, start + len(text), text
@@ -181,6 +185,82 @@ def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int =
         if phrase:
             return phrase
     return None
+
+
+@lru_cache(maxsize=1)
+def _object_verb() -> regex.Pattern:
+    verbs = load("cues")["baseline"]["object_verbs"]
+    return regex.compile(
+        r"""
+        (?<![A-Za-z])""" + alternation(verbs) + r"""\s++   # improves
+        (?P<object>(?:[\w-]++\s++){1,6}?)                  # the base model
+        by\s++(?:[\w$\\~<>+]++\s++){0,2}$                  # by (up to) <the number>
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def improved_object(sentence: str, pos: int) -> Span | None:
+    """The thing improved upon, named between the verb and "by" before ``pos``; None when it is a metric.
+
+    >>> s = "It improves the base model by 7-15% in accuracy."
+    >>> improved_object(s, s.index("7-15%"))[2]
+    'the base model'
+    >>> s = "It improves throughput by 2x."
+    >>> improved_object(s, s.index("2x")) is None
+    True
+    """
+    m = _object_verb().search(sentence, max(0, pos - 90), pos)
+    if not m:
+        return None
+    start = m.start("object")
+    phrase = _phrase_from(sentence, start)
+    if not phrase or phrase[1] > m.end("object") or _names_a_metric(phrase[2]):
+        return None
+    return phrase
+
+
+# "outperforms by 1.6 times previous implementations": the verb, "by", then the number.
+VERB_BY_BEFORE = regex.compile(r"(?i:(?<![A-Za-z])(?:outperform|beat|surpass|exceed)\w*+\s++by\s++(?:[\w~]++\s++){0,2}$)")
+
+
+def baseline_after_number(sentence: str, start: int, end: int) -> Span | None:
+    """The baseline right after a number that follows "outperforms by".
+
+    >>> s = "It outperforms by 1.6 times previous FP32 parallel implementations on a CL setup."
+    >>> baseline_after_number(s, s.index("1.6"), s.index(" previous"))[2]
+    'previous FP32 parallel implementations'
+    """
+    if not VERB_BY_BEFORE.search(sentence, max(0, start - 40), start):
+        return None
+    gap = regex.match(r"\s++", sentence[end:])
+    return _phrase_from(sentence, end + gap.end()) if gap else None
+
+
+def _names_a_metric(text: str) -> bool:
+    return bool(keyword_hits(text) or generic_pattern().search(text))
+
+
+# A share of a named system's figure (ruling R15): "97.7% of GPT-4's performance".
+SHARE_OF_NAMED = regex.compile(
+    r"""
+    \s*+of\s++(?:the\s++)?
+    (?P<name>[A-Z][\w.+-]*+(?:\s++[A-Z0-9][\w.+-]*+){0,3}?)   # GPT-4, Llama 3 70B
+    (?:'s|’s)\s                                               # its possessive
+    """,
+    regex.VERBOSE,
+)
+
+
+def share_of(sentence: str, end: int) -> Span | None:
+    """The system whose figure a percentage is a share of, right after it.
+
+    >>> s = "It achieves 97.7% of GPT-4's performance on HumanEval."
+    >>> share_of(s, s.index("%") + 1)[2]
+    'GPT-4'
+    """
+    m = SHARE_OF_NAMED.match(sentence, end)
+    return (m.start("name"), m.end("name"), m.group("name")) if m else None
 
 
 def baseline_before(sentence: str, pos: int) -> Span | None:

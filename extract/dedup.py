@@ -1,14 +1,34 @@
-"""Merge papers read more than once (the seed dumps repeat papers).
+"""Merge papers read more than once (the seed dumps repeat papers), with memory bounded by the corpus's index.
 
 Papers are the same when their ``paper_id`` (derived from the title) is.
 When copies differ in their abstract, the variant seen most often wins, then
-the longest, then the first in sort order: the choice depends only on the
-set of copies, never on the order of the inputs.
+the longest, then the first in sort order; the copy kept is the one with the
+winning abstract whose source (``file:line``) sorts first. Its external id
+and categories are its own, or else those of the first copy in source order
+that has them; the update date is the latest of all copies. Every choice
+depends only on the set of copies, never on the order of the inputs.
+
+Streaming, in passes over the same records (:class:`DedupIndex`):
+
+1. :meth:`DedupIndex.add` every paper, in read order: the index keeps 20
+   bytes a record (paper id, a 64-bit hash of the abstract, its length);
+2. :meth:`DedupIndex.finish`: the papers read more than once (``groups``);
+3. only when there are such papers, :meth:`DedupIndex.collect` every paper
+   again: the copies of those papers are noted (source, hash, metadata; the
+   text only when two abstract variants tie on count and length);
+4. :meth:`DedupIndex.merged` every paper again, in the same order: the
+   :class:`MergedPaper` to emit at this record, or None when the record is a
+   copy merged into another one. A paper read once is emitted where it was
+   read; a paper read more than once, where its kept copy was read.
+
+:func:`merge_duplicates` runs those passes over a list, for small inputs.
 """
 from __future__ import annotations
 
+import hashlib
+from array import array
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .papers import Paper
@@ -23,27 +43,188 @@ class MergedPaper:
     abstract_variants: int
 
 
+def abstract_hash(text: str) -> int:
+    """A 64-bit hash of an abstract, to count its variants without keeping the text.
+
+    >>> abstract_hash("We get a 2x speedup.") == abstract_hash("We get a 2x speedup."), abstract_hash("a") == abstract_hash("b")
+    (True, False)
+    """
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+class InputChanged(RuntimeError):
+    """A later pass over the inputs did not read what the first pass read (a file changed meanwhile)."""
+
+
+@dataclass
+class _Copy:
+    ordinal: int
+    source: str
+    digest: int
+    external_id: str | None
+    categories: tuple[str, ...]
+    update_date: str | None
+
+
+@dataclass
+class _Group:
+    """What is known of a paper read more than once."""
+
+    best: frozenset[int]  # hashes of the abstract variants tied at the top by (count, length)
+    variants: int
+    copies: list[_Copy] = field(default_factory=list)
+    texts: dict[int, str] = field(default_factory=dict)  # only when several variants tie
+    chosen: int = -1  # ordinal of the copy kept, once resolved
+    merged: MergedPaper | None = None  # built when the chosen copy is met in the last pass
+
+
+class DedupIndex:
+    """The passes of a streaming merge (see the module's docstring).
+
+    >>> copies = [Paper("T", "short", "b.txt:9"), Paper("U", "other", "b.txt:10"), Paper("T", "short", "a.txt:3")]
+    >>> index = DedupIndex()
+    >>> for p in copies: index.add(p)
+    >>> index.finish(); index.groups, index.duplicates
+    (1, 1)
+    >>> for p in copies: index.collect(p)
+    >>> [(m.paper.source, m.sources) if m else None for m in map(index.merged, copies)]
+    [None, ('b.txt:10', ('b.txt:10',)), ('a.txt:3', ('a.txt:3', 'b.txt:9'))]
+    """
+
+    def __init__(self) -> None:
+        self._ids = array("Q")  # paper_id as an integer, per record
+        self._digests = array("Q")  # abstract_hash, per record
+        self._lengths = array("L")  # len(abstract), per record
+        self._groups: dict[int, _Group] = {}
+        self._finished = False
+        self._ordinal = {"collect": 0, "merged": 0}
+
+    # pass 1 ------------------------------------------------------------------------------------
+
+    def add(self, paper: Paper) -> None:
+        """Note one record (pass 1)."""
+        self._ids.append(int(paper.paper_id, 16))
+        self._digests.append(abstract_hash(paper.abstract))
+        self._lengths.append(len(paper.abstract))
+
+    @property
+    def records(self) -> int:
+        """Records added."""
+        return len(self._ids)
+
+    def finish(self) -> None:
+        """End pass 1: find the papers read more than once and the abstract variants that may win."""
+        import numpy as np
+
+        ids = np.frombuffer(self._ids, dtype=np.uint64) if self._ids else np.zeros(0, np.uint64)
+        unique, counts = np.unique(ids, return_counts=True)
+        repeated = unique[counts > 1]
+        self._unique = int(unique.size)
+        rows = np.flatnonzero(np.isin(ids, repeated)) if repeated.size else np.zeros(0, np.int64)
+        per_paper: dict[int, Counter] = {}
+        lengths: dict[tuple[int, int], int] = {}
+        for row in rows.tolist():
+            pid, digest = self._ids[row], self._digests[row]
+            per_paper.setdefault(pid, Counter())[digest] += 1
+            lengths[pid, digest] = self._lengths[row]
+        for pid, tally in per_paper.items():
+            top = max((n, lengths[pid, d]) for d, n in tally.items())
+            best = frozenset(d for d, n in tally.items() if (n, lengths[pid, d]) == top)
+            self._groups[pid] = _Group(best=best, variants=len(tally))
+        self._finished = True
+
+    @property
+    def papers(self) -> int:
+        """Distinct papers (after :meth:`finish`)."""
+        return self._unique
+
+    @property
+    def groups(self) -> int:
+        """Papers read more than once (after :meth:`finish`)."""
+        return len(self._groups)
+
+    @property
+    def duplicates(self) -> int:
+        """Records merged into another copy: records - papers (after :meth:`finish`)."""
+        return self.records - self._unique
+
+    @property
+    def needs_collect(self) -> bool:
+        """Whether pass 3 (:meth:`collect`) is needed: some paper was read more than once."""
+        return bool(self._groups)
+
+    # pass 3 ------------------------------------------------------------------------------------
+
+    def collect(self, paper: Paper) -> None:
+        """Note the copies of papers read more than once (pass 3, the records in pass-1 order)."""
+        ordinal = self._check("collect", paper)
+        group = self._groups.get(int(paper.paper_id, 16))
+        if group is not None:
+            digest = self._digests[ordinal]
+            group.copies.append(_Copy(ordinal, paper.source, digest, paper.external_id, paper.categories, paper.update_date))
+            if len(group.best) > 1 and digest in group.best:
+                group.texts.setdefault(digest, paper.abstract)
+        if ordinal + 1 == self.records:
+            self._resolve()
+
+    def _resolve(self) -> None:
+        for group in self._groups.values():
+            if len(group.best) > 1:
+                winner = min(group.best, key=lambda d: group.texts[d])
+            else:
+                (winner,) = group.best
+            kept = min((c for c in group.copies if c.digest == winner), key=lambda c: (c.source, c.ordinal))
+            group.chosen = kept.ordinal
+            group.texts.clear()
+
+    # pass 4 ------------------------------------------------------------------------------------
+
+    def merged(self, paper: Paper) -> MergedPaper | None:
+        """The merged paper to emit at this record, or None for a copy merged elsewhere (pass 4)."""
+        ordinal = self._check("merged", paper)
+        group = self._groups.get(int(paper.paper_id, 16))
+        if group is None:
+            return MergedPaper(paper, (paper.source,), 1)
+        if ordinal != group.chosen:
+            return None
+        in_order = sorted(group.copies, key=lambda c: (c.source, c.ordinal))
+        kept = next(c for c in in_order if c.ordinal == ordinal)
+        ext = kept.external_id or next((c.external_id for c in in_order if c.external_id), None)
+        cats = kept.categories or next((c.categories for c in in_order if c.categories), ())
+        date = max((c.update_date for c in in_order if c.update_date), default=None)
+        merged = MergedPaper(replace(paper, external_id=ext, categories=cats, update_date=date),
+                             tuple(c.source for c in in_order), group.variants)
+        group.copies = []  # no longer needed
+        return merged
+
+    def _check(self, step: str, paper: Paper) -> int:
+        if not self._finished:
+            raise RuntimeError("DedupIndex.finish() must be called after the first pass")
+        ordinal = self._ordinal[step]
+        self._ordinal[step] = ordinal + 1
+        if step == "merged" and self._groups and self._ordinal["collect"] != self.records:
+            raise RuntimeError("DedupIndex.collect() must see every record before merged()")
+        if ordinal >= self.records or self._ids[ordinal] != int(paper.paper_id, 16):
+            raise InputChanged(f"{paper.source}: the input changed while it was being read (record {ordinal + 1} "
+                               "differs from the first pass); run again on files that do not change")
+        return ordinal
+
+
 def merge_duplicates(papers: Iterable[Paper]) -> list[MergedPaper]:
-    """One record per paper_id, sorted by paper_id.
+    """One record per paper_id, sorted by paper_id (the passes of :class:`DedupIndex` over a list).
 
     >>> a = Paper("T", "short", "a.txt:3")
     >>> b = Paper("T", "short", "b.txt:9")
     >>> [(m.sources, m.abstract_variants) for m in merge_duplicates([a, b])]
     [(('a.txt:3', 'b.txt:9'), 1)]
     """
-    groups: dict[str, list[Paper]] = {}
+    papers = list(papers)
+    index = DedupIndex()
     for paper in papers:
-        groups.setdefault(paper.paper_id, []).append(paper)
-    merged = []
-    for pid in sorted(groups):
-        copies = groups[pid]
-        counts = Counter(p.abstract for p in copies)
-        best = min(counts, key=lambda text: (-counts[text], -len(text), text))
-        first = min((p for p in copies if p.abstract == best), key=lambda p: p.source)
-        # Keep metadata (external id, categories, dates) from whichever copy has it.
-        ext = next((p.external_id for p in copies if p.external_id), None)
-        cats = next((p.categories for p in copies if p.categories), ())
-        date = max((p.update_date for p in copies if p.update_date), default=None)
-        paper = replace(first, external_id=ext, categories=cats, update_date=date)
-        merged.append(MergedPaper(paper, tuple(sorted(p.source for p in copies)), len(counts)))
-    return merged
+        index.add(paper)
+    index.finish()
+    if index.needs_collect:
+        for paper in papers:
+            index.collect(paper)
+    merged = [m for m in map(index.merged, papers) if m is not None]
+    return sorted(merged, key=lambda m: m.paper.paper_id)

@@ -5,8 +5,14 @@ Formats, chosen by the file name:
 - ``*.txt``: a dump of a daily-papers page (header, then title / blank /
   abstract / blank, repeated), the format of the built-in corpus;
 - ``*.jsonl`` / ``*.json``: one JSON object a line with ``id`` or
-  ``paper_id``, ``title`` and ``abstract`` (the arXiv metadata snapshot has
-  this shape, plus ``categories`` and ``update_date``, which are kept);
+  ``paper_id``, ``title`` and ``abstract``. The arXiv metadata snapshot
+  (``arxiv-metadata-oai-snapshot.json``: ``id``, ``title``, ``abstract``,
+  ``categories``, ``versions`` [{version, created}], ``update_date``,
+  ``authors``, ``doi``, ...) is read as it is, a line at a time: the arXiv id
+  becomes ``external_id``, ``categories`` (space-separated) a list, and
+  ``update_date`` is kept (the date of the last version when it is absent);
+  other fields are ignored. Line breaks and runs of spaces in titles and
+  abstracts are folded to one space;
 - ``*.csv`` and ``*.parquet``: a table with those columns (a Parquet file's
   "line" is its row number, from 1);
 - any of these with ``.gz`` appended, read through gzip;
@@ -56,6 +62,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import email.utils
 import gzip
 import io
 import json
@@ -439,7 +446,7 @@ def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None
     ext = record.get("id", record.get("paper_id"))
     ext = None if ext is None else str(ext)
     date = record.get("update_date")
-    date = None if date is None else str(date)
+    date = _last_version_date(record.get("versions")) if date is None else str(date)
     categories = tuple(str(c) for c in cats)
     title, abstract = " ".join(title.split()), " ".join(abstract.split())
     # Checked before the Paper is made: its id hashes the title, which must be valid text.
@@ -453,6 +460,26 @@ def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None
     if problem:
         return _reject(path, line_no, problem, _excerpt(record, raw))
     return Paper(title=title, abstract=abstract, source=f"{path.name}:{line_no}", external_id=ext, categories=categories, update_date=date)
+
+
+def _last_version_date(versions: object) -> str | None:
+    """The ISO date of the last entry of an arXiv ``versions`` list, for records without ``update_date``.
+
+    >>> _last_version_date([{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"},
+    ...                     {"version": "v2", "created": "Tue, 24 Jul 2007 20:10:27 GMT"}])
+    '2007-07-24'
+    >>> _last_version_date(None), _last_version_date([{"created": "yesterday"}])
+    (None, None)
+    """
+    if not isinstance(versions, list) or not versions or not isinstance(versions[-1], dict):
+        return None
+    created = versions[-1].get("created")
+    if not isinstance(created, str):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(created).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _excerpt(record: dict, raw: str | None) -> str:

@@ -96,6 +96,21 @@ FIELD_CASES = [
     ("It achieves up to 9.1times higher throughput on Llama2-70B.", "9.1times", "workload", "Llama2-70B"),
     ("The model attains 35.2% accuracy on TestGenEval.", "35.2%", "workload", "TestGenEval"),
     ("The absolute accuracy reaches 57.4%, although it outperforms GPT-4 by 3%.", "57.4%", "baseline", None),
+    # baselines: the object of "improves ... by", "as fast as", a share of a named system (R15), "outperforms by N X"
+    ("It consistently improves the base model by 7-15% in accuracy and outperforms widely used test-time learning baselines.",
+     "7-15%", "baseline", "the base model"),
+    ("Our design improves the sequential execution by 7.04x on average on the targeted octa-core platforms.",
+     "7.04x", "baseline", "the sequential execution"),
+    ("On ImageNet, it improves the accuracy by 2.7% compared to the E2E baseline.", "2.7%", "baseline", "the E2E baseline"),
+    ("Our model is approximately four times as fast as ConvNeXt on A100.", "four times", "baseline", "ConvNeXt"),
+    ("It surpasses GPT-3.5 by 6% and achieves 97.7% of GPT-4's performance on HumanEval.", "97.7%", "baseline", "GPT-4"),
+    ("Overall, our approach outperforms by 1.6 times previous FP32 parallel implementations on a Continual Learning setup.",
+     "1.6 times", "baseline", "previous FP32 parallel implementations"),
+    ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of 84 TFLOPS.",
+     "25x", "baseline", "GPU-only solutions"),
+    # hardware: not one named in a later clause
+    ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of "
+     "84 TFLOPS (over 50% of A6000 peak).", "25x", "hardware", None),
 ]
 
 
