@@ -36,6 +36,24 @@ CASES = [
       ("5.32x", 5.32, None, "x", "speedup", "none", "increase"),
       ("2.96x", 2.96, None, "x", "speedup", "none", "increase"),
       ("2.51x", 2.51, None, "x", "speedup", "none", "increase")]),
+    # a list shares the metric word after its last member; "respectively" maps metrics named before a list
+    ("Overall, PIM-GPT achieves 41-137times, 631-1074times speedup and 339-1085times, 890-1632times energy efficiency "
+     "over GPU and CPU baseline, respectively.",
+     [("41-137times", 137.0, 41.0, "x", "speedup", "none", "increase"),
+      ("631-1074times", 1074.0, 631.0, "x", "speedup", "none", "increase"),
+      ("339-1085times", 1085.0, 339.0, "x", "energy", "none", "increase"),
+      ("890-1632times", 1632.0, 890.0, "x", "energy", "none", "increase")]),
+    ("BlockLLM outperforms existing serving approaches in tail latency and GPU utilization by 33.5\\% and 20.1\\%, respectively.",
+     [("33.5\\%", 33.5, None, "%", "latency", "none", "increase"),
+      ("20.1\\%", 20.1, None, "%", "utilization", "none", "increase")]),
+    ("We demonstrated a reduction of up to 79% in memory usage and 72% in prediction time.",
+     [("79%", 79.0, None, "%", "memory", "up_to", "decrease"),
+      ("72%", 72.0, None, "%", "speedup", "up_to", "decrease")]),
+    # the longest metric phrase wins: "compute utilization", "acceptance rate"
+    ("FuseMax enables attention with nearly 100% compute utilization.",
+     [("100%", 100.0, None, "%", "utilization", "approx", "none")]),
+    ("It results in up to a 28% higher acceptance rate for long-range predictions.",
+     [("28%", 28.0, None, "%", "accuracy", "up_to", "increase")]),
     # from X to Y: two absolute claims (R12)
     ("The pass rate of generated code increases from 43.3\\% to 76.8\\%.",
      [("43.3\\%", 43.3, None, "%", "accuracy", "none", "none"),
