@@ -17,7 +17,8 @@ import pyarrow.compute as pc
 from claimbench.schemas import CLAIMS_FIELDS, PAPERS_FIELDS, vocabularies
 
 PRETTY_NAME = "claimbench: quantitative claims from research abstracts"
-LICENSE_NAME = "authors-copyright-arxiv-licenses"
+# The Hub's "license: other": the extractions are CC-BY-4.0, the abstracts' text stays under its authors' arXiv licenses.
+LICENSE_NAME = "cc-by-4.0-extractions-abstracts-under-arxiv-licenses"
 TAGS = ("quantitative-claims", "information-extraction", "scientific-papers", "machine-learning-systems", "arxiv")
 
 
@@ -53,6 +54,7 @@ def card_text(facts: ReleaseFacts, claims: pa.Table, papers: pa.Table) -> str:
         "## Claims by metric\n\n" + metric_counts_table(claims),
         _evaluation(facts.evaluation),
         _provenance(facts),
+        _versioning(facts),
         _limitations(),
         "## Citation\n\n```bibtex\n" + bibtex(facts.version, facts.date) + "```\n",
     ]
@@ -136,6 +138,19 @@ def _loading(facts: ReleaseFacts) -> str:
         "```python\n"
         "import pandas as pd\n"
         'claims = pd.read_parquet("data/claims.parquet")\n'
+        'papers = pd.read_parquet("data/papers.parquet")\n'
+        'claims.merge(papers[["paper_id", "abstract"]], on="paper_id")  # each claim with its abstract\n'
+        "```\n\n"
+        "With claimbench installed, by release folder, releases folder and version, or Hub repository id:\n\n"
+        "```python\n"
+        "import claimbench\n"
+        f'claims = claimbench.load("releases", version="{facts.version}")           # a pandas DataFrame\n'
+        f'ds = claimbench.load_dataset("releases", version="{facts.version}", config="papers")  # a datasets.Dataset\n'
+        "```\n\n"
+        "and rank claims from the command line, aliases of baselines and hardware grouped "
+        "(\"8 A100 GPUs\" and \"NVIDIA A100 80GB\" are both NVIDIA A100):\n\n"
+        "```bash\n"
+        "claimbench leaderboard --metric speedup --baseline vLLM --hardware A100 --top 10\n"
         "```\n\n"
         "With DuckDB, the largest claimed speedups over vLLM:\n\n"
         "```sql\n"
@@ -184,9 +199,45 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+# What each value of the vocabularies means (spec/CLAIMS.md); a value missing here is listed without a meaning.
+VOCABULARY_MEANINGS = {
+    "metric": {
+        "speedup": "relative speed: x faster, time reduction as a factor or percent",
+        "throughput": "work per time: tokens/s, samples/s, FLOP/s",
+        "latency": "a time: ms, s, hours of one run; latency reductions",
+        "memory": "bytes, memory footprint and savings, KV cache size, storage",
+        "energy": "energy, power, energy efficiency",
+        "cost": "money, GPU-hours, cost savings",
+        "utilization": "share of a hardware peak: % of peak, MFU, scaling efficiency",
+        "accuracy": "task quality of any kind: accuracy, F1, pass@k, BLEU, perplexity, error rate",
+        "scale": "the size the system reaches: sequence length, batch size, model size, devices",
+        "compression": "compression ratio, parameter savings, size reduction of a model or data",
+        "other": "a result that fits none of the other metrics",
+    },
+    "qualifier": {
+        "up_to": "up to, as much as, a maximum of",
+        "at_least": "more than, over, at least, >",
+        "at_most": "less than, under, <",
+        "approx": "about, ~, approximately, nearly, around",
+        "average": "on average, average, median",
+        "none": "no qualifier",
+    },
+    "change": {
+        "increase": "the number states an increase relative to a baseline",
+        "decrease": "the number states a decrease relative to a baseline",
+        "none": "an absolute figure, not relative to a baseline",
+    },
+}
+
+
 def _vocabularies() -> str:
-    lines = "".join(f"- `{name}`: " + ", ".join(f"`{v}`" for v in values) + "\n" for name, values in vocabularies().items())
-    return "## Vocabularies\n\n" + lines
+    """Each vocabulary as a list of its values with their meanings."""
+    parts = ["## Vocabularies\n"]
+    for name, values in vocabularies().items():
+        meanings = VOCABULARY_MEANINGS.get(name, {})
+        parts.append(f"\n`{name}`:\n\n" + "".join(
+            f"- `{v}`" + (f": {meanings[v]}" if v in meanings else "") + "\n" for v in values))
+    return "".join(parts)
 
 
 def metric_counts_table(claims: pa.Table) -> str:
@@ -235,9 +286,17 @@ def _provenance(facts: ReleaseFacts) -> str:
         "(`mention_start`, `mention_end`, `sentence_start`); every paper lists the `file:line` "
         "of each input record it was read from (`sources`). The inputs of this build:\n\n"
         "| input | bytes | sha256 |\n|---|---|---|\n" + inputs + "\n"
-        "Titles and abstracts (and the `mention` and `sentence` text copied from them) are the "
-        "authors' own text; their copyright stays with the authors, and the license each paper has "
-        "on arXiv applies to it. They are included only as the provenance of each claim. "
+        + ("The sources are arXiv abstracts: the built-in corpus is a set of daily dumps of a research-papers "
+           "listing page (Hugging Face Daily Papers), each paper's title and abstract as published on arXiv "
+           "(see below).\n\n" if facts.builtin_corpus else "")
+        + "**License.** The extractions and annotations of this dataset (the claims' structured fields: "
+        "`claim_id`, offsets, `value`s, units, `metric`, `qualifier`, `change`, and the choice of "
+        "`baseline`, `hardware` and `workload`) are released under "
+        "[CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/), with this caveat: titles and "
+        "abstracts, and all text copied from them (`title`, `abstract`, `mention`, `sentence`, and "
+        "`baseline`, `hardware` and `workload` as written), remain the authors' own text under the "
+        "license each paper has on arXiv; their copyright stays with the authors. They are included "
+        "only as the provenance of each claim; reuse them under their own licenses. "
         "claimbench's code is licensed under Apache-2.0.\n"
     )
     if facts.builtin_corpus:
@@ -259,6 +318,18 @@ def _demoted(markdown: str) -> str:
     return "".join("##" + line if line.startswith("#") else line for line in markdown.splitlines(keepends=True))
 
 
+def _versioning(facts: ReleaseFacts) -> str:
+    return (
+        "## Versions\n\n"
+        f"This is version {facts.version}. Versions follow these rules: **major** when the schema changes "
+        "(a column added, removed or retyped); **minor** for new papers or changed extraction; **patch** "
+        "for changes to this card or other documentation only. Releases are never overwritten; "
+        "`CHANGELOG.md` beside the release folders lists every release with its claims added, removed "
+        "and changed (`claimbench diff vA vB` shows them claim by claim). Claims keep their "
+        "`claim_id` across versions as long as their paper's abstract does not change.\n"
+    )
+
+
 def _limitations() -> str:
     return (
         "## Known limitations\n\n"
@@ -274,6 +345,10 @@ def _limitations() -> str:
         "claims were measured the same way.\n"
         "- Rows that failed validation are not in `claims`; they are in `data/quarantine.parquet` "
         "when there are any.\n"
+        "- Values in different units do not compare (2.5x vs 30%; a percentage of a baseline vs a "
+        "reduction in percent); `claimbench leaderboard` ranks one canonical unit at a time, and its "
+        "grouping of baseline and hardware spellings is by a hand-kept alias list plus generic "
+        "cleaning, so rare spellings may stay apart.\n"
     )
 
 
@@ -288,6 +363,7 @@ def bibtex(version: str, date: str) -> str:
         f"  title = {{{{claimbench}}: quantitative claims from research abstracts, version {version}}},\n"
         "  author = {{claimbench contributors}},\n"
         f"  year = {{{date[:4]}}},\n"
-        f"  note = {{Dataset release v{version} of {date}}},\n"
+        f"  version = {{{version}}},\n"
+        f"  note = {{Dataset release v{version} of {date}; extractions under CC-BY-4.0, abstracts under their authors' arXiv licenses}},\n"
         "}\n"
     )

@@ -207,6 +207,7 @@ def _predictions(path: Path):
 # Modules that each contribute one subcommand (see _parser). They import
 # their heavy dependencies inside the handler, so ``--help`` stays fast.
 COMMAND_MODULES = (
+    "claimbench.changelog",
     "claimbench.diff",
     "claimbench.leaderboard",
     "claimbench.report",

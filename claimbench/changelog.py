@@ -1,0 +1,148 @@
+"""releases/CHANGELOG.md, written purely from the release folders.
+
+For each release, newest first: version and date, extractor, schema and
+builder versions, paper and claim counts, what kind of change it was
+(schema, data, or card only, from the manifests' checksums), and its diff
+from the previous release (claims added, removed and changed, which columns
+changed, papers added and removed, counts by metric). Nothing but the
+releases goes in, so the same releases always give the same bytes.
+
+    $ claimbench changelog
+    wrote releases/CHANGELOG.md (2 releases, newest v0.2.0)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HEADER = (
+    "# Changelog\n\n"
+    "Every release of the claimbench dataset, newest first. Written by `claimbench changelog` from the "
+    "release folders alone (their MANIFEST.json and Parquet files); regenerate it rather than editing it.\n\n"
+    "Versions: **major** = the schema changed; **minor** = new papers or changed extraction; "
+    "**patch** = the card or documentation only. Claims are matched across releases by `claim_id`; "
+    "a claim is *changed* when any other column differs (`extractor_version` aside).\n"
+)
+
+
+def changelog_text(releases_dir: Path) -> str:
+    """The whole CHANGELOG.md for the releases under ``releases_dir`` (raises ReleaseNotFound if there are none)."""
+    from claimbench.diff import diff_releases, release_info
+    from claimbench.versioning import ReleaseNotFound, read_manifest, releases_in
+
+    folders = [folder for _, folder in releases_in(releases_dir)]
+    if not folders:
+        raise ReleaseNotFound(f"no release under {releases_dir} (expected folders vX.Y.Z with a MANIFEST.json)")
+    sections = []
+    for i, folder in enumerate(folders):
+        info = release_info(folder)
+        if i == 0:
+            sections.append(_first_section(info, folder))
+        else:
+            previous = folders[i - 1]
+            kind = change_kind(read_manifest(previous), read_manifest(folder))
+            sections.append(_section(info, kind, diff_releases(previous, folder)))
+    return HEADER + "".join(reversed(sections))
+
+
+def change_kind(old: dict, new: dict) -> str:
+    """What kind of release ``new`` is after ``old``, from their manifests.
+
+    >>> files = {"data/claims.parquet": "1", "data/papers.parquet": "2", "README.md": "3"}
+    >>> old = {"schema_version": 1, "files": files}
+    >>> change_kind(old, {"schema_version": 2, "files": files})
+    'major: the schema changed'
+    >>> change_kind(old, {"schema_version": 1, "files": {**files, "README.md": "4"}})
+    'patch: the card or documentation only'
+    """
+    if old.get("schema_version") != new.get("schema_version"):
+        return "major: the schema changed"
+    data = ("data/claims.parquet", "data/papers.parquet")
+    old_files, new_files = old.get("files", {}), new.get("files", {})
+    if old_files.get("data/papers.parquet") != new_files.get("data/papers.parquet"):
+        return "minor: the papers changed"
+    if any(old_files.get(f) != new_files.get(f) for f in data):
+        return "minor: the extraction changed"
+    if old_files.get("README.md") != new_files.get("README.md"):
+        return "patch: the card or documentation only"
+    return "no change in data or card"
+
+
+def _heading(info) -> str:
+    return (
+        f"\n## v{info.version} ({info.date})\n\n"
+        f"- extractor {info.extractor_version}, schema {info.schema_version}\n"
+        f"- {info.n_papers} papers, {info.n_claims} claims\n"
+    )
+
+
+def _first_section(info, folder: Path) -> str:
+    import pandas as pd
+
+    from claimbench.schemas import vocabularies
+
+    counts = pd.read_parquet(folder / "data" / "claims.parquet", columns=["metric"]).metric.value_counts().to_dict()
+    known = vocabularies()["metric"]
+    order = known + sorted(set(counts) - set(known))
+    rows = "".join(f"| {m} | {counts[m]} |\n" for m in order if counts.get(m))
+    return _heading(info) + "- first release\n\n| metric | claims |\n|---|---:|\n" + rows
+
+
+def _section(info, kind: str, diff) -> str:
+    counts = diff.counts()
+    columns = ", ".join(f"{c} {n}" for c, n in diff.changed_columns.items())
+    text = _heading(info) + (
+        f"- {kind}\n"
+        f"- since v{diff.a.version}: {counts['added']} claims added, {counts['removed']} removed, "
+        f"{counts['changed']} changed" + (f" ({columns})" if columns else "") + f", {counts['unchanged']} unchanged; "
+        f"{counts['papers_added']} papers added, {counts['papers_removed']} removed\n"
+    )
+    if diff.a.extractor_version != diff.b.extractor_version:
+        text += f"- extractor {diff.a.extractor_version} -> {diff.b.extractor_version}\n"
+    return text + "\n" + metric_markdown(diff)
+
+
+def metric_markdown(diff) -> str:
+    """The diff's counts by metric as a markdown table (metrics absent from both releases left out)."""
+    from claimbench.diff import signed
+
+    head = (f"| metric | v{diff.a.version} | v{diff.b.version} | delta | added | removed | changed |\n"
+            "|---|---:|---:|---:|---:|---:|---:|\n")
+    rows = "".join(f"| {m.metric} | {m.a} | {m.b} | {signed(m.b - m.a)} | {m.added} | {m.removed} | {m.changed} |\n"
+                   for m in diff.by_metric if m.a or m.b)
+    return head + rows
+
+
+def write_changelog(releases_dir: Path) -> Path:
+    """Write ``releases_dir/CHANGELOG.md`` from the releases there and return its path."""
+    path = Path(releases_dir) / "CHANGELOG.md"
+    path.write_text(changelog_text(releases_dir), encoding="utf-8", newline="\n")
+    return path
+
+
+def add_command(sub) -> None:
+    """``claimbench changelog [--releases-dir DIR] [--check]``."""
+    p = sub.add_parser("changelog", help="write releases/CHANGELOG.md from the release folders",
+                       description="Write CHANGELOG.md in the releases folder from the releases themselves.")
+    p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where the releases are (default: ./releases)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 when CHANGELOG.md is missing or out of date")
+    p.set_defaults(handler=run_changelog)
+
+
+def run_changelog(args: argparse.Namespace) -> int:
+    from claimbench.versioning import releases_in
+
+    path = args.releases_dir / "CHANGELOG.md"
+    if args.check:
+        text = changelog_text(args.releases_dir)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            print(f"{path} is out of date: run claimbench changelog --releases-dir {args.releases_dir}", file=sys.stderr)
+            return 1
+        print(f"{path} is up to date")
+        return 0
+    write_changelog(args.releases_dir)
+    found = releases_in(args.releases_dir)
+    newest = ".".join(map(str, found[-1][0]))
+    print(f"wrote {path} ({len(found)} release{'s' if len(found) != 1 else ''}, newest v{newest})")
+    return 0
