@@ -18,7 +18,7 @@ from typing import Callable
 
 import regex
 
-from .knowledge import alternation, compile_scanner, compile_words, load
+from .knowledge import alternation, compile_scanner, compile_words, first_letter_alternation, load
 
 Span = tuple[int, int, str]  # (start, end, text)
 
@@ -44,14 +44,14 @@ def _labelled(table: dict[str, list[str]]) -> tuple[re.Pattern, Callable[[str], 
     [('compute utilization', 'utilization')]
     """
     words = sorted({(w, label) for label, ws in table.items() for w in ws}, key=lambda x: (-len(x[0]), x[0], x[1]))
-    alternatives = "|".join(w for w, _ in words)
+    alternatives = first_letter_alternation([w for w, _ in words])
     compiled = [(re.compile(w, re.IGNORECASE), label) for w, label in words]
 
     @lru_cache(maxsize=4096)
     def label_of(text: str) -> str:
         return next(label for word, label in compiled if word.fullmatch(text))
 
-    return compile_scanner(f"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE), label_of
+    return compile_scanner(f"(?<![A-Za-z]){alternatives}(?![A-Za-z])", re.IGNORECASE), label_of
 
 
 def _hits(combined: tuple[re.Pattern, Callable[[str], str]], sentence: str) -> tuple[tuple[int, int, str], ...]:

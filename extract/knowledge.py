@@ -58,3 +58,43 @@ def compile_scanner(pattern: str, flags: int = 0) -> re.Pattern:
     ['Speedup']
     """
     return re.compile(r"(?=\w)" + pattern, flags)
+
+
+def first_letter_alternation(fragments: list[str]) -> str:
+    r"""An alternation of ``fragments`` (in their order) with each fragment's first letter
+    factored out, so that at each position the engine tries only the fragments that
+    start with the letter there (matched case-insensitively: compile with IGNORECASE).
+    Fragments that do not start with a letter come last, unchanged. Fragments that
+    start with different letters never match at the same position, so the order
+    among those starting with the same letter is all that matters, and it is kept.
+
+    >>> first_letter_alternation(["speed-?ups?", "slower", "MFU", r"\$\d"])
+    '(?:[Ss](?:peed-?ups?|lower)|[Mm](?:FU)|\\$\\d)'
+    """
+    by_letter: dict[str, list[str]] = {}
+    others = []
+    for frag in fragments:
+        head = frag[:1]
+        if head.isascii() and head.isalpha() and frag[1:2] not in ("?", "*", "+", "{") and not _top_level_bar(frag):
+            by_letter.setdefault(head.lower(), []).append(frag[1:])
+        else:
+            others.append(frag)
+    parts = [f"[{c.upper()}{c}](?:{'|'.join(rests)})" for c, rests in by_letter.items()]
+    return "(?:" + "|".join(parts + others) + ")"
+
+
+def _top_level_bar(fragment: str) -> bool:
+    """True when ``fragment`` is itself an alternation ("a|b") outside any group."""
+    depth, escaped = 0, False
+    for ch in fragment:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False

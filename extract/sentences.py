@@ -13,9 +13,9 @@ import regex
 # opening bracket -- unless the full stop closes a common abbreviation.
 BOUNDARY = regex.compile(
     r"""
-    (?<=[.!?])                # a sentence-final mark (tested first: it rules out most positions cheaply)
+    [.!?]                     # a sentence-final mark, consumed so that the scan jumps from mark to mark
     (?<!\b(?:e\.g|i\.e|vs|etc|al|Fig|fig|Eq|eq|approx|resp|cf|Sec|No|Ref|Tab)\.)  # not an abbreviation
-    \s++                      # white space
+    (?P<gap>\s++)             # white space
     (?=[A-Z0-9(\["'])         # the next sentence starts with a capital, a digit or a bracket
     """,
     regex.VERBOSE,
@@ -37,7 +37,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in BOUNDARY.finditer(text):
-        out.append(Sentence(pos, text[pos : m.start()]))
+        out.append(Sentence(pos, text[pos : m.start("gap")]))
         pos = m.end()
     if pos < len(text):
         out.append(Sentence(pos, text[pos:]))
