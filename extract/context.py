@@ -18,7 +18,7 @@ from typing import Callable
 
 import regex
 
-from .knowledge import alternation, compile_scanner, compile_words, first_letter_alternation, load
+from .knowledge import alternation, compile_scanner, compile_words, first_letter_alternation, load, top_level_alternatives
 
 Span = tuple[int, int, str]  # (start, end, text)
 
@@ -283,7 +283,11 @@ def baseline_before(sentence: str, pos: int) -> Span | None:
 def hardware_pattern() -> regex.Pattern:
     """A product name with its variant and device word ("A100-40GB GPU"); see hardware.toml."""
     table = load("hardware")
-    products = alternation(table["products"].values())
+    # Every product's spellings, factored by first letter: only those starting with the
+    # letter at hand are tried (the scan runs over every sentence of every abstract).
+    products = first_letter_alternation(
+        [alt for group in table["products"].values() for alt in top_level_alternatives(group)], ignore_case=False
+    )
     ctx = table["context"]
     return compile_scanner(
         r"""

@@ -60,7 +60,7 @@ def compile_scanner(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(r"(?=\w)" + pattern, flags)
 
 
-def first_letter_alternation(fragments: list[str]) -> str:
+def first_letter_alternation(fragments: list[str], ignore_case: bool = True) -> str:
     r"""An alternation of ``fragments`` (in their order) with each fragment's first letter
     factored out, so that at each position the engine tries only the fragments that
     start with the letter there (matched case-insensitively: compile with IGNORECASE).
@@ -76,17 +76,33 @@ def first_letter_alternation(fragments: list[str]) -> str:
     for frag in fragments:
         head = frag[:1]
         if head.isascii() and head.isalpha() and frag[1:2] not in ("?", "*", "+", "{") and not _top_level_bar(frag):
-            by_letter.setdefault(head.lower(), []).append(frag[1:])
+            by_letter.setdefault(head.lower() if ignore_case else head, []).append(frag[1:])
         else:
             others.append(frag)
-    parts = [f"[{c.upper()}{c}](?:{'|'.join(rests)})" for c, rests in by_letter.items()]
+    parts = [f"{_letter(c, ignore_case)}(?:{'|'.join(rests)})" for c, rests in by_letter.items()]
     return "(?:" + "|".join(parts + others) + ")"
+
+
+def _letter(c: str, ignore_case: bool) -> str:
+    return f"[{c.upper()}{c}]" if ignore_case else c
 
 
 def _top_level_bar(fragment: str) -> bool:
     """True when ``fragment`` is itself an alternation ("a|b") outside any group."""
-    depth, escaped = 0, False
-    for ch in fragment:
+    return len(top_level_alternatives(fragment, unwrap=False)) > 1
+
+
+def top_level_alternatives(fragment: str, unwrap: bool = True) -> list[str]:
+    r"""The alternatives of ``fragment`` at its top level; with ``unwrap``, a group
+    ``(?:...)`` spanning the whole fragment is opened first.
+
+    >>> top_level_alternatives(r"(?:A100|H100|Titan\s?(?:RTX|V))")
+    ['A100', 'H100', 'Titan\\s?(?:RTX|V)']
+    """
+    if unwrap and fragment.startswith("(?:") and fragment.endswith(")") and _closes_at_end(fragment):
+        fragment = fragment[3:-1]
+    parts, depth, escaped, start = [], 0, False, 0
+    for i, ch in enumerate(fragment):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -96,5 +112,23 @@ def _top_level_bar(fragment: str) -> bool:
         elif ch in ")]":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return True
+            parts.append(fragment[start:i])
+            start = i + 1
+    return parts + [fragment[start:]]
+
+
+def _closes_at_end(fragment: str) -> bool:
+    """True when the group opened at position 0 closes at the last character."""
+    depth, escaped = 0, False
+    for i, ch in enumerate(fragment):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth == 0:
+                return i == len(fragment) - 1
     return False
