@@ -33,7 +33,9 @@ BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:[\w$\\~<>+]++\s++){0,3}[+~]?$")
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 # A share of a hardware peak: "52% of peak", "50% of A6000 peak", "73% of the theoretical maximum".
-PEAK_SHARE = regex.compile(r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum)\b)")
+PEAK_SHARE = regex.compile(
+    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|(?:memory\s+)?bandwidth)\b)"
+)
 # "20 out of the 21 tasks"
 OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
 # Words that present a size as what the system reaches (ruling R5), right before it:
@@ -135,6 +137,12 @@ def _next_to_hardware(sent: str, w: _Where) -> bool:
         regex.search(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)", sent[w.e : w.e + 20])
         or context.find_hardware(near)
     )
+
+
+@lru_cache(maxsize=1)
+def _written_unitless() -> frozenset[str]:
+    """Units known to the extractor that pint does not parse, written as "" (R11): TOPS/W, MAC/clk."""
+    return frozenset(load("units")["written_unitless"]["units"])
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +255,9 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
     percent = q.unit in ("%", "pp")
     if percent and sent[max(0, w.s - 1) : w.s] == "+":
         return "increase"  # "+24%"
+    adjacent = [h for h in hits if w.e <= h[0] <= w.e + 1]
+    if percent and adjacent:
+        return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
     # A verb right before a percentage: "reduce 95% energy cost", "removed up to 58% of FLOPs".
     verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end)]
     if percent and verb:
@@ -391,7 +402,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         end=end,
         value=float(w.q.value),
         value_low=None if w.q.value_low is None else float(w.q.value_low),
-        unit=w.q.unit,
+        unit="" if w.q.unit in _written_unitless() else w.q.unit,  # R11
         metric=metric,
         qualifier=qualifier,
         change=change,

@@ -196,6 +196,7 @@ def _object_verb() -> regex.Pattern:
     return regex.compile(
         r"""
         (?<![A-Za-z])""" + alternation(verbs) + r"""\s++   # improves
+        (?:(?:over|upon|on)\s++)?                          # improving over ...
         (?P<object>(?:[\w-]++\s++){1,6}?)                  # the base model
         by\s++(?:[\w$\\~<>+]++\s++){0,2}$                  # by (up to) <the number>
         """,

@@ -125,6 +125,15 @@ AND = regex.compile(r"\s++and\s++")
 # unless the range is a spread ("ranging from 2x to 13x", "varies from").
 FROM_BEFORE = regex.compile(r"(?i:(?<!rang\w{1,3}\s|var\w{1,4}\s)\bfrom)\s++$")
 
+# "by a factor of 3.2", "a factor of about 10": the number is a multiplicative factor.
+FACTOR_OF = regex.compile(
+    r"""
+    (?<![A-Za-z])factors?\s++of\s++                                   # factor of
+    (?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?  # a qualifier
+    $""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 # Separators inside a list: "87%, 131%, 138% and 74%"
 LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)")
 
@@ -205,6 +214,8 @@ def _tokens(text: str) -> list[_Token]:
             unit, end = "USD", num_end
         elif unit_end:
             unit, end = unit_end
+        elif FACTOR_OF.search(text, max(0, m.start() - 40), m.start()):
+            unit, end = "x", num_end  # "by a factor of 3.2"
         else:
             unit, end = None, num_end
         bare = unit is None and not dollar and not (m.group("scale") or m.group("exp")) and "." not in m.group("num")

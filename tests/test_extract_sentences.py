@@ -78,6 +78,18 @@ CASES = [
      [("an order of magnitude", 10.0, None, "x", "speedup", "none", "increase")]),
     ("The system delivers a ten-fold increase in throughput.",
      [("ten-fold", 10.0, None, "x", "throughput", "none", "increase")]),
+    # "a factor of", units pint does not parse written "" (R11), the cue right after a percentage
+    ("Our approach cuts energy consumption by a factor of 3.2 relative to the CPU implementation.",
+     [("3.2", 3.2, None, "x", "energy", "none", "decrease")]),
+    ("The accelerator delivers 4.5 TOPS/W at 28nm.",
+     [("4.5 TOPS/W", 4.5, None, "", "energy", "none", "none")]),
+    ("The kernel reaches 0.81 MAC/clk on the cluster.",
+     [("0.81 MAC/clk", 0.81, None, "", "throughput", "none", "none")]),
+    ("Our system trains 3x faster and uses 50% less memory than PyTorch.",
+     [("3x", 3.0, None, "x", "speedup", "none", "increase"),
+      ("50%", 50.0, None, "%", "memory", "none", "decrease")]),
+    ("Our kernel attains 92% of the memory bandwidth of the H100 GPU.",
+     [("92%", 92.0, None, "%", "utilization", "none", "none")]),
     # not claims: setup numbers
     ("We evaluate on 8 A100 GPUs with Llama2-70B and OPT-6.7B models.", []),
     ("We collect 10,000 subject samples across 12 tasks in 2023.", []),
@@ -126,6 +138,7 @@ FIELD_CASES = [
      "1.6 times", "baseline", "previous FP32 parallel implementations"),
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of 84 TFLOPS.",
      "25x", "baseline", "GPU-only solutions"),
+    ("Our model improves over the Transformer baseline by 1.2 BLEU on WMT14.", "1.2", "baseline", "the Transformer baseline"),
     # hardware: not one named in a later clause
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of "
      "84 TFLOPS (over 50% of A6000 peak).", "25x", "hardware", None),
