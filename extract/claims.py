@@ -30,6 +30,10 @@ YEAR = regex.compile(r"^(?:19|20)\d{2}$")
 # "by up to", "by about": the quantity measures the change named before it.
 BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
 BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:[\w$\\~<>+]++\s++){0,3}[+~]?$")
+# "an improvement of 3.4 points", "a reduction of 30%": the noun before "of" names the change.
+CHANGE_NOUN_OF = regex.compile(
+    r"(?i:\b(?:improvement|gain|reduction|increase|decrease|boost|drop|saving|speedup|uplift)s?\s++of\s++(?:[\w~]++\s++){0,2}$)"
+)
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 # A share of a hardware peak: "52% of peak", "50% of A6000 peak", "73% of the theoretical maximum".
@@ -105,6 +109,8 @@ def _is_claim(w: _Where, text: str) -> bool:
                 return False
         return True
     if q.unit in _metric_by_unit():
+        if q.unit == "points":  # "improves mAP by 2.3 points", "an improvement of 3.4 points"; not "1000 points"
+            return bool(SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w))
         if q.unit == "token":
             return bool(REACH.search(before[-60:]))
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
@@ -128,6 +134,10 @@ def _metric_word_near(sent: str, w: _Where, reach: int = 40) -> bool:
     lo, hi = _clause_bounds(sent, w.s, w.e)
     lo, hi = max(lo, w.s - reach), min(hi, w.e + reach)
     return any(s >= lo and e <= hi for s, e, _ in context.keyword_hits(sent))
+
+
+def _change_word_near(sent: str, w: _Where, reach: int = 30) -> bool:
+    return any(w.s - reach <= s and e <= w.e + reach for s, e, _ in context.change_hits(sent))
 
 
 def _next_to_hardware(sent: str, w: _Where) -> bool:
@@ -245,7 +255,7 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
         return "none"
     after = sent[w.e : w.e + 80]
     hits = context.change_hits(sent)
-    by = BY_ONLY.search(sent[max(lo, w.s - 40) : w.s])
+    by = BY_ONLY.search(sent[max(lo, w.s - 40) : w.s]) or CHANGE_NOUN_OF.search(sent[max(lo, w.s - 40) : w.s])
     if q.unit == "x":
         if by:  # "reduces footprint by up to 19x": the verb before "by" says
             before = [h for h in hits if lo <= h[0] and h[1] <= w.s]

@@ -90,6 +90,12 @@ CASES = [
       ("50%", 50.0, None, "%", "memory", "none", "decrease")]),
     ("Our kernel attains 92% of the memory bandwidth of the H100 GPU.",
      [("92%", 92.0, None, "%", "utilization", "none", "none")]),
+    # points: a claim when a score word or a change word says so (not "1000 points")
+    ("Our method achieves state-of-the-art results, with an average improvement of 3.4 points over prior work across 12 benchmarks.",
+     [("3.4 points", 3.4, None, "", "accuracy", "average", "increase")]),
+    ("Compared with Faster R-CNN, our detector improves mAP by 2.3 points on COCO.",
+     [("2.3 points", 2.3, None, "", "accuracy", "none", "increase")]),
+    ("Each point cloud is downsampled to 1024 points before training.", []),
     # not claims: setup numbers
     ("We evaluate on 8 A100 GPUs with Llama2-70B and OPT-6.7B models.", []),
     ("We collect 10,000 subject samples across 12 tasks in 2023.", []),
