@@ -38,7 +38,7 @@ CHANGE_NOUN_OF = regex.compile(
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 # A share of a hardware peak: "52% of peak", "50% of A6000 peak", "73% of the theoretical maximum".
 PEAK_SHARE = regex.compile(
-    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|(?:memory\s+)?bandwidth)\b)"
+    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|optimal|(?:memory\s+)?bandwidth)\b)"
 )
 # "20 out of the 21 tasks"
 OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
@@ -434,6 +434,9 @@ def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: s
     if direct and not (baseline_span and baseline_span[0] <= direct[0] < baseline_span[1]):
         return original[direct[0] : direct[1]]
     first = "bench" if metric == "accuracy" else "model"
+    sent = w.sentence.text
+    # A name introduced as what is compared against ("compared to Megatron-LM") is a baseline, not a workload.
+    workloads = [s for s in workloads if not COMPARED_WITH.search(sent, max(0, s[0] - 20), s[0])]
     for kind in (first, "model" if first == "bench" else "bench"):
         found = _nearest_span([s for s in workloads if s[3] == kind], w.s, w.e, baseline_span)
         if found:
@@ -455,7 +458,10 @@ def _fallback_metric(q: Quantity) -> str:
     return FALLBACK_METRIC.get(q.unit, "other")
 
 
-COMPARED_WITH = regex.compile(r"(?i:\b(?:over|than|to|with|vs\.?|versus|against|outperform\w*)\s+(?:a\s+|an\s+|the\s+)?$)")
+COMPARED_WITH = regex.compile(
+    r"(?i:\b(?:over|than|(?:compared|relative|normali[sz]ed|comparison|respect)\s+(?:to|with)|vs\.?|versus|against|outperform\w*)"
+    r"\s+(?:a\s+|an\s+|the\s+)?$)"
+)
 
 
 def _pick_hardware(

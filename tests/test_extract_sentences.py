@@ -90,6 +90,9 @@ CASES = [
       ("50%", 50.0, None, "%", "memory", "none", "decrease")]),
     ("Our kernel attains 92% of the memory bandwidth of the H100 GPU.",
      [("92%", 92.0, None, "%", "utilization", "none", "none")]),
+    ("NanoFlow provides 1.91x throughput boost compared to state-of-the-art serving systems achieving 59% to 72% of optimal throughput.",
+     [("1.91x", 1.91, None, "x", "throughput", "none", "increase"),
+      ("59% to 72%", 72.0, 59.0, "%", "utilization", "none", "none")]),
     # points: a claim when a score word or a change word says so (not "1000 points")
     ("Our method achieves state-of-the-art results, with an average improvement of 3.4 points over prior work across 12 benchmarks.",
      [("3.4 points", 3.4, None, "", "accuracy", "average", "increase")]),
@@ -145,6 +148,15 @@ FIELD_CASES = [
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of 84 TFLOPS.",
      "25x", "baseline", "GPU-only solutions"),
     ("Our model improves over the Transformer baseline by 1.2 BLEU on WMT14.", "1.2", "baseline", "the Transformer baseline"),
+    # workload: not a system named as what is compared against
+    ("MegaScale achieves 55.2% Model FLOPs Utilization (MFU) when training on 12,288 GPUs, improving the MFU by 1.34x "
+     "compared to Megatron-LM.", "55.2%", "workload", None),
+    ("DSPy allows GPT-3.5 to self-bootstrap pipelines that outperform standard few-shot prompting by over 25%.",
+     "25%", "workload", "GPT-3.5"),
+    # hardware: "up to" and "with" do not make a device a comparison
+    ("Compared with tensor parallelism, our approach achieved 13.7times and 3.0times maximum batch size and sequence length "
+     "respectively when scaling up to 64 NVIDIA P100 GPUs.", "13.7times", "hardware", "64 NVIDIA P100 GPUs"),
+    ("It achieves a 2.1x speedup with 8 A100 GPUs.", "2.1x", "hardware", "8 A100 GPUs"),
     # hardware: not one named in a later clause
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of "
      "84 TFLOPS (over 50% of A6000 peak).", "25x", "hardware", None),
