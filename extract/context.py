@@ -149,7 +149,7 @@ def _baseline_stop() -> regex.Pattern:
         r"""
         [,;:()\[\]]                                # punctuation ends the phrase
       | \.(?:\s|$)                                 # so does a full stop
-      | \s(?:""" + "|".join(stops) + r""")(?![A-Za-z])   # or a word that starts another part
+      | \s(?:""" + "|".join(stops) + r""")(?![\w-])      # or a word that starts another part (not "on-device")
       | \s(?=\d)                                    # or a number
         """,
         regex.VERBOSE,
