@@ -1,27 +1,36 @@
 """Throughput benchmark: prints figures, asserts nothing. Run on demand:
 
-    .venv/bin/python bench/throughput.py [--papers 2000] [--sizes 10000,100000] [--quantulum 50]
+    .venv/bin/python bench/throughput.py [--papers 2000] [--sizes 10000,100000,1000000] [--workers 2] [--quantulum 50]
 
-One synthetic corpus is made from the built-in corpus: every seed abstract,
-copied until there are N papers, each copy's sentences given a distinct
-prefix so that no per-sentence cache makes a copy cheaper than a new paper.
-On that corpus, in one run, it measures:
+Synthetic papers are made from the built-in corpus: every seed abstract,
+copied until there are N papers, each copy's title numbered and its
+sentences given a distinct prefix, so that no cache makes a copy cheaper
+than a new paper. It measures, in one run:
 
-- claimbench's extraction rate on one worker (abstracts/s and MB/s);
+- claimbench's extraction rate on one core (abstracts/s and MB/s);
 - the floor: one compiled ``regex`` pattern for numbers scanned over the same text;
 - quantulum3 on a sample, when installed (``pip install -e ".[bench]"``);
 - the ratios between them (the machine is noisy: compare ratios, not seconds);
-- peak memory (max RSS) and end-to-end ``build`` time for each size in --sizes.
+- peak memory (max RSS) of this process while measuring the rates;
+- for each size in --sizes: ``claimbench build`` end to end on a JSON-lines
+  file of N synthetic papers (written to a temporary folder a line at a
+  time), run in a subprocess whose peak memory is measured
+  (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process, so it is that
+  build's alone); then the same build again after adding 1% new papers in a
+  second file (the extraction cache holds the rest), as a fraction of the
+  full build's time.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -34,17 +43,32 @@ from claimbench.extract.readers import read_inputs
 # The floor: a bare scan for numbers with one compiled pattern.
 BARE_NUMBER = regex.compile(r"(?<![\d.])\d++(?:[.,]\d++)*+")
 
+# Runs the command in argv[1:] as its child and prints the child's exit code, wall time and peak RSS (KiB) as JSON.
+MEASURE = """
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+seconds = time.perf_counter() - t0
+print(json.dumps({"code": code, "seconds": seconds, "max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
 
-def synthetic_papers(n: int) -> list[Paper]:
-    """N papers made from the seed abstracts, each copy's sentences made distinct."""
+
+def synthetic_papers(n: int, start: int = 0) -> Iterator[Paper]:
+    """Papers number ``start`` to ``start + n - 1``, made from the seed abstracts, each copy made distinct."""
     seeds = [m.paper for m in merge_duplicates(read_inputs([seed_dir()]))]
-    out = []
-    for i in range(n):
+    for i in range(start, start + n):
         base = seeds[i % len(seeds)]
         copy = i // len(seeds)
         abstract = base.abstract if copy == 0 else base.abstract.replace(". ", f". In run {copy}, ")
-        out.append(Paper(f"{base.title} [{copy}]", abstract, f"synthetic:{i}"))
-    return out
+        yield Paper(f"{base.title} [{copy}]", abstract, f"synthetic:{i}")
+
+
+def write_jsonl(path: Path, papers: Iterator[Paper]) -> int:
+    """Write papers as JSON lines, one at a time; returns the bytes written."""
+    with path.open("w", encoding="utf-8") as fh:
+        for p in papers:
+            fh.write(json.dumps({"id": p.source, "title": p.title, "abstract": p.abstract, "categories": "cs.LG"}) + "\n")
+    return path.stat().st_size
 
 
 def rate(fn, papers: list[Paper]) -> float:
@@ -63,18 +87,28 @@ def quantulum_rate(papers: list[Paper]) -> float | None:
     return rate(lambda p: parser.parse(p.abstract), papers)
 
 
-def build_seconds(n: int, workers: int) -> float:
-    """End-to-end build (read JSONL, extract, validate, write a release) of n synthetic papers."""
-    from claimbench.build import build
+def measured_build(inputs: list[Path], releases: Path, workers: int) -> dict:
+    """``claimbench build INPUTS`` in a subprocess: {"code", "seconds", "max_rss_kib"}."""
+    command = [sys.executable, "-m", "claimbench.cli", "build", *map(str, inputs), "--releases-dir", str(releases),
+               "--workers", str(workers), "--quiet", "--date", "2025-01-31"]
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.splitlines()[-1])
+    if result["code"] != 0:
+        raise SystemExit(f"build of {inputs} failed with exit code {result['code']}")
+    return result
 
+
+def build_figures(n: int, workers: int) -> tuple[dict, dict, float]:
+    """(full build, rebuild after adding 1% new papers, MB of input) for n synthetic papers."""
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "papers.jsonl"
-        with src.open("w", encoding="utf-8") as fh:
-            for p in synthetic_papers(n):
-                fh.write(json.dumps({"id": p.source, "title": p.title, "abstract": p.abstract}) + "\n")
-        t0 = time.perf_counter()
-        build([src], Path(tmp) / "releases", "1.0.0", workers=workers, progress=False)
-        return time.perf_counter() - t0
+        folder = Path(tmp)
+        base = folder / "papers.jsonl"
+        size = write_jsonl(base, synthetic_papers(n))
+        full = measured_build([base], folder / "releases", workers)
+        extra = folder / "papers-added.jsonl"
+        write_jsonl(extra, synthetic_papers(max(1, n // 100), start=n))
+        again = measured_build([base, extra], folder / "releases", workers)
+        return full, again, size / 1e6
 
 
 def main() -> None:
@@ -85,7 +119,7 @@ def main() -> None:
     ap.add_argument("--quantulum", type=int, default=50, help="papers for quantulum3's rate")
     a = ap.parse_args()
 
-    papers = synthetic_papers(a.papers)
+    papers = list(synthetic_papers(a.papers))
     megabytes = sum(len(p.abstract.encode("utf-8")) for p in papers) / 1e6
     extract_claims(papers[0])  # compile patterns and load knowledge outside the timing
     ours = rate(extract_claims, papers)
@@ -93,18 +127,23 @@ def main() -> None:
     peer = quantulum_rate(papers[: a.quantulum])
 
     print(f"corpus: {len(papers)} synthetic abstracts, {megabytes:.2f} MB")
-    print(f"claimbench extract (1 worker): {ours:,.0f} abstracts/s, {ours * megabytes / len(papers):.2f} MB/s")
+    print(f"claimbench extract (1 core):   {ours:,.0f} abstracts/s, {ours * megabytes / len(papers):.2f} MB/s")
     print(f"bare regex number scan:        {floor:,.0f} abstracts/s")
     print(f"ratio claimbench / bare scan:  {ours / floor:.4f} (target >= 0.1)")
     if peer:
         print(f"quantulum3 ({a.quantulum} abstracts):   {peer:,.1f} abstracts/s; claimbench / quantulum3 = {ours / peer:,.0f}x")
     else:
         print("quantulum3: not installed (pip install -e '.[bench]')")
-    for size in [int(s) for s in a.sizes.split(",") if s.strip()]:
-        secs = build_seconds(size, a.workers)
-        print(f"build end to end, {size:,} papers, {a.workers} workers: {secs:.1f} s ({size / secs:,.0f} papers/s)")
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (max RSS of this process): {peak_mib:,.0f} MiB")
+    print(f"peak memory (max RSS of this process, rates): {peak_mib:,.0f} MiB")
+    sys.stdout.flush()
+    for size in [int(s) for s in a.sizes.split(",") if s.strip()]:
+        full, again, mb = build_figures(size, a.workers)
+        print(f"build end to end, {size:,} papers ({mb:,.0f} MB JSONL), {a.workers} workers: {full['seconds']:.1f} s "
+              f"({size / full['seconds']:,.0f} papers/s), peak RSS {full['max_rss_kib'] / 1024:,.0f} MiB")
+        print(f"  rebuild after adding {max(1, size // 100):,} papers (1%), with the cache: {again['seconds']:.1f} s "
+              f"= {again['seconds'] / full['seconds']:.1%} of the full build, peak RSS {again['max_rss_kib'] / 1024:,.0f} MiB")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -1,29 +1,36 @@
-"""Build a release: extract, validate, choose the version, write the folder.
+"""Build a release: extract, validate, choose the version, write the folder, streaming.
 
 Versioning rules (see README, "Versions"): a schema change is a major
 version; new papers or changed extraction a minor one; a change to the card
 or documentation only, a patch. ``build`` without ``--version`` picks the
 next version from what changed, and writes nothing when the data is
 byte-identical to the newest release.
+
+The tables are streamed into a temporary folder of ``releases_dir``
+(:func:`claimbench.release.stage`) while they are extracted and validated;
+the version is chosen from the sha256 of the Parquet files written there,
+and the folder is completed and renamed to ``vX.Y.Z`` only at the end
+(:func:`claimbench.release.finish_release`). A build that fails or is killed
+leaves no release folder; an up-to-date build leaves nothing at all.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import tempfile
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-import pyarrow as pa
-
 from claimbench import __version__
+from claimbench.cache import default_cache_dir
 from claimbench.corpus import dev_gold, seed_dir, seed_files
 from claimbench.evaluate import evaluate_table
-from claimbench.extract.claims import EXTRACTOR_VERSION
-from claimbench.pipeline import RunStats, run
-from claimbench.release import ReleaseExistsError, parse_version, write_parquet, write_release
+from claimbench.extract import claims as claims_module
+from claimbench.pipeline import Outputs, Run, RunStats
+from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage
 from claimbench.schemas import SCHEMA_VERSION
+
+DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 
 
 class ValidationFailed(RuntimeError):
@@ -53,15 +60,8 @@ def releases_in(releases_dir: Path) -> list[tuple[tuple[int, int, int], Path]]:
     return sorted(found)
 
 
-def _parquet_sha256(table: pa.Table) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "t.parquet"
-        write_parquet(table, path)
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def next_version(releases_dir: Path, claims: pa.Table, papers: pa.Table) -> tuple[str, bool]:
-    """(version, up_to_date) for these tables, given the releases already written.
+def next_version(releases_dir: Path, claims_sha256: str, papers_sha256: str) -> tuple[str, bool]:
+    """(version, up_to_date) for a build whose Parquet files have these sha256, given the releases already written.
 
     No release yet: 0.1.0. Same data as the newest: its version, up to date.
     Another schema version: next major. Otherwise: next minor.
@@ -74,8 +74,7 @@ def next_version(releases_dir: Path, claims: pa.Table, papers: pa.Table) -> tupl
     if manifest.get("schema_version") != SCHEMA_VERSION:
         return f"{major + 1}.0.0", False
     files = manifest.get("files", {})
-    same = files.get("data/claims.parquet") == _parquet_sha256(claims) and files.get("data/papers.parquet") == _parquet_sha256(papers)
-    if same:
+    if files.get("data/claims.parquet") == claims_sha256 and files.get("data/papers.parquet") == papers_sha256:
         return f"{major}.{minor}.{existing[-1][0][2]}", True
     return f"{major}.{minor + 1}.0", False
 
@@ -89,47 +88,65 @@ def build(
     inputs: Sequence[str | Path] | None,
     releases_dir: Path,
     version: str | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     progress: bool = True,
     date: str | None = None,
     on_error: str = "fail",
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache_dir: Path | str | None = DEFAULT_CACHE,
 ) -> BuildResult:
     """Build a release from ``inputs`` (default: the built-in corpus) into ``releases_dir``.
 
-    ``on_error="skip"``: bad input records are left out and listed in the release's rejects.jsonl.
+    ``on_error="skip"``: bad input records (and papers whose extraction raised) are left
+    out and listed in the release's rejects.jsonl. ``cache_dir``: the extraction cache
+    (default ``.claimbench-cache`` beside ``releases_dir``; None: no cache).
     """
-    from claimbench.validation import validate_tables  # imports great-expectations: slow, so only here
-
+    releases_dir = Path(releases_dir)
     if version is not None:
         version = parse_version(version)
         if (releases_dir / f"v{version}").exists():  # fail before the work, not after it
             raise ReleaseExistsError(f"release {releases_dir / ('v' + version)} already exists; releases are never overwritten")
-    files, claims, papers, stats = run(inputs or [seed_dir()], workers=workers, progress=progress, on_error=on_error)
-    report = validate_tables(claims, papers)
-    if not report.success:
-        raise ValidationFailed("the claims table failed validation; no release written\n" + report.summary_text())
-    valid = report.valid_claims
-    if version is None:
-        version, up_to_date = next_version(releases_dir, valid, papers)
-        if up_to_date:
-            return BuildResult(None, version, True, stats, report.summary_text())
-    version = parse_version(version)
-    evaluation = None
-    if _uses_builtin_corpus(files):
-        figures, _ = evaluate_table(valid, dev_gold())
-        evaluation = {"gold": "corpus/gold/dev.jsonl", **figures}
-    path = write_release(
-        releases_dir,
-        version,
-        valid,
-        papers,
-        inputs=list(files),
-        validation=report.to_dict(),
-        quarantine=report.quarantine,
-        rejects=[r.to_dict() for r in stats.rejects],
-        extractor_version=EXTRACTOR_VERSION,
-        builder_version=__version__,
-        evaluation=evaluation,
-        date=date,
-    )
-    return BuildResult(path, version, False, stats, report.summary_text())
+    if cache_dir == DEFAULT_CACHE:
+        cache_dir = default_cache_dir(releases_dir)
+    run = Run(inputs or [seed_dir()], on_error=on_error, engine=engine, workers=workers, scheduler=scheduler,
+              cache_dir=Path(cache_dir) if cache_dir is not None else None, progress=progress)
+    run.read()  # a bad input stops the build here, before anything is written
+    stats = run.stats
+    tmp = stage(releases_dir)
+    try:
+        data = tmp / "data"
+        outputs = Outputs(data / "claims.parquet", data / "papers.parquet", data / "quarantine.parquet", tmp / "rejects.jsonl")
+        report = run.write(outputs, validate=True)
+        if not report.success:
+            raise ValidationFailed("the claims table failed validation; no release written\n" + report.summary_text())
+        with stats.timing("write"):
+            hashes = sha256_file(outputs.claims), sha256_file(outputs.papers)
+        if version is None:
+            version, up_to_date = next_version(releases_dir, *hashes)
+            if up_to_date:
+                shutil.rmtree(tmp, ignore_errors=True)
+                return BuildResult(None, version, True, stats, report.summary_text())
+        evaluation = None
+        if _uses_builtin_corpus(run.files):
+            import pyarrow.parquet as pq
+
+            figures, _ = evaluate_table(pq.read_table(outputs.claims), dev_gold())
+            evaluation = {"gold": "corpus/gold/dev.jsonl", **figures}
+        with stats.timing("write"):
+            path = finish_release(
+                tmp,
+                releases_dir,
+                version,
+                inputs=list(run.files),
+                validation=report.to_dict(),
+                extractor_version=claims_module.EXTRACTOR_VERSION,
+                builder_version=__version__,
+                evaluation=evaluation,
+                date=date,
+            )
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildResult(path, parse_version(version), False, stats, report.summary_text())

@@ -10,12 +10,22 @@ A problem in the input ends the run with a message naming the file and line
 (exit 2), never a traceback; with ``--on-error skip`` (extract and build) bad
 records are set aside in a rejects file instead, and the run ends with the
 accounting: records read = papers + duplicates merged + records rejected.
+A paper whose extraction raises is treated the same way (its file and line,
+reason ``extraction failed: <ExceptionType>: message``).
+
+extract and build stream: ``--engine local|dask`` with ``--workers N`` (default
+all cores) or ``--scheduler ADDRESS`` chooses how extraction runs; the
+extraction cache (``--cache DIR``, default ``.claimbench-cache`` beside the
+releases folder or the output file; ``--no-cache`` to do without) makes a
+rebuild extract only papers it has not seen with this extractor version.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
-import json
+import os
+import secrets
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,13 +35,28 @@ from claimbench.extract.readers import InputError
 
 def _add_on_error(p: argparse.ArgumentParser, where: str) -> None:
     p.add_argument("--on-error", choices=("fail", "skip"), default="fail",
-                   help=f"a bad input record: fail = stop with its file:line (exit 2, the default); skip = leave it out, "
-                        f"list it in {where} and go on")
+                   help=f"a bad input record, or a paper whose extraction raises: fail = stop with its file:line "
+                        f"(exit 2, the default); skip = leave it out, list it in {where} and go on")
 
 
-def _add_workers(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--workers", type=int, default=None, metavar="N", help="processes for extraction (default: all cores)")
+def _add_workers(p: argparse.ArgumentParser, cache_beside: str) -> None:
+    p.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="processes for extraction (default: all cores; 1 = in this process)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local = this machine (a process pool, or this process with --workers 1); "
+                        "dask = a Dask cluster (--scheduler ADDRESS, or a LocalCluster of --workers processes)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="address of a running Dask scheduler, e.g. tcp://10.0.0.1:8786 (--engine dask)")
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help=f"extraction cache folder (default: .claimbench-cache beside {cache_beside})")
+    p.add_argument("--no-cache", action="store_true", help="extract every paper, neither reading nor writing the cache")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", help="seed dumps (.txt), JSONL, CSV or Parquet files (optionally .gz), or folders of them")
     p.add_argument("--output", "-o", required=True, type=Path, help="the claims Parquet file to write")
     _add_on_error(p, "OUTPUT_STEM.rejects.jsonl beside the output")
-    _add_workers(p)
+    _add_workers(p, "the output file")
 
     p = sub.add_parser("build", help="extract, validate and write a versioned release folder")
     p.add_argument("inputs", nargs="*", help="inputs as for extract (default: the built-in corpus)")
@@ -51,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where releases live (default: ./releases)")
     p.add_argument("--date", help="release date, ISO (default: today, UTC)")
     _add_on_error(p, "the release's rejects.jsonl")
-    _add_workers(p)
+    _add_workers(p, "the releases folder")
 
     p = sub.add_parser("validate", help="run the expectation suite over a claims Parquet file or a release")
     p.add_argument("path", type=Path)
@@ -73,31 +98,63 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _workers(args) -> int:
-    from claimbench.pipeline import default_workers
+def _workers(args) -> int | None:
+    """Workers asked for; None lets the engine decide (all cores, or every thread of a Dask scheduler)."""
+    if args.workers:
+        return args.workers
+    if args.engine == "dask" and args.scheduler:
+        return None
+    from claimbench.engines import default_workers
 
-    return args.workers if args.workers else default_workers()
+    return default_workers()
+
+
+def _engine_args(args) -> dict:
+    if args.scheduler and args.engine != "dask":
+        raise ValueError("--scheduler is for --engine dask")
+    return {"engine": args.engine, "workers": _workers(args), "scheduler": args.scheduler}
+
+
+def _cache_dir(args, beside: Path) -> Path | None:
+    from claimbench.cache import default_cache_dir
+
+    if args.no_cache:
+        return None
+    return args.cache if args.cache is not None else default_cache_dir(beside)
 
 
 def cmd_extract(args) -> int:
-    from claimbench.pipeline import run
-    from claimbench.release import write_parquet
+    from claimbench.pipeline import Outputs, Run
+    from claimbench.release import remove_stale_temp
 
-    _, claims, papers, stats = run(args.inputs, workers=_workers(args), progress=not args.quiet, on_error=args.on_error)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    write_parquet(claims, args.output)
-    write_parquet(papers, papers_path_for(args.output))  # the abstracts the offsets point into
-    rejects_path = rejects_path_for(args.output)
-    if args.on_error == "skip":
-        # Always written with skip (empty when nothing was rejected), so it describes this run's output.
-        rejects_path.write_text("".join(json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False) + "\n" for r in stats.rejects),
-                                encoding="utf-8", newline="\n")
-    elif rejects_path.exists():
-        rejects_path.unlink()  # left by an earlier run with --on-error skip; this output rejected nothing
+    run = Run(args.inputs, on_error=args.on_error, cache_dir=_cache_dir(args, args.output),
+              progress=not args.quiet, **_engine_args(args))
+    run.read()  # a bad input stops here, before anything is written
+    output = args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp(output.parent)
+    # Written into a temporary folder beside the output, then renamed: a killed run leaves no partial file.
+    tmp = output.parent / f".tmp-{os.getpid()}-{secrets.token_hex(8)}"
+    tmp.mkdir()
+    final = {"claims": output, "papers": papers_path_for(output), "rejects": rejects_path_for(output)}
+    try:
+        outputs = Outputs(tmp / "claims.parquet", tmp / "papers.parquet", rejects=tmp / "rejects.jsonl")
+        run.write(outputs)
+        if args.on_error == "skip" and not outputs.rejects.exists():
+            outputs.rejects.write_text("", encoding="utf-8")  # always written with skip: it describes this output
+        os.replace(outputs.papers, final["papers"])  # the abstracts the offsets point into
+        if args.on_error == "skip":
+            os.replace(outputs.rejects, final["rejects"])
+        elif final["rejects"].exists():
+            final["rejects"].unlink()  # left by an earlier run with --on-error skip; this output rejected nothing
+        os.replace(outputs.claims, final["claims"])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    stats = run.stats
     print(stats.summary())
-    print(f"wrote {claims.num_rows} claims to {args.output} (papers: {papers_path_for(args.output)})")
+    print(f"wrote {stats.claims} claims to {output} (papers: {final['papers']})")
     if args.on_error == "skip":
-        print(f"wrote {stats.rejected} rejected records to {rejects_path}")
+        print(f"wrote {stats.rejected} rejected records to {final['rejects']}")
     return 0
 
 
@@ -115,8 +172,8 @@ def cmd_build(args) -> int:
     from claimbench.build import ValidationFailed, build
 
     try:
-        result = build(args.inputs, args.releases_dir, args.release_version, workers=_workers(args), progress=not args.quiet,
-                       date=args.date, on_error=args.on_error)
+        result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
+                       on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir), **_engine_args(args))
     except ValidationFailed as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 1
@@ -225,7 +282,16 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None) or COMMANDS[args.command]
         return handler(args)
     except InputError as err:
-        print(f"claimbench: bad input: {err}", file=sys.stderr)
+        from claimbench.pipeline import ExtractionFailed
+
+        print(f"claimbench: {'' if isinstance(err, ExtractionFailed) else 'bad input: '}{err}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:
+        from claimbench.extract.dedup import InputChanged
+
+        if not isinstance(err, InputChanged):
+            raise
+        print(f"claimbench: {err}", file=sys.stderr)
         return 2
     except (ReleaseExistsError, ValueError) as err:
         print(f"claimbench: {err}", file=sys.stderr)

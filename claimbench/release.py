@@ -12,8 +12,12 @@
       MANIFEST.json           versions, date, row counts, sha256 of every file and input
 
 A release is never overwritten. It is written into a temporary sibling
-folder and renamed into place at the end, so the final path holds either a
-complete release or nothing. The same tables give byte-identical Parquet.
+folder (``.tmp-<pid>-<random>``: the build streams its Parquet files there,
+see :func:`stage`) and renamed into place at the end (:func:`finish_release`),
+so the final path holds either a complete release or nothing. A temporary
+folder left by a killed build is never read as a release (its name is not
+``vX.Y.Z``) and is removed by the next build in the same folder once its
+process is gone. The same tables give byte-identical Parquet.
 """
 from __future__ import annotations
 
@@ -32,24 +36,12 @@ import pyarrow.parquet as pq
 from claimbench.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_dir
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
+from claimbench.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, write_parquet  # noqa: F401 (re-exported)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-# Fixed Parquet options: together with the same pyarrow, the same table gives the same bytes.
-PARQUET_OPTIONS = dict(
-    version="2.6",
-    compression="zstd",
-    compression_level=9,
-    row_group_size=1_000_000,
-    data_page_version="1.0",
-    write_statistics=True,
-    store_schema=True,
-    write_page_index=False,
-)
-# Low-cardinality string columns, dictionary-encoded on disk (leaf paths: a list's strings are "<col>.list.element").
-DICTIONARY_COLUMNS = ("unit", "unit_canonical", "metric", "qualifier", "change", "extractor_version", "categories.list.element")
-
 _VERSION = re.compile(r"v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+_TEMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+")
 
 
 class ReleaseExistsError(FileExistsError):
@@ -87,39 +79,136 @@ def write_release(
     evaluation: dict | None = None,
     date: str | None = None,
 ) -> Path:
-    """Write release ``version`` under ``releases_dir`` and return its folder.
+    """Write release ``version`` of whole tables under ``releases_dir`` and return its folder.
 
     ``write_release(Path("releases"), "1.0.0", claims, papers, [seed], report,
     extractor_version="0.1.0", builder_version="0.1.0")`` returns
     ``Path("releases/v1.0.0")``. Raises ReleaseExistsError if that folder exists.
+    (A build streams its tables instead: :func:`stage`, then :func:`finish_release`.)
     """
     number = parse_version(version)
-    day = Date.fromisoformat(date).isoformat() if date else datetime.now(timezone.utc).date().isoformat()
     releases_dir = Path(releases_dir)
-    final = releases_dir / f"v{number}"
-    _refuse_existing(final)
-    releases_dir.mkdir(parents=True, exist_ok=True)
-    tmp = releases_dir / f".tmp-v{number}-{secrets.token_hex(8)}"
-    tmp.mkdir()  # unlike tempfile.mkdtemp, keeps the umask's permissions, which the release inherits
+    _refuse_existing(releases_dir / f"v{number}")
+    tmp = stage(releases_dir)
     try:
-        facts = ReleaseFacts(
-            version=number,
-            date=day,
-            extractor_version=extractor_version,
-            builder_version=builder_version,
-            inputs=tuple(input_entry(Path(p)) for p in inputs),
-            builtin_corpus=any(_is_inside(Path(p), seed_dir()) for p in inputs),
-            quarantine_rows=quarantine.num_rows if quarantine is not None else 0,
-            rejected=len(rejects or ()),
-            validation_success=validation.get("success"),
-            evaluation=evaluation,
-        )
-        _fill(tmp, facts, claims, papers, quarantine, rejects or [], validation)
-        _move_into_place(tmp, final)
+        claims, papers = conform(claims, CLAIMS_SCHEMA), conform(papers, PAPERS_SCHEMA)
+        write_parquet(claims, tmp / "data" / "claims.parquet")
+        write_parquet(papers, tmp / "data" / "papers.parquet")
+        if quarantine is not None and quarantine.num_rows:
+            write_parquet(quarantine, tmp / "data" / "quarantine.parquet")
+        if rejects:
+            _write_text(tmp / "rejects.jsonl", "".join(reject_line(r) for r in rejects))
+        return finish_release(tmp, releases_dir, number, inputs=inputs, validation=validation,
+                              extractor_version=extractor_version, builder_version=builder_version,
+                              evaluation=evaluation, date=date)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def reject_line(reject: dict) -> str:
+    """One line of a rejects file.
+
+    >>> reject_line({"source": "a.jsonl:3", "reason": "record has no title"})
+    '{"reason": "record has no title", "source": "a.jsonl:3"}\\n'
+    """
+    return json.dumps(reject, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def stage(releases_dir: Path) -> Path:
+    """A new temporary folder under ``releases_dir`` (with ``data/`` in it) for a release being written.
+
+    Temporary folders of builds whose process is gone are removed first.
+    """
+    releases_dir = Path(releases_dir)
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp(releases_dir)
+    tmp = releases_dir / f".tmp-{os.getpid()}-{secrets.token_hex(8)}"
+    tmp.mkdir()  # unlike tempfile.mkdtemp, keeps the umask's permissions, which the release inherits
+    (tmp / "data").mkdir()
+    return tmp
+
+
+def remove_stale_temp(folder: Path) -> list[Path]:
+    """Remove the ``.tmp-<pid>-<hex>`` folders (or files) of processes no longer running; returns them.
+
+    Names of another form, and those of live processes (a build running now), are left alone.
+    """
+    removed = []
+    for entry in Path(folder).glob(".tmp-*"):
+        match = _TEMP.fullmatch(entry.name)
+        if match and not _alive(int(match.group(1))):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def finish_release(
+    tmp: Path,
+    releases_dir: Path,
+    version: str,
+    *,
+    inputs: list[Path],
+    validation: dict,
+    extractor_version: str,
+    builder_version: str,
+    evaluation: dict | None = None,
+    date: str | None = None,
+) -> Path:
+    """Complete a staged folder (its ``data/*.parquet`` and ``rejects.jsonl`` written) and rename it to ``vX.Y.Z``.
+
+    Writes validation/report.json, the card and the manifest (last), then
+    renames. The caller removes ``tmp`` if this raises.
+    """
+    number = parse_version(version)
+    final = Path(releases_dir) / f"v{number}"
+    _refuse_existing(final)
+    day = Date.fromisoformat(date).isoformat() if date else datetime.now(timezone.utc).date().isoformat()
+    data = tmp / "data"
+    quarantine = data / "quarantine.parquet"
+    rejects = tmp / "rejects.jsonl"
+    facts = ReleaseFacts(
+        version=number,
+        date=day,
+        extractor_version=extractor_version,
+        builder_version=builder_version,
+        inputs=tuple(input_entry(Path(p)) for p in inputs),
+        builtin_corpus=any(_is_inside(Path(p), seed_dir()) for p in inputs),
+        quarantine_rows=pq.read_metadata(quarantine).num_rows if quarantine.is_file() else 0,
+        rejected=_count_lines(rejects) if rejects.is_file() else 0,
+        validation_success=validation.get("success"),
+        evaluation=evaluation,
+    )
+    (tmp / "validation").mkdir(exist_ok=True)
+    _write_text(tmp / "validation" / "report.json", _json(validation))
+    # The card needs the counts and the metric column only: read just that, whatever the size.
+    claims = pq.read_table(data / "claims.parquet", columns=["metric"])
+    papers = pq.read_table(data / "papers.parquet", columns=["paper_id"])
+    _write_text(tmp / "README.md", card_text(facts, claims, papers))
+    manifest = _manifest(facts, claims.num_rows, papers.num_rows, file_hashes(tmp))
+    _write_text(tmp / "MANIFEST.json", _json(manifest))
+    _move_into_place(tmp, final)
     return final
+
+
+def _count_lines(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
 
 
 def _refuse_existing(final: Path) -> None:
@@ -138,24 +227,6 @@ def _move_into_place(tmp: Path, final: Path) -> None:
         raise
 
 
-def _fill(folder: Path, facts: ReleaseFacts, claims: pa.Table, papers: pa.Table,
-          quarantine: pa.Table | None, rejects: list[dict], validation: dict) -> None:
-    """Write every file of the release into ``folder``, the manifest last."""
-    claims, papers = conform(claims, CLAIMS_SCHEMA), conform(papers, PAPERS_SCHEMA)
-    (folder / "data").mkdir()
-    (folder / "validation").mkdir()
-    write_parquet(claims, folder / "data" / "claims.parquet")
-    write_parquet(papers, folder / "data" / "papers.parquet")
-    if facts.quarantine_rows:
-        write_parquet(quarantine, folder / "data" / "quarantine.parquet")
-    if rejects:
-        _write_text(folder / "rejects.jsonl", "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rejects))
-    _write_text(folder / "validation" / "report.json", _json(validation))
-    _write_text(folder / "README.md", card_text(facts, claims, papers))
-    manifest = _manifest(facts, claims.num_rows, papers.num_rows, file_hashes(folder))
-    _write_text(folder / "MANIFEST.json", _json(manifest))
-
-
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """``table`` cast to ``schema`` (field metadata included); its columns must be the schema's, in order.
 
@@ -165,19 +236,6 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     if table.schema.names != schema.names:
         raise ValueError(f"table columns {table.schema.names} differ from the schema's {schema.names}")
     return table.cast(schema)
-
-
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """Write ``table`` with the fixed options: the same rows give the same bytes, however chunked.
-
-    pandas metadata, if any, is dropped; the footer names the pyarrow version
-    (``created_by``), so bytes match between runs of the same pyarrow.
-    """
-    metadata = {k: v for k, v in (table.schema.metadata or {}).items() if k != b"pandas"}
-    table = table.replace_schema_metadata(metadata or None).combine_chunks()
-    present = set(table.schema.names)
-    dictionary = [c for c in DICTIONARY_COLUMNS if c.split(".")[0] in present]
-    pq.write_table(table, path, use_dictionary=dictionary, **PARQUET_OPTIONS)
 
 
 def sha256_file(path: Path) -> str:

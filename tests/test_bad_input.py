@@ -449,3 +449,81 @@ def test_build_skip_policy_writes_rejects_into_the_release(tmp_path, build_input
     assert "3 input records rejected" in (release / "README.md").read_text(encoding="utf-8")
     code, stdout, stderr = run_main("verify", release)
     assert code == 0, stdout + stderr
+
+
+# --- a paper whose extraction raises -----------------------------------------------------------------------------
+
+# A real paper of the built-in corpus (read from two of its dumps, so the failure is that of a merged paper).
+FAILING_TITLE = "InfinityMATH: A Scalable Instruction Tuning Dataset in Programmatic Mathematical Reasoning"
+
+
+@pytest.fixture
+def failing_extractor(monkeypatch):
+    """The real extractor, except that it raises for FAILING_TITLE."""
+    from claimbench import pipeline
+
+    real = pipeline.extract_claims
+
+    def extract(paper):
+        if paper.title == FAILING_TITLE:
+            raise ZeroDivisionError("float division by zero")
+        return real(paper)
+
+    monkeypatch.setattr(pipeline, "extract_claims", extract)
+
+
+def _kept_source() -> tuple[Path, int]:
+    """The file and line of FAILING_TITLE's kept copy (the one whose abstract the merge keeps)."""
+    from claimbench.corpus import seed_dir
+    from claimbench.extract.dedup import merge_duplicates
+    from claimbench.extract.readers import read_inputs
+
+    [merged] = [m for m in merge_duplicates(read_inputs([seed_dir()])) if m.paper.title == FAILING_TITLE]
+    name, line = merged.paper.source.rsplit(":", 1)
+    assert len(merged.sources) > 1
+    return seed_dir() / name, int(line)
+
+
+def test_extraction_failure_is_rejected_and_the_run_goes_on(tmp_path, failing_extractor):
+    from claimbench.corpus import seed_dir
+
+    out = tmp_path / "out" / "claims.parquet"
+    code, stdout, stderr = run_main("extract", seed_dir(), "-o", out, "--on-error", "skip", "--workers", 1, "--quiet", "--no-cache")
+    assert code == 0, stdout + stderr
+    figures = _figures(stdout)
+    assert figures["records rejected"] == figures["extraction failed"] == 1
+    assert figures["papers"] == 262
+    assert figures["records read"] == figures["papers"] + figures["duplicates merged"] + figures["records rejected"]
+    path, line = _kept_source()
+    [reject] = [json.loads(line) for line in rejects_path_for(out).read_text(encoding="utf-8").splitlines()]
+    assert reject["source"] == f"{path.name}:{line}" and reject["line"] == line
+    assert reject["reason"] == "extraction failed: ZeroDivisionError: float division by zero"
+    assert reject["excerpt"].startswith(FAILING_TITLE)
+    papers = pq.read_table(out.with_name("claims.papers.parquet"))
+    assert FAILING_TITLE not in papers["title"].to_pylist() and papers.num_rows == 262
+    assert FAILING_TITLE not in pq.read_table(out)["title"].to_pylist()
+
+
+def test_extraction_failure_in_a_build_goes_to_the_release_rejects(tmp_path, failing_extractor):
+    code, stdout, stderr = run_main("build", "--releases-dir", tmp_path / "rel", "--on-error", "skip", "--workers", 1,
+                                    "--quiet", "--no-cache", "--date", "2025-01-31")
+    assert code == 0, stdout + stderr
+    release = tmp_path / "rel" / "v0.1.0"
+    [reject] = [json.loads(line) for line in (release / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert reject["reason"].startswith("extraction failed: ZeroDivisionError")
+    manifest = json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert manifest["row_counts"]["papers"] == 262
+    assert run_main("verify", release)[0] == 0
+
+
+def test_extraction_failure_with_fail_policy_stops_with_its_message(tmp_path, failing_extractor):
+    from claimbench.corpus import seed_dir
+
+    out = tmp_path / "out" / "claims.parquet"
+    code, stdout, stderr = run_main("extract", seed_dir(), "-o", out, "--workers", 1, "--quiet", "--no-cache")
+    path, line = _kept_source()
+    assert code == 2
+    assert f"claimbench: {path}:{line}: extraction failed: ZeroDivisionError: float division by zero" in stderr
+    assert "Traceback" not in stderr
+    assert not out.exists() and not out.with_name("claims.papers.parquet").exists()
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".tmp-")] == []

@@ -290,3 +290,29 @@ def test_malformed_gold_line_is_named(tmp_path):
     gold.write_text('{"title": "T", "abstract": "A", "claims": []}\n{"title": \n', encoding="utf-8")
     code, _, err = run_main("evaluate", gold)
     assert code == 2 and f"{gold}:2" in err
+
+
+# --- engines, workers, cache options ------------------------------------------------------------------
+
+
+def test_scheduler_without_dask_engine_is_refused(tmp_path):
+    code, _, err = run_main("extract", seed_files()[0], "-o", tmp_path / "c.parquet", "--scheduler", "tcp://127.0.0.1:1", "--quiet")
+    assert code == 2 and "--scheduler is for --engine dask" in err
+    assert not (tmp_path / "c.parquet").exists()
+
+
+def test_workers_must_be_positive(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        run_main("extract", seed_files()[0], "-o", tmp_path / "c.parquet", "--workers", 0)
+    assert exit_.value.code == 2
+
+
+def test_summary_reports_every_stage_and_leaves_no_temporary_files(tmp_path):
+    out = tmp_path / "claims.parquet"
+    code, stdout, stderr = run_main("extract", seed_files()[0], "-o", out, "--workers", 1, "--cache", tmp_path / "cache")
+    assert code == 0, stdout + stderr
+    for stage in ("read", "extract", "validate", "write"):
+        assert re.search(rf"^time {stage}:\s+\d+\.\d\d s$", stdout, re.MULTILINE), stdout
+    assert re.search(r"^cache hits:\s+0$", stdout, re.MULTILINE)
+    assert "papers/s" in stderr and "s left" in stderr  # progress, without --quiet
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "claims.papers.parquet", "claims.parquet"]

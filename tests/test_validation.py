@@ -195,3 +195,43 @@ def test_the_committed_suite_is_the_generated_one():
 def test_importing_the_package_does_not_import_great_expectations():
     code = "import sys, claimbench.validation; print('great_expectations' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+# --- chunk by chunk (a streaming build) -----------------------------------------------------------------------
+
+
+def _chunks(rows: list[dict], papers):
+    """The claims and papers split into one chunk per paper (each paper with all its claims)."""
+    from claimbench.validation.stream import ChunkedValidation
+
+    checker = ChunkedValidation(max_quarantine_fraction=1.0)
+    quarantined = []
+    for row in papers.to_pylist():
+        mine = [r for r in rows if r["paper_id"] == row["paper_id"]]
+        _, quarantine = checker.check(claims_table(mine), papers_table([row]))
+        quarantined += quarantine.to_pylist()
+    return checker.finish(), quarantined
+
+
+def test_chunks_quarantine_what_the_whole_table_quarantines():
+    rows = bad_rows()[:-1]  # every claim of a known paper
+    whole = validate_tables(claims_table(rows), good_papers(), max_quarantine_fraction=1.0)
+    report, quarantined = _chunks(rows, good_papers())
+    assert sorted((r["claim_id"], r["reason"]) for r in quarantined) == \
+           sorted((r["claim_id"], r["reason"]) for r in whole.quarantine.to_pylist())
+    assert report.to_dict()["totals"] == whole.to_dict()["totals"]
+    assert [(o.name, o.success, o.unexpected_count) for o in report.outcomes] == \
+           [(o.name, o.success, o.unexpected_count) for o in whole.outcomes]
+
+
+def test_a_claim_id_repeated_in_another_chunk_fails_uniqueness():
+    """Each chunk alone has unique ids; the tally across chunks finds the repeat."""
+    rows = good_rows()
+    flash = paper_id_for(FLASH_TITLE)
+    copy = dict(next(r for r in rows if r["paper_id"] == flash), paper_id=paper_id_for(VLLM_TITLE))
+    copy.update(mention="2times", mention_start=by_mention(rows, "2times")["mention_start"])
+    report, _ = _chunks(rows + [copy], good_papers())
+    unique = next(o for o in report.outcomes if o.name == "expect_column_values_to_be_unique(claim_id)")
+    assert not unique.success and unique.unexpected_count == 2
+    assert unique.unexpected_examples == (copy["claim_id"], copy["claim_id"])
+    assert not report.success and unique.fails_build

@@ -69,28 +69,24 @@ class Outcome:
         }
 
 
-@dataclass(frozen=True)
-class ValidationReport:
-    """The outcomes of the suite over a claims and a papers table, and the claims split by them.
+class Verdict:
+    """The verdict, the totals and the report of a validation run, from its outcomes and row counts.
 
-    ``quarantine`` has the claims columns plus ``reason`` (the names of the failed
-    row-level expectations, joined by "; "); ``valid_claims`` is the rest of the claims.
+    Subclasses provide ``outcomes``, ``quarantined_rows``, ``valid_rows`` and ``max_quarantine_fraction``.
     """
 
     outcomes: tuple[Outcome, ...]
-    quarantine: pa.Table
-    valid_claims: pa.Table
-    max_quarantine_fraction: float = 0.01
+    max_quarantine_fraction: float
 
     @property
     def claims_rows(self) -> int:
         """Rows of the validated claims table."""
-        return self.quarantine.num_rows + self.valid_claims.num_rows
+        return self.quarantined_rows + self.valid_rows
 
     @property
     def quarantine_fraction(self) -> float:
         """Share of the claims rows that went to quarantine (0.0 for no rows)."""
-        return self.quarantine.num_rows / self.claims_rows if self.claims_rows else 0.0
+        return self.quarantined_rows / self.claims_rows if self.claims_rows else 0.0
 
     @property
     def success(self) -> bool:
@@ -109,8 +105,8 @@ class ValidationReport:
                 "failed_fatal": sum(o.fails_build for o in failed),
                 "failed_row_level": sum(o.quarantines for o in failed),
                 "claims_rows": self.claims_rows,
-                "quarantined_rows": self.quarantine.num_rows,
-                "valid_rows": self.valid_claims.num_rows,
+                "quarantined_rows": self.quarantined_rows,
+                "valid_rows": self.valid_rows,
                 "quarantine_fraction": round(self.quarantine_fraction, 6),
                 "max_quarantine_fraction": self.max_quarantine_fraction,
             },
@@ -132,6 +128,39 @@ class ValidationReport:
             f"quarantined ({self.quarantine_fraction:.2%}, at most {self.max_quarantine_fraction:.2%} allowed)"
         )
         return "\n".join([head] + [failure_line(o) for o in self.outcomes if not o.success])
+
+
+@dataclass(frozen=True)
+class ValidationReport(Verdict):
+    """The outcomes of the suite over a claims and a papers table, and the claims split by them.
+
+    ``quarantine`` has the claims columns plus ``reason`` (the names of the failed
+    row-level expectations, joined by "; "); ``valid_claims`` is the rest of the claims.
+    """
+
+    outcomes: tuple[Outcome, ...]
+    quarantine: pa.Table
+    valid_claims: pa.Table
+    max_quarantine_fraction: float = 0.01
+
+    @property
+    def quarantined_rows(self) -> int:
+        return self.quarantine.num_rows
+
+    @property
+    def valid_rows(self) -> int:
+        return self.valid_claims.num_rows
+
+
+@dataclass(frozen=True)
+class ChunkedReport(Verdict):
+    """The report of a validation run chunk by chunk (:class:`~claimbench.validation.stream.ChunkedValidation`):
+    the merged outcomes and the row counts; the rows themselves went to the writers as they came."""
+
+    outcomes: tuple[Outcome, ...]
+    quarantined_rows: int
+    valid_rows: int
+    max_quarantine_fraction: float = 0.01
 
 
 def failure_line(outcome: Outcome) -> str:

@@ -1,0 +1,141 @@
+"""The extraction cache: claims already found for a paper, so a rebuild extracts only what changed.
+
+An entry is keyed by the paper's content (sha1 of its title and abstract)
+and the extractor's version, and holds the claims :func:`extract_claims`
+returned for it. Extraction is a pure function of the paper, so an entry
+never goes stale: a changed abstract has another key, a new extractor
+version another version. The store is one SQLite file (the standard
+library's ``sqlite3``) in write-ahead-log mode; each batch of new entries is
+one transaction, so a run killed at any moment leaves every batch either
+fully stored or absent, and the next run carries on from there.
+
+Default place: ``.claimbench-cache/`` beside the releases folder (``build``)
+or beside the output file (``extract``).
+
+>>> import tempfile; from claimbench.extract.papers import Paper
+>>> paper = Paper("A title", "We get a 2x speedup.", "a.txt:1")
+>>> with tempfile.TemporaryDirectory() as tmp, ClaimCache(Path(tmp)) as cache:
+...     _ = cache.put_many("0.2.0", [(content_key(paper), [])])
+...     cache.get_many("0.2.0", [content_key(paper)]), cache.get_many("0.3.0", [content_key(paper)])
+({'5d9312f92b515d9d82771b0ad597611ba86e6544': []}, {})
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from claimbench.extract.model import Claim
+from claimbench.extract.papers import Paper
+
+CACHE_DIRNAME = ".claimbench-cache"
+DB_NAME = "claims.sqlite"
+# The order in which a claim's fields are stored; entries written with other fields are dropped on open.
+CLAIM_FIELDS = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def content_key(paper: Paper) -> str:
+    """The cache key of a paper's content: sha1 of its title and abstract, hex.
+
+    >>> content_key(Paper("A title", "We get a 2x speedup.", "a.txt:1"))
+    '5d9312f92b515d9d82771b0ad597611ba86e6544'
+    """
+    data = f"{paper.title}\x00{paper.abstract}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(data).hexdigest()
+
+
+def default_cache_dir(beside: Path) -> Path:
+    """``.claimbench-cache`` in the folder holding ``beside`` (the releases folder, or the output file).
+
+    >>> default_cache_dir(Path("work/releases"))
+    PosixPath('work/.claimbench-cache')
+    """
+    return Path(beside).parent / CACHE_DIRNAME
+
+
+def encode_claims(claims: Sequence[Claim]) -> str:
+    """Claims as compact JSON: one list of field values per claim (floats round-trip exactly)."""
+    return json.dumps([[getattr(c, name) for name in CLAIM_FIELDS] for c in claims], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_claims(text: str) -> list[Claim]:
+    """The claims :func:`encode_claims` wrote."""
+    return [Claim(*values) for values in json.loads(text)]
+
+
+class ClaimCache:
+    """The SQLite store of claims by (content key, extractor version)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / DB_NAME
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)  # transactions are explicit
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: consistent after a crash, at most the last commits lost
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS claims (content TEXT NOT NULL, extractor_version TEXT NOT NULL, "
+            "claims TEXT NOT NULL, PRIMARY KEY (content, extractor_version)) WITHOUT ROWID"
+        )
+        self._check_layout()
+
+    def _check_layout(self) -> None:
+        fields = ",".join(CLAIM_FIELDS)
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'claim_fields'").fetchone()
+        if row is None or row[0] != fields:
+            with self._transaction():
+                self._db.execute("DELETE FROM claims")  # written for another Claim layout: unreadable now
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('claim_fields', ?)", (fields,))
+
+    def _transaction(self):
+        db = self._db
+
+        class _Tx:
+            def __enter__(self_inner):
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self_inner, exc_type, exc, tb):
+                db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+        return _Tx()
+
+    def get_many(self, extractor_version: str, keys: Iterable[str]) -> dict[str, list[Claim]]:
+        """The cached claims of those keys that are stored for this extractor version."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, list[Claim]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT content, claims FROM claims WHERE extractor_version = ? AND content IN ({marks})",
+                (extractor_version, *chunk),
+            )
+            found.update((content, decode_claims(text)) for content, text in rows)
+        return found
+
+    def put_many(self, extractor_version: str, entries: Iterable[tuple[str, Sequence[Claim]]]) -> int:
+        """Store entries in one transaction; returns how many were given."""
+        rows = [(key, extractor_version, encode_claims(claims)) for key, claims in entries]
+        if rows:
+            with self._transaction():
+                self._db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)
+        return len(rows)
+
+    def count(self, extractor_version: str | None = None) -> int:
+        """Entries stored (for one extractor version, or all)."""
+        if extractor_version is None:
+            return self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM claims WHERE extractor_version = ?", (extractor_version,)).fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ClaimCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

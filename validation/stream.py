@@ -1,0 +1,188 @@
+"""Validation chunk by chunk, for a build that streams: the same suite and report as :func:`validate_tables`.
+
+A build validates each chunk of papers (with their claims) as it comes:
+row-level expectations quarantine the chunk's failing rows at once, and
+each expectation's outcomes are merged over the chunks
+(:func:`merge_outcomes`). A chunk holds whole papers and all their claims,
+so the checks that join the two tables (``paper_known``,
+``mention_in_abstract``, the sum of ``n_claims``) hold chunk by chunk
+exactly when they hold over the whole tables. Uniqueness is the one check a
+chunk cannot settle alone: every ``expect_column_values_to_be_unique``
+column is also tallied across chunks as 64-bit integers (8 bytes a row: the
+ids are hex digests), and duplicates between chunks fail that expectation
+(:class:`IdTally`). For one chunk, the report is exactly
+:func:`validate_tables`'s.
+
+>>> from claimbench.table import claims_table, papers_table
+>>> checker = ChunkedValidation()
+>>> valid, quarantine = checker.check(claims_table([]), papers_table([]))
+>>> report = checker.finish()
+>>> report.success, report.to_dict()["totals"]["claims_rows"]
+(True, 0)
+"""
+from __future__ import annotations
+
+import hashlib
+from array import array
+
+import pyarrow as pa
+
+from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, run_suite
+from claimbench.validation.frames import claims_frame, table_frame
+from claimbench.validation.quarantine import split_claims
+from claimbench.validation.report import ChunkedReport, Outcome
+from claimbench.validation.suite import load_suite
+
+UNIQUE = "expect_column_values_to_be_unique"
+
+
+class IdTally:
+    """The values of one id column over every chunk, 8 bytes each, to find duplicates between chunks.
+
+    Hex ids (``claim_id``, ``paper_id``) are kept as their integer value;
+    any other text by a 64-bit hash of it; nulls are left out (the not-null
+    expectations report them).
+
+    >>> tally = IdTally()
+    >>> tally.add(["ba95750f0a0a37df", "02766bd313"]); tally.add(["02766bd313", None])
+    >>> tally.duplicates()
+    (2, ('02766bd313', '02766bd313'))
+    """
+
+    def __init__(self) -> None:
+        self._values = array("Q")
+        self._width: dict[int, int] = {}  # hex width of the values seen, to show them again
+
+    def add(self, values: list) -> None:
+        for value in values:
+            if value is None:
+                continue
+            try:
+                number = int(value, 16) if 0 < len(value) <= 16 and value == value.lower() else None
+            except ValueError:
+                number = None
+            if number is None:
+                number = int.from_bytes(hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+            else:
+                self._width.setdefault(len(value), 0)
+                self._width[len(value)] += 1
+            self._values.append(number)
+
+    def duplicates(self) -> tuple[int, tuple[str, ...]]:
+        """(rows whose value occurs more than once, the first few of those values in row order)."""
+        import numpy as np
+
+        if not self._values:
+            return 0, ()
+        values = np.frombuffer(self._values, dtype=np.uint64)
+        unique, counts = np.unique(values, return_counts=True)
+        repeated = unique[counts > 1]
+        if not repeated.size:
+            return 0, ()
+        rows = values[np.isin(values, repeated)]
+        width = max(self._width, key=self._width.get) if self._width else 16
+        return int(rows.size), tuple(f"{int(v):0{width}x}" for v in rows[:EXAMPLES_KEPT])
+
+
+def merge_outcomes(chunks: list[Outcome]) -> Outcome:
+    """One expectation's outcome over all chunks, from its outcome in each.
+
+    Counts add up; examples are the first ones met; a sum's observed value is
+    the total; other observed values and details are the first failing
+    chunk's (else the first chunk's).
+
+    >>> a = Outcome("x", "claims", "row", "t", ("metric",), False, 1, ("speed",))
+    >>> b = Outcome("x", "claims", "row", "t", ("metric",), True, 0)
+    >>> merge_outcomes([a, b]).unexpected_count, merge_outcomes([a, b]).success
+    (1, False)
+    """
+    first = chunks[0]
+    if len(chunks) == 1:
+        return _without_rows(first)
+    failing = next((o for o in chunks if not o.success), first)
+    counts = [o.unexpected_count for o in chunks if o.unexpected_count is not None]
+    examples = tuple(e for o in chunks for e in o.unexpected_examples)[:EXAMPLES_KEPT]
+    observed = failing.observed_value
+    if first.type == "expect_column_sum_to_be_between":
+        observed = sum(o.observed_value or 0 for o in chunks)
+    return Outcome(
+        name=first.name,
+        table=first.table,
+        level=first.level,
+        type=first.type,
+        columns=first.columns,
+        success=all(o.success for o in chunks),
+        unexpected_count=sum(counts) if counts else None,
+        unexpected_examples=examples,
+        observed_value=observed,
+        details=failing.details,
+        error=next((o.error for o in chunks if o.error), None),
+    )
+
+
+def _without_rows(outcome: Outcome) -> Outcome:
+    from dataclasses import replace
+
+    return replace(outcome, unexpected_rows=())
+
+
+class ChunkedValidation:
+    """Validate a build chunk by chunk; :meth:`finish` gives the report of the whole."""
+
+    def __init__(self, max_quarantine_fraction: float = 0.01):
+        self.suite = load_suite()
+        self.max_quarantine_fraction = max_quarantine_fraction
+        self._outcomes: dict[tuple[str, str], list[Outcome]] = {}  # (table, name) -> one outcome a chunk
+        self._order: list[tuple[str, str]] = []
+        self._tallies: dict[tuple[str, str], IdTally] = {
+            (c["meta"]["table"], c["kwargs"]["column"]): IdTally() for c in self.suite["expectations"] if c["type"] == UNIQUE
+        }
+        self.quarantined_rows = 0
+        self.valid_rows = 0
+        self.chunks = 0
+
+    def check(self, claims: pa.Table, papers: pa.Table) -> tuple[pa.Table, pa.Table]:
+        """Validate one chunk (papers and all their claims): (valid claims, quarantined claims with ``reason``)."""
+        frames = {"claims": claims_frame(claims, papers), "papers": table_frame(papers)}
+        of_known_papers = int(frames["claims"]["paper_known"].sum())
+        outcomes = run_suite(self.suite, frames, {"claims_of_known_papers": of_known_papers})
+        valid, quarantine = split_claims(claims, outcomes)
+        for outcome in outcomes:
+            key = (outcome.table, outcome.name)
+            if key not in self._outcomes:
+                self._order.append(key)
+            self._outcomes.setdefault(key, []).append(outcome)
+        for (table, column), tally in self._tallies.items():
+            source = claims if table == "claims" else papers
+            if column in source.column_names:
+                tally.add(source.column(column).to_pylist())
+        self.quarantined_rows += quarantine.num_rows
+        self.valid_rows += valid.num_rows
+        self.chunks += 1
+        return valid, quarantine
+
+    def finish(self) -> ChunkedReport:
+        """The merged report (call after the last chunk; a run with no chunk validates one empty chunk)."""
+        if not self.chunks:
+            from claimbench.table import claims_table, papers_table
+
+            self.check(claims_table([]), papers_table([]))
+        merged = []
+        for key in self._order:
+            chunks = self._outcomes[key]
+            outcome = merge_outcomes(chunks)
+            if outcome.type == UNIQUE and len(chunks) > 1:
+                outcome = self._across_chunks(outcome)
+            merged.append(outcome)
+        return ChunkedReport(tuple(merged), self.quarantined_rows, self.valid_rows, self.max_quarantine_fraction)
+
+    def _across_chunks(self, outcome: Outcome) -> Outcome:
+        from dataclasses import replace
+
+        tally = self._tallies.get((outcome.table, outcome.columns[0]))
+        if tally is None:
+            return outcome
+        count, examples = tally.duplicates()
+        if count == (outcome.unexpected_count or 0):
+            return outcome
+        return replace(outcome, success=False, unexpected_count=count, unexpected_examples=examples)
