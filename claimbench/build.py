@@ -15,7 +15,6 @@ leaves no release folder; an up-to-date build leaves nothing at all.
 """
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +26,9 @@ from claimbench.corpus import dev_gold, seed_dir, seed_files
 from claimbench.evaluate import evaluate_table
 from claimbench.extract import claims as claims_module
 from claimbench.pipeline import Outputs, Run, RunStats
-from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage
-from claimbench.schemas import SCHEMA_VERSION
+from claimbench.changelog import write_changelog
+from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage, staged_card, staged_facts
+from claimbench.versioning import next_version
 
 DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 
@@ -44,39 +44,6 @@ class BuildResult:
     up_to_date: bool
     stats: RunStats
     validation_summary: str
-
-
-def releases_in(releases_dir: Path) -> list[tuple[tuple[int, int, int], Path]]:
-    """Existing releases, oldest first, as ((major, minor, patch), folder)."""
-    found = []
-    if releases_dir.is_dir():
-        for folder in releases_dir.iterdir():
-            try:
-                version = parse_version(folder.name)
-            except ValueError:
-                continue
-            if folder.is_dir() and folder.name.startswith("v") and (folder / "MANIFEST.json").is_file():
-                found.append((tuple(int(x) for x in version.split(".")), folder))
-    return sorted(found)
-
-
-def next_version(releases_dir: Path, claims_sha256: str, papers_sha256: str) -> tuple[str, bool]:
-    """(version, up_to_date) for a build whose Parquet files have these sha256, given the releases already written.
-
-    No release yet: 0.1.0. Same data as the newest: its version, up to date.
-    Another schema version: next major. Otherwise: next minor.
-    """
-    existing = releases_in(releases_dir)
-    if not existing:
-        return "0.1.0", False
-    (major, minor, _), folder = existing[-1]
-    manifest = json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
-    if manifest.get("schema_version") != SCHEMA_VERSION:
-        return f"{major + 1}.0.0", False
-    files = manifest.get("files", {})
-    if files.get("data/claims.parquet") == claims_sha256 and files.get("data/papers.parquet") == papers_sha256:
-        return f"{major}.{minor}.{existing[-1][0][2]}", True
-    return f"{major}.{minor + 1}.0", False
 
 
 def _uses_builtin_corpus(files: Sequence[Path]) -> bool:
@@ -96,12 +63,14 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     cache_dir: Path | str | None = DEFAULT_CACHE,
+    report_page: bool = True,
 ) -> BuildResult:
     """Build a release from ``inputs`` (default: the built-in corpus) into ``releases_dir``.
 
     ``on_error="skip"``: bad input records (and papers whose extraction raised) are left
     out and listed in the release's rejects.jsonl. ``cache_dir``: the extraction cache
-    (default ``.claimbench-cache`` beside ``releases_dir``; None: no cache).
+    (default ``.claimbench-cache`` beside ``releases_dir``; None: no cache). ``report_page``:
+    put the HTML report (and its screenshot, when Chromium is installed) under report/.
     """
     releases_dir = Path(releases_dir)
     if version is not None:
@@ -123,29 +92,25 @@ def build(
             raise ValidationFailed("the claims table failed validation; no release written\n" + report.summary_text())
         with stats.timing("write"):
             hashes = sha256_file(outputs.claims), sha256_file(outputs.papers)
-        if version is None:
-            version, up_to_date = next_version(releases_dir, *hashes)
-            if up_to_date:
-                shutil.rmtree(tmp, ignore_errors=True)
-                return BuildResult(None, version, True, stats, report.summary_text())
         evaluation = None
         if _uses_builtin_corpus(run.files):
             import pyarrow.parquet as pq
 
             figures, _ = evaluate_table(pq.read_table(outputs.claims), dev_gold())
             evaluation = {"gold": "corpus/gold/dev.jsonl", **figures}
+        about = dict(inputs=list(run.files), validation=report.to_dict(), extractor_version=claims_module.EXTRACTOR_VERSION,
+                     builder_version=__version__, evaluation=evaluation)
+        if version is None:
+            def card_for(v: str, d: str) -> str:  # the card this build would write, were it release v of date d
+                return staged_card(tmp, staged_facts(tmp, v, d, **about))[0]
+
+            version, up_to_date = next_version(releases_dir, *hashes, card_text_for=card_for)
+            if up_to_date:
+                shutil.rmtree(tmp, ignore_errors=True)
+                return BuildResult(None, version, True, stats, report.summary_text())
         with stats.timing("write"):
-            path = finish_release(
-                tmp,
-                releases_dir,
-                version,
-                inputs=list(run.files),
-                validation=report.to_dict(),
-                extractor_version=claims_module.EXTRACTOR_VERSION,
-                builder_version=__version__,
-                evaluation=evaluation,
-                date=date,
-            )
+            path = finish_release(tmp, releases_dir, version, date=date, report=report_page, **about)
+            write_changelog(releases_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

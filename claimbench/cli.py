@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", dest="release_version", metavar="X.Y.Z", help="release version (default: the next one, from what changed)")
     p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where releases live (default: ./releases)")
     p.add_argument("--date", help="release date, ISO (default: today, UTC)")
+    p.add_argument("--no-report", dest="report_page", action="store_false",
+                   help="do not put the HTML report (report/index.html, and report/screenshot.png when Chromium is installed) "
+                        "in the release")
     _add_on_error(p, "the release's rejects.jsonl")
     _add_workers(p, "the releases folder")
 
@@ -173,14 +176,15 @@ def cmd_build(args) -> int:
 
     try:
         result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
-                       on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir), **_engine_args(args))
+                       on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir), report_page=args.report_page,
+                       **_engine_args(args))
     except ValidationFailed as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 1
     print(result.stats.summary())
     print(result.validation_summary)
     if result.up_to_date:
-        print(f"up to date: {args.releases_dir / ('v' + result.version)} already holds this exact data; nothing written")
+        print(f"up to date: {args.releases_dir / ('v' + result.version)} already holds this exact data and card; nothing written")
     else:
         print(f"wrote release v{result.version} to {result.path}")
         if result.stats.rejected:

@@ -169,21 +169,54 @@ def finish_release(
     builder_version: str,
     evaluation: dict | None = None,
     date: str | None = None,
+    report: bool = True,
 ) -> Path:
     """Complete a staged folder (its ``data/*.parquet`` and ``rejects.jsonl`` written) and rename it to ``vX.Y.Z``.
 
-    Writes validation/report.json, the card and the manifest (last), then
-    renames. The caller removes ``tmp`` if this raises.
+    Writes validation/report.json, the card and the manifest, then (``report``)
+    the HTML report with its screenshot under report/ and the manifest again
+    so that it lists them, then renames. The caller removes ``tmp`` if this raises.
     """
     number = parse_version(version)
     final = Path(releases_dir) / f"v{number}"
     _refuse_existing(final)
+    facts = staged_facts(tmp, number, date, inputs=inputs, validation=validation, extractor_version=extractor_version,
+                         builder_version=builder_version, evaluation=evaluation)
+    (tmp / "validation").mkdir(exist_ok=True)
+    _write_text(tmp / "validation" / "report.json", _json(validation))
+    card, n_claims, n_papers = staged_card(tmp, facts)
+    _write_text(tmp / "README.md", card)
+    _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp))))
+    if report and n_claims <= REPORT_MAX_CLAIMS:
+        from claimbench.report import write_report
+
+        write_report(tmp, tmp / "report", screenshot=True)
+        _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp))))
+    _move_into_place(tmp, final)
+    return final
+
+
+# A release's HTML report holds every claim (about 700 bytes each): above this many, none is written.
+REPORT_MAX_CLAIMS = 100_000
+
+
+def staged_facts(
+    tmp: Path,
+    version: str,
+    date: str | None,
+    *,
+    inputs: list[Path],
+    validation: dict,
+    extractor_version: str,
+    builder_version: str,
+    evaluation: dict | None = None,
+) -> ReleaseFacts:
+    """What the card and manifest say about a staged folder, were it release ``version`` of ``date``."""
     day = Date.fromisoformat(date).isoformat() if date else datetime.now(timezone.utc).date().isoformat()
-    data = tmp / "data"
-    quarantine = data / "quarantine.parquet"
+    quarantine = tmp / "data" / "quarantine.parquet"
     rejects = tmp / "rejects.jsonl"
-    facts = ReleaseFacts(
-        version=number,
+    return ReleaseFacts(
+        version=parse_version(version),
         date=day,
         extractor_version=extractor_version,
         builder_version=builder_version,
@@ -194,16 +227,14 @@ def finish_release(
         validation_success=validation.get("success"),
         evaluation=evaluation,
     )
-    (tmp / "validation").mkdir(exist_ok=True)
-    _write_text(tmp / "validation" / "report.json", _json(validation))
-    # The card needs the counts and the metric column only: read just that, whatever the size.
-    claims = pq.read_table(data / "claims.parquet", columns=["metric"])
-    papers = pq.read_table(data / "papers.parquet", columns=["paper_id"])
-    _write_text(tmp / "README.md", card_text(facts, claims, papers))
-    manifest = _manifest(facts, claims.num_rows, papers.num_rows, file_hashes(tmp))
-    _write_text(tmp / "MANIFEST.json", _json(manifest))
-    _move_into_place(tmp, final)
-    return final
+
+
+def staged_card(tmp: Path, facts: ReleaseFacts) -> tuple[str, int, int]:
+    """(card text, claims, papers) of a staged folder. The card needs the counts and the
+    metric column only: just that is read, whatever the size."""
+    claims = pq.read_table(tmp / "data" / "claims.parquet", columns=["metric"])
+    papers = pq.read_table(tmp / "data" / "papers.parquet", columns=["paper_id"])
+    return card_text(facts, claims, papers), claims.num_rows, papers.num_rows
 
 
 def _count_lines(path: Path) -> int:

@@ -587,7 +587,12 @@ def run_chromium(binary: str, url: str, *extra: str, window: tuple[int, int] = W
 
 
 def take_screenshot(page: Path, png: Path, binary: str, window: tuple[int, int] = WINDOW_SIZE) -> Path:
-    """Draw ``page`` in headless Chromium and save it as ``png`` (``window`` pixels); returns ``png``."""
+    """Draw ``page`` in headless Chromium and save it as ``png`` (``window`` pixels); returns ``png``.
+
+    Releases hold the screenshot, so it must be reproducible: the page has no
+    sticky or animated parts (a sticky table header was painted with stray lines
+    now and then on a loaded machine), and the same page gives the same bytes.
+    """
     png = Path(png).resolve()
     if png.exists():
         png.unlink()

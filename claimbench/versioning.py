@@ -121,11 +121,16 @@ def parquet_sha256(table, schema=None) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _sha256_of(table_or_sha256, schema) -> str:
+    return table_or_sha256 if isinstance(table_or_sha256, str) else parquet_sha256(table_or_sha256, schema)
+
+
 def next_version(releases_dir: Path, claims, papers,
                  card_text_for: Callable[[str, str], str] | None = None) -> tuple[str, bool]:
     """(version, up_to_date) for a build of these tables, given the releases under ``releases_dir``.
 
-    ``claims`` and ``papers`` are the pyarrow tables the build would write.
+    ``claims`` and ``papers`` are the pyarrow tables the build would write, or the
+    sha256 of the Parquet files it has already written (a streamed build's case).
     ``card_text_for(version, date)`` returns the README.md the build would write
     if it were release ``version`` of ``date``; without it, the card is not compared
     (data identical -> up to date).
@@ -141,8 +146,8 @@ def next_version(releases_dir: Path, claims, papers,
     if manifest.get("schema_version") != SCHEMA_VERSION:
         return bump(newest, "major"), False
     files = manifest.get("files", {})
-    if (files.get("data/claims.parquet") != parquet_sha256(claims, CLAIMS_SCHEMA)
-            or files.get("data/papers.parquet") != parquet_sha256(papers, PAPERS_SCHEMA)):
+    if (files.get("data/claims.parquet") != _sha256_of(claims, CLAIMS_SCHEMA)
+            or files.get("data/papers.parquet") != _sha256_of(papers, PAPERS_SCHEMA)):
         return bump(newest, "minor"), False
     if card_text_for is not None:
         card = card_text_for(manifest.get("version", newest), manifest.get("date", ""))

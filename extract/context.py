@@ -142,6 +142,11 @@ def _baseline_marker() -> regex.Pattern:
     return regex.compile(r"(?<![A-Za-z])" + alternation(markers) + r"(?![A-Za-z])\s++", regex.IGNORECASE)
 
 
+def _whole(word: str) -> str:
+    """A stop word as a whole word, unless it says itself what may follow it ("and\\s+(?=[a-z])")."""
+    return word if "(?=" in word else word + r"(?![\w-])"
+
+
 @lru_cache(maxsize=1)
 def _baseline_stop() -> regex.Pattern:
     stops = load("cues")["baseline"]["stop"]
@@ -149,7 +154,7 @@ def _baseline_stop() -> regex.Pattern:
         r"""
         [,;:()\[\]]                                # punctuation ends the phrase
       | \.(?:\s|$)                                 # so does a full stop
-      | \s(?:""" + "|".join(stops) + r""")(?![\w-])      # or a word that starts another part (not "on-device")
+      | \s(?:""" + "|".join(_whole(w) for w in stops) + r""")   # or a word that starts another part (not "on-device")
       | \s(?=\d)                                    # or a number
         """,
         regex.VERBOSE,

@@ -45,7 +45,7 @@ def test_second_build_extracts_nothing_and_says_so(tmp_path):
     second = _build(releases)
     assert (_figure(second, "papers extracted"), _figure(second, "cache hits")) == (0, 263)
     assert "up to date" in second
-    assert sorted(p.name for p in releases.iterdir()) == ["v0.1.0"]
+    assert sorted(p.name for p in releases.iterdir()) == ["CHANGELOG.md", "v0.1.0"]
 
 
 def test_adding_papers_extracts_only_those(tmp_path):

@@ -200,6 +200,19 @@ def test_built_release_manifest(seed_release):
     assert manifest["row_counts"]["claims"] == pq.read_metadata(seed_release / "data" / "claims.parquet").num_rows
 
 
+def test_built_release_holds_its_report(seed_release):
+    """The HTML report is part of the release and listed in its manifest (the screenshot too, when Chromium is here)."""
+    manifest = json.loads((seed_release / "MANIFEST.json").read_text(encoding="utf-8"))
+    page = (seed_release / "report" / "index.html").read_text(encoding="utf-8")
+    assert "report/index.html" in manifest["files"] and "<svg" in page
+    from claimbench.report import find_chromium
+
+    if find_chromium() is not None:
+        assert "report/screenshot.png" in manifest["files"]
+    code, stdout, stderr = run_main("verify", seed_release)
+    assert code == 0, stdout + stderr
+
+
 def test_build_same_version_again_is_refused_and_changes_nothing(seed_release):
     before = snapshot(seed_release.parent)
     code, stdout, stderr = build_release(seed_release.parent, "--version", "1.0.0", "--date", SEED_DATE)
@@ -214,7 +227,7 @@ def test_build_without_version_on_unchanged_data_writes_nothing(seed_release):
     assert code == 0, stdout + stderr
     assert "up to date" in stdout and "wrote release" not in stdout
     assert snapshot(seed_release.parent) == before
-    assert [p.name for p in seed_release.parent.iterdir()] == ["v1.0.0"]
+    assert sorted(p.name for p in seed_release.parent.iterdir()) == ["CHANGELOG.md", "v1.0.0"]
 
 
 def test_same_version_and_date_give_byte_identical_release(tmp_path, seed_release):
@@ -233,7 +246,9 @@ def test_build_from_other_input_picks_next_minor(tmp_path, seed_release):
     code, stdout, stderr = run_main("build", *half, "--releases-dir", releases, "--workers", 1, "--quiet")
     assert code == 0, stdout + stderr
     assert f"wrote release v1.1.0 to {releases / 'v1.1.0'}" in stdout
-    assert sorted(p.name for p in releases.iterdir()) == ["v1.0.0", "v1.1.0"]
+    assert sorted(p.name for p in releases.iterdir()) == ["CHANGELOG.md", "v1.0.0", "v1.1.0"]
+    changelog = (releases / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.index("v1.1.0") < changelog.index("v1.0.0")  # rewritten by the build, newest first
     assert json.loads((releases / "v1.1.0" / "MANIFEST.json").read_text(encoding="utf-8"))["version"] == "1.1.0"
     assert snapshot(releases / "v1.0.0") == snapshot(seed_release)
 

@@ -103,7 +103,7 @@ def test_killed_build_leaves_no_release_and_rerun_completes(tmp_path, uninterrup
 
     code, out, err = run_main("build", "--releases-dir", releases, *ARGS)
     assert code == 0, out + err
-    assert sorted(p.name for p in releases.iterdir()) == ["v1.0.0"]  # the temporary folder is gone
+    assert sorted(p.name for p in releases.iterdir()) == ["CHANGELOG.md", "v1.0.0"]  # the temporary folder is gone
     assert snapshot(releases / "v1.0.0") == uninterrupted
 
     with sqlite3.connect(cache / DB_NAME) as db:

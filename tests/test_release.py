@@ -138,8 +138,9 @@ def test_written_release_verifies_and_has_its_manifest(tmp_path, tables, inputs)
     assert manifest["version"] == "1.0.0" and manifest["date"] == "2025-01-31"
     assert manifest["row_counts"] == {"claims": 3, "papers": 1, "quarantine": 0}
     assert manifest["validation"] == {"success": True}
-    assert sorted(manifest["files"]) == [
+    assert sorted(f for f in manifest["files"] if not f.startswith("report/")) == [
         "README.md", "data/claims.parquet", "data/papers.parquet", "rejects.jsonl", "validation/report.json"]
+    assert "report/index.html" in manifest["files"]  # the HTML report (and its screenshot with Chromium)
     assert [i["path"] for i in manifest["inputs"]] == ["corpus/seeds/000_1ab15dee3ca9e80c.txt", "extra_input.jsonl"]
     assert json.loads((path / "validation" / "report.json").read_text(encoding="utf-8")) == REPORT
     assert not (path / "data" / "quarantine.parquet").exists()
