@@ -101,17 +101,9 @@ def top_level_alternatives(fragment: str, unwrap: bool = True) -> list[str]:
     """
     if unwrap and fragment.startswith("(?:") and fragment.endswith(")") and _closes_at_end(fragment):
         fragment = fragment[3:-1]
-    parts, depth, escaped, start = [], 0, False, 0
-    for i, ch in enumerate(fragment):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    parts, start = [], 0
+    for i, ch, depth in _unescaped(fragment):
+        if ch == "|" and depth == 0:
             parts.append(fragment[start:i])
             start = i + 1
     return parts + [fragment[start:]]
@@ -119,16 +111,24 @@ def top_level_alternatives(fragment: str, unwrap: bool = True) -> list[str]:
 
 def _closes_at_end(fragment: str) -> bool:
     """True when the group opened at position 0 closes at the last character."""
+    for i, ch, depth in _unescaped(fragment):
+        if ch in ")]" and depth == 0:
+            return i == len(fragment) - 1
+    return False
+
+
+def _unescaped(fragment: str):
+    """(index, character, bracket depth after it) of each character not escaped by a backslash."""
     depth, escaped = 0, False
     for i, ch in enumerate(fragment):
         if escaped:
             escaped = False
-        elif ch == "\\":
+            continue
+        if ch == "\\":
             escaped = True
-        elif ch in "([":
+            continue
+        if ch in "([":
             depth += 1
         elif ch in ")]":
             depth -= 1
-            if depth == 0:
-                return i == len(fragment) - 1
-    return False
+        yield i, ch, depth
