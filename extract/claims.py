@@ -94,13 +94,15 @@ def _is_claim(w: _Where, text: str) -> bool:
     q, sent = w.q, w.sentence.text
     # Bounded windows: slicing the rest of a long sentence for every number would be quadratic.
     before, after = sent[max(0, w.s - 80) : w.s], sent[w.e : w.e + 80]
-    setup_before, setup_after = context.setup_patterns()
+    setup_before, setup_after, count_after = context.setup_patterns()
     if q.kind == "word":
         if q.direction and not _metric_word_near(sent, w):
             return False  # "doubling the batch size" is setup; "doubles throughput" a claim
         return not setup_after.match(after)
     if setup_before.search(before[-40:]) or setup_after.match(after):
         return False
+    if q.unit not in ("%", "pp") and count_after.match(after):
+        return False  # "8 GPUs", "64 experts"; not "93.72% GPU memory savings"
     if q.unit in ("x", "%", "pp"):
         # "8x A100 GPUs" is a device count (R4).
         if q.unit == "x":

@@ -111,12 +111,14 @@ def change_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def setup_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    """(text before the number ends with a setup cue, text after starts with one)."""
+def setup_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(text before the number ends with a setup cue, text after starts with one,
+    text after a unitless number starts with a count of devices or model parts)."""
     table = load("cues")["setup"]
     before = regex.compile(r"(?:(?<![A-Za-z])" + alternation(table["before"]) + r")$", regex.IGNORECASE)
     after = regex.compile(alternation(table["after"]) + r"(?![A-Za-z])", regex.IGNORECASE)
-    return before, after
+    count_after = regex.compile(alternation(table["after_count"]) + r"(?![A-Za-z])", regex.IGNORECASE)
+    return before, after, count_after
 
 
 @lru_cache(maxsize=1)

@@ -99,6 +99,11 @@ CASES = [
     ("Compared with Faster R-CNN, our detector improves mAP by 2.3 points on COCO.",
      [("2.3 points", 2.3, None, "", "accuracy", "none", "increase")]),
     ("Each point cloud is downsampled to 1024 points before training.", []),
+    # a percentage before a device word is a claim; a count before one is not (R4)
+    ("Our extensive experiments demonstrate that ExpertFlow achieves up to 93.72\\% GPU memory savings and enhances "
+     "inference speed by 2 to 10 times compared to baseline methods.",
+     [("93.72\\%", 93.72, None, "%", "memory", "up_to", "decrease"),
+      ("2 to 10 times", 10.0, 2.0, "x", "throughput", "none", "increase")]),
     # not claims: setup numbers
     ("We evaluate on 8 A100 GPUs with Llama2-70B and OPT-6.7B models.", []),
     ("We collect 10,000 subject samples across 12 tasks in 2023.", []),
