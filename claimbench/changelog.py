@@ -46,6 +46,10 @@ def changelog_text(releases_dir: Path) -> str:
     return HEADER + "".join(reversed(sections))
 
 
+def _inputs(manifest: dict) -> list[tuple]:
+    return [tuple(sorted(entry.items())) for entry in manifest.get("inputs", [])]
+
+
 def change_kind(old: dict, new: dict) -> str:
     """What kind of release ``new`` is after ``old``, from their manifests.
 
@@ -55,14 +59,20 @@ def change_kind(old: dict, new: dict) -> str:
     'major: the schema changed'
     >>> change_kind(old, {"schema_version": 1, "files": {**files, "README.md": "4"}})
     'patch: the card or documentation only'
+    >>> change_kind(old, {"schema_version": 1, "files": {**files, "data/papers.parquet": "5"}})
+    'minor: the extraction changed'
+    >>> change_kind(old, {"schema_version": 1, "files": {**files, "data/papers.parquet": "5"}, "inputs": [{"path": "more.jsonl"}]})
+    'minor: the input papers changed'
     """
     if old.get("schema_version") != new.get("schema_version"):
         return "major: the schema changed"
     data = ("data/claims.parquet", "data/papers.parquet")
     old_files, new_files = old.get("files", {}), new.get("files", {})
-    if old_files.get("data/papers.parquet") != new_files.get("data/papers.parquet"):
-        return "minor: the papers changed"
     if any(old_files.get(f) != new_files.get(f) for f in data):
+        # The papers table counts each paper's claims, so it changes with the extraction too:
+        # the inputs (paths and sha256 in the manifest) tell new papers from new extraction.
+        if _inputs(old) != _inputs(new):
+            return "minor: the input papers changed"
         return "minor: the extraction changed"
     if old_files.get("README.md") != new_files.get("README.md"):
         return "patch: the card or documentation only"
