@@ -372,8 +372,22 @@ def find_workloads(sentence: str) -> list[tuple[int, int, str, str]]:
 
     >>> [w[2:] for w in find_workloads("up to 9.1times higher throughput on Llama2-70B and HumanEval")]
     [('Llama2-70B', 'model'), ('HumanEval', 'bench')]
+    >>> [w[2:] for w in find_workloads("41-137x speedup on 8 GPT models with up to 1.4 billion parameters")]
+    [('GPT models', 'model')]
     """
-    return [(m.start(), m.end(), m.group(0), "model" if m.group("model") else "bench") for m in workload_pattern().finditer(sentence)]
+    named = [(m.start(), m.end(), m.group(0), "model" if m.group("model") else "bench") for m in workload_pattern().finditer(sentence)]
+    described = [
+        (m.start(), m.end(), m.group(0), "model")
+        for m in described_models().finditer(sentence)
+        if not any(s < m.end() and m.start() < e for s, e, _, _ in named)
+    ]
+    return sorted(named + described)
+
+
+@lru_cache(maxsize=1)
+def described_models() -> regex.Pattern:
+    """Models described rather than named: "on 8 GPT models" -> "GPT models" (workloads.toml [described])."""
+    return regex.compile(load("workloads")["described"]["models"])
 
 
 # A name right after a number: "4.53x in Img128cond", "speedup on MPI_Pack". A name

@@ -163,6 +163,8 @@ FIELD_CASES = [
      "compared to Megatron-LM.", "55.2%", "workload", None),
     ("DSPy allows GPT-3.5 to self-bootstrap pipelines that outperform standard few-shot prompting by over 25%.",
      "25%", "workload", "GPT-3.5"),
+    ("Overall, PIM-GPT achieves 41-137times speedup over GPU on 8 GPT models with up to 1.4 billion parameters.",
+     "41-137times", "workload", "GPT models"),
     # hardware: "up to" and "with" do not make a device a comparison
     ("Compared with tensor parallelism, our approach achieved 13.7times and 3.0times maximum batch size and sequence length "
      "respectively when scaling up to 64 NVIDIA P100 GPUs.", "13.7times", "hardware", "64 NVIDIA P100 GPUs"),
