@@ -371,6 +371,8 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     metric = mapped or _metric(w, prefer_before, lo, hi, group_end)
     qualifier = _qualifier(w, before_text, lo, hi)
     head = heads.get(i - index) if index > 0 else None
+    if w.q.from_to and i > 0 and ws[i - 1].q.from_to and qualifier == "none" and prev is not None:
+        qualifier = prev.qualifier  # "average performance drops from 77.67% ... to 32.96%": one qualifier for both
     if head is not None:
         if qualifier == "none":
             qualifier = head.qualifier  # R8: a qualifier before a list covers it

@@ -298,9 +298,30 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
+# "from 77.67% at Level I to 32.96% at Level IV": a short phrase may stand between the two
+# figures of a "from X to Y" (R12); no number, comma or full stop may.
+FROM_TO_GAP = regex.compile(r"\s++(?:at|on|in|for|with|under|when)\s[^\d,;.()]{1,40}?\s++to\s++$", regex.IGNORECASE)
+
+
+def _from_to_with_words(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Mark "from X <phrase> to Y" as two absolute figures (R12), as _join_ranges does for "from X to Y".
+
+    >>> [(q.mention, q.from_to) for q in find_quantities("It drops from 77.67% at Level I to 32.96% at Level IV.")]
+    [('77.67%', True), ('32.96%', True)]
+    """
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind == b.kind == "number" and a.unit == b.unit and not a.from_to and (
+            FROM_BEFORE.search(text, max(0, a.start - 20), a.start) and FROM_TO_GAP.fullmatch(text, a.end, b.start)
+        ):
+            out[i], out[i + 1] = replace(a, from_to=True), replace(b, from_to=True)
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (already normalized), in order of position."""
-    numbers = _propagate_list_units(text, _join_ranges(text, _tokens(text)))
+    numbers = _from_to_with_words(text, _propagate_list_units(text, _join_ranges(text, _tokens(text))))
     words = [w for w in _word_quantities(text) if not any(n.start < w.end and w.start < n.end for n in numbers)]
     merged = sorted(numbers + words, key=lambda q: (q.start, -q.end))
     # Drop anything nested inside an earlier, longer quantity.

@@ -58,6 +58,9 @@ CASES = [
     ("The pass rate of generated code increases from 43.3\\% to 76.8\\%.",
      [("43.3\\%", 43.3, None, "%", "accuracy", "none", "none"),
       ("76.8\\%", 76.8, None, "%", "accuracy", "none", "none")]),
+    ("For instance, average performance drops from 77.67% at Level I to 32.96% at Level IV.",
+     [("77.67%", 77.67, None, "%", "accuracy", "average", "none"),
+      ("32.96%", 32.96, None, "%", "accuracy", "average", "none")]),
     # reductions
     ("Our approach reduces the memory footprint by up to 79%.",
      [("79%", 79.0, None, "%", "memory", "up_to", "decrease")]),
