@@ -382,6 +382,8 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         metric = prev.metric  # nothing named in this clause: the sentence's previous figure says
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start)
+    if metric == "throughput" and w.q.unit == "%" and change == "none":
+        metric = "utilization"  # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
     if head is not None and head.unit == w.q.unit and change != head.change:
         # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
         # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".

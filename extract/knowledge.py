@@ -3,7 +3,7 @@
 Metric keywords, unit words, number words, hardware names and cue phrases
 live in TOML files that a contributor edits without touching the parser.
 
->>> load("units")["factor"]["times(?![A-Za-z])"]
+>>> load("units")["factor"]["-?fold(?![A-Za-z])"]
 'x'
 """
 from __future__ import annotations
