@@ -95,6 +95,20 @@ def qualifier_patterns() -> list[tuple[str, regex.Pattern]]:
 
 
 @lru_cache(maxsize=1)
+def _list_qualifiers():
+    return _labelled(load("cues")["qualifier"]["respectively"])
+
+
+def list_qualifier_hits(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Qualifying adjectives of a "respectively" list, as (start, end, qualifier).
+
+    >>> [h[2] for h in list_qualifier_hits("median and maximum speedups of 45x and 6150x")]
+    ['average', 'up_to']
+    """
+    return _hits(_list_qualifiers(), text)
+
+
+@lru_cache(maxsize=1)
 def average_pattern() -> regex.Pattern:
     return compile_words(load("cues")["qualifier"]["before"]["average"])
 

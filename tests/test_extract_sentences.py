@@ -36,6 +36,13 @@ CASES = [
       ("5.32x", 5.32, None, "x", "speedup", "none", "increase"),
       ("2.96x", 2.96, None, "x", "speedup", "none", "increase"),
       ("2.51x", 2.51, None, "x", "speedup", "none", "increase")]),
+    # "respectively" maps qualifying adjectives to the members in turn
+    ("In C++/CUDA, our algorithms have median and maximum speedups of 45x and 6150x for GPU and 17x and 3403x for CPU, "
+     "respectively, over the ranges of inputs and third-party libraries tested.",
+     [("45x", 45.0, None, "x", "speedup", "average", "increase"),
+      ("6150x", 6150.0, None, "x", "speedup", "up_to", "increase"),
+      ("17x", 17.0, None, "x", "speedup", "average", "increase"),
+      ("3403x", 3403.0, None, "x", "speedup", "up_to", "increase")]),
     # a list shares the metric word after its last member; "respectively" maps metrics named before a list
     ("Overall, PIM-GPT achieves 41-137times, 631-1074times speedup and 339-1085times, 890-1632times energy efficiency "
      "over GPU and CPU baseline, respectively.",
