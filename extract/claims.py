@@ -48,7 +48,7 @@ REACH = regex.compile(
     r"""(?i:
         \b(?:up\s+to|over|more\s+than|beyond|exceed\w*|at\s+least|as\s+large\s+as|only|just|merely)\s+(?:a\s+|the\s+)?$
       | \b(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)
-        \s+(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?$
+        \s+(?!of\s)(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?$     # not "the training of the 175B model" (a size used)
     )""",
     regex.VERBOSE,
 )

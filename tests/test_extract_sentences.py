@@ -120,6 +120,10 @@ CASES = [
     ("We report pass@200 and top-5 results.", []),
     ("All requests are served under a 15 ms SLO.", []),
     ("We evaluate ReaLHF on the LLaMA-2 models with up to 4times70 billion parameters and 128 GPUs.", []),
+    # a size used is not a claim (R5): "the training of the 175 Billion parameter model"
+    ("For the training of the 175 Billion parameter model and the 1 Trillion parameter model, we achieved 100% weak "
+     "scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.",
+     [("100%", 100.0, None, "%", "utilization", "none", "none")]),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),
