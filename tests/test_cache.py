@@ -13,7 +13,7 @@ from pathlib import Path
 
 from claimbench.cache import DB_NAME, ClaimCache
 from claimbench.corpus import seed_dir, seed_files
-from conftest import run_main
+from conftest import run_main, snapshot
 
 DATE = ("--date", "2025-01-31")
 
@@ -87,7 +87,7 @@ def test_build_with_and_without_cache_gives_the_same_release(tmp_path):
     _build(tmp_path / "cached2", "--version", "1.0.0", "--cache", tmp_path / ".claimbench-cache")  # warm
     _build(tmp_path / "plain", "--version", "1.0.0", "--no-cache")
     releases = [tmp_path / name / "v1.0.0" for name in ("cached", "cached2", "plain")]
-    files = [{p.relative_to(r).as_posix(): p.read_bytes() for p in r.rglob("*") if p.is_file()} for r in releases]
+    files = [snapshot(r) for r in releases]  # every byte, the report's screenshot aside (see conftest.snapshot)
     assert files[0] == files[1] == files[2]
 
 
