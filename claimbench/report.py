@@ -85,30 +85,6 @@ class ReportResult:
 
 # --- grouping helpers (pure) ---------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "a", "an", "one", "single", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "sixteen", "dual", "quad", "multiple", "several", "many", "hundreds", "thousands",
-}
-_VENDORS = {"nvidia", "nvidia's", "amd", "amd's", "intel", "intel's", "huawei", "huawei's"}
-_DEVICE_WORDS = {
-    "gpu", "gpus", "npu", "npus", "cpu", "cpus", "node", "nodes", "socket", "sockets", "chip", "chips", "card", "cards",
-    "device", "devices", "server", "servers", "accelerator", "accelerators", "machine", "machines", "cluster",
-    "clusters", "platform", "platforms", "board", "boards", "system", "systems", "instance", "instances",
-}
-_FILLER = {"the", "of", "with", "on", "memory", "and", "using", "per"}
-_MEMORY = re.compile(r"""
-    (?:^|[\s(-])            # a memory size follows a space, a parenthesis or a hyphen (A100-40GB)
-    \d+(?:\.\d+)?\s*        # its amount
-    (?:GB|GiB|TB|G)\b       # and unit
-    \)?                     # a closing parenthesis it sat in
-""", re.VERBOSE | re.IGNORECASE)
-_MULTIPLIER = re.compile(r"""
-    \b\d[\d,]*\s*[x×]\s+    # "8x A100", "8 × H100": a count written as a factor
-  | \b\d[\d,]*-(?:socket|node|gpu|card|chip|way)s?\b   # "8-socket", "4-GPU"
-""", re.VERBOSE | re.IGNORECASE)
-_COUNT = re.compile(r"\d[\d,]*")
-
-
 def _text(value) -> str | None:
     """A string cell, or None for null/NaN (pandas reads missing strings as NaN).
 
@@ -119,7 +95,8 @@ def _text(value) -> str | None:
 
 
 def hardware_group(name: str | None) -> str:
-    """The hardware's model name, without counts, vendor, memory size and device words, to group claims by.
+    """The hardware's model name, without counts, vendor, memory size and device words, to group claims by
+    (the leaderboard's cleaning, from extract/knowledge/aliases.toml; a device class alone in the singular).
 
     >>> [hardware_group(h) for h in ("2,048 A100 GPUs", "a single A100-40GB GPU", "NVIDIA A100 GPU", "A100")]
     ['A100', 'A100', 'A100', 'A100']
@@ -128,25 +105,14 @@ def hardware_group(name: str | None) -> str:
     >>> [hardware_group(h) for h in ("Ascend NPUs", "SMIC-28nm", "two GPUs", "a single RTX 4090 GPU", None, "  ")]
     ['Ascend', 'SMIC-28nm', 'GPU', 'RTX 4090', 'not stated', 'not stated']
     """
+    from claimbench.leaderboard import clean_hardware
+
     name = _text(name)
     if name is None or not name.strip():
         return _MISSING
-    text = _MULTIPLIER.sub(" ", _MEMORY.sub(" ", str(name)))
-    tokens = [t.strip(",;:()") for t in text.split()]
-    kept, devices = [], []
-    for token in tokens:
-        low = token.lower()
-        if not token or low in _VENDORS or low in _FILLER:
-            continue
-        if not kept and (low in _NUMBER_WORDS or _COUNT.fullmatch(token)):  # a count before the name; "RTX 4090" keeps its number
-            continue
-        if low in _DEVICE_WORDS:
-            devices.append(low.rstrip("s").upper() if low.rstrip("s") in ("gpu", "npu", "cpu") else low.rstrip("s"))
-            continue
-        kept.append(token)
-    if kept:
-        return " ".join(kept)
-    return devices[0] if devices else str(name).strip()
+    group, _ = clean_hardware(name)
+    generic = group.lower().rstrip("s")
+    return generic.upper() if generic in ("gpu", "npu", "cpu") else group
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
