@@ -10,13 +10,14 @@ same abstract and extractor version always give the same claims.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from . import context
-from .knowledge import load
+from .knowledge import load, prefilter_for
 from .model import Claim
 from .normalize import normalize
 from .numbers import Quantity, find_quantities
@@ -73,6 +74,16 @@ LIST_GAP = regex.compile(
     $""",
     regex.VERBOSE,
 )
+# "parameters", "7B", "1.5 billion": a model size written with the number.
+SIZE_WORDS = regex.compile(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)")
+# A device word right after a memory size: "24GB GPU", "80GB of HBM".
+DEVICE_AFTER = regex.compile(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)")
+# "52% of improvement": a share of a change is still a change.
+OF_CHANGE_NOUN = regex.compile(r"(?i:\s*of\s+(?:improvement|reduction|speedup|gain))")
+# "2x on average", "3.1x faster on average": average stated within three words after the number.
+AVERAGE_AFTER = regex.compile(r"\s*+(?:\S+\s++){0,3}?(?i:on\s+average|in\s+average|averaged)")
+# The counts of a list: "16, 64 and 2,048".
+COUNT = regex.compile(r"\d[\d,]*\d|\d")
 RESPECTIVELY = regex.compile(r"(?i:\brespectively\b)")
 LIST_SPLIT = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
 
@@ -90,6 +101,22 @@ class _Where:
 # ------------------------------------------------------------------ claims?
 
 
+def _plain_count(q: Quantity, sent: str, e: int) -> bool:
+    """A plain integer with no unit that is not "N out of M": never a claim ("8 GPUs", "in 2023", "3 tasks").
+
+    The quick form of what :func:`_is_claim` concludes for these, the most
+    common numbers in abstracts, tested before anything else is computed.
+
+    >>> s = "We solve 20 out of 21 tasks on 8 GPUs."
+    >>> [_plain_count(q, s, q.end) for q in find_quantities(s)]
+    [False, True, True]
+    """
+    if not q.bare_count or q.unit:
+        return False
+    after = sent[e : e + 80]
+    return not (prefilter_for(OUT_OF_AFTER).may_match(after) and OUT_OF_AFTER.match(after))
+
+
 def _is_claim(w: _Where, text: str) -> bool:
     q, sent = w.q, w.sentence.text
     # Bounded windows: slicing the rest of a long sentence for every number would be quadratic.
@@ -99,7 +126,8 @@ def _is_claim(w: _Where, text: str) -> bool:
         if q.direction and not _metric_word_near(sent, w):
             return False  # "doubling the batch size" is setup; "doubles throughput" a claim
         return not setup_after.match(after)
-    if setup_before.search(before[-40:]) or setup_after.match(after):
+    window = before[-40:]
+    if (prefilter_for(setup_before).may_match(window) and setup_before.search(window)) or setup_after.match(after):
         return False
     if q.unit not in ("%", "pp") and count_after.match(after):
         return False  # "8 GPUs", "64 experts"; not "93.72% GPU memory savings"
@@ -126,7 +154,7 @@ def _is_claim(w: _Where, text: str) -> bool:
             return False
         return bool(OUT_OF_AFTER.match(after))
     mention = q.mention
-    if regex.search(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)", mention):
+    if SIZE_WORDS.search(mention):
         return bool(REACH.search(before[-60:]))
     # A decimal with no unit: a score only when a score word is near.
     return bool(SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]))
@@ -146,7 +174,7 @@ def _next_to_hardware(sent: str, w: _Where) -> bool:
     """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM")."""
     near = sent[max(0, w.s - 25) : w.e + 25]
     return bool(
-        regex.search(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)", sent[w.e : w.e + 20])
+        DEVICE_AFTER.search(sent[w.e : w.e + 20])
         or context.find_hardware(near)
     )
 
@@ -163,14 +191,21 @@ def _metric_by_unit() -> dict[str, str]:
 
 
 def _clause_bounds(sent: str, s: int, e: int) -> tuple[int, int]:
+    """The clause of the sentence holding [s, e): from the last break before it to the first after it."""
     start, end = 0, len(sent)
-    for m in CLAUSE_BREAK.finditer(sent):
-        if m.end() <= s:
-            start = m.end()
-        elif m.start() >= e:
-            end = m.start()
+    for break_start, break_end in _clause_breaks(sent):
+        if break_end <= s:
+            start = break_end
+        elif break_start >= e:
+            end = break_start
             break
     return start, end
+
+
+@lru_cache(maxsize=1024)
+def _clause_breaks(sent: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence's clauses break, found once for all its numbers."""
+    return tuple(m.span() for m in CLAUSE_BREAK.finditer(sent))
 
 
 # ------------------------------------------------------------------ fields
@@ -246,14 +281,17 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | N
 
 
 def _qualifier(w: _Where, before_text: str, lo: int, hi: int) -> str:
+    window = before_text[-40:]
     for qualifier, pattern in context.qualifier_patterns():
-        if pattern.search(before_text[-40:]):
+        if prefilter_for(pattern).may_match(window) and pattern.search(window):
             return qualifier
     sent = w.sentence.text
     # "average" before the number (since the previous one) or "on average" right after it.
     average = context.average_pattern()
-    if average.search(before_text) or average.match(sent, w.e + 1, min(hi, w.e + 25)) or regex.match(
-        r"\s*+(?:\S+\s++){0,3}?(?i:on\s+average|in\s+average|averaged)", sent[w.e : min(hi, w.e + 40)]
+    if (
+        (prefilter_for(average).may_match(before_text) and average.search(before_text))
+        or average.match(sent, w.e + 1, min(hi, w.e + 25))
+        or AVERAGE_AFTER.match(sent[w.e : min(hi, w.e + 40)])
     ):
         return "average"
     return "none"
@@ -284,7 +322,7 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
     verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end)]
     if percent and verb:
         return max(verb)[2]
-    if percent and SHARE_AFTER.match(after) and not regex.match(r"(?i:\s*of\s+(?:improvement|reduction|speedup|gain))", after):
+    if percent and SHARE_AFTER.match(after) and not OF_CHANGE_NOUN.match(after):
         return "none"  # a share: "52% of peak"
     # Otherwise a percentage or an absolute quantity is a change only when linked to a change word:
     # right after it ("30% lower latency") or before it through "by" ("reduces latency by 30%").
@@ -348,14 +386,21 @@ def extract_claims(paper: Paper) -> list[Claim]:
     norm = normalize(text)
     sentences = split_sentences(norm)
     quantities = find_quantities(norm)
+    starts = [q.start for q in quantities]
     claims: list[Claim] = []
     for n, sentence in enumerate(sentences):
-        inside = [q for q in quantities if q.start >= sentence.start and q.end <= sentence.end]
-        if not inside or context.is_background(sentence.text):
+        begin, end = sentence.start, sentence.start + len(sentence.text)
+        # Quantities are sorted by start: those starting in the sentence, if they also end in it.
+        inside = [q for q in quantities[bisect_left(starts, begin) : bisect_left(starts, end)] if q.end <= end]
+        if not inside:
             continue
-        ws = [_Where(q, sentence, q.start - sentence.start, q.end - sentence.start) for q in inside]
-        ws = [w for w in ws if _is_claim(w, norm)]
-        if not ws:
+        ws = [
+            w
+            for q in inside
+            if not _plain_count(q, sentence.text, q.end - begin)
+            and _is_claim(w := _Where(q, sentence, q.start - begin, q.end - begin), norm)
+        ]
+        if not ws or context.is_background(sentence.text):
             continue
         hardware = context.find_hardware(sentence.text)
         fallback_hardware = None if hardware else _fallback_hardware(tuple(sentences), n)
@@ -520,7 +565,7 @@ def _shared_device(original: str, span, index: int, size: int) -> str | None:
     head = LEADING_COUNT.match(name)
     if not m or not head:
         return None
-    counts = regex.findall(r"\d[\d,]*\d|\d", m.group("counts")) + [head.group(0).strip()]
+    counts = COUNT.findall(m.group("counts")) + [head.group(0).strip()]
     if len(counts) != size:
         return None
     return f"{counts[index]} {name[head.end():]}"
@@ -540,6 +585,8 @@ AS_PLATFORM = regex.compile(r"(?i:\s+as\s+(?:our|the)\s+(?:\w+\s+)?(?:platform|t
 
 def _ran_on(sentence: Sentence, pattern: regex.Pattern) -> list[str]:
     """Hardware in the sentence introduced as where things ran."""
+    if not prefilter_for(pattern, AS_PLATFORM).may_match(sentence.text):
+        return []  # neither cue can be there: no need to look for hardware
     return [
         sentence.text[start:end]
         for start, end, _ in context.find_hardware(sentence.text)
@@ -564,5 +611,8 @@ def _fallback_hardware(sentences: tuple[Sentence, ...], index: int) -> str | Non
 @lru_cache(maxsize=256)
 def _stated_hardware(sentences: tuple[Sentence, ...]) -> str | None:
     """The one machine the abstract says its evaluation ran on, if exactly one."""
+    whole = " ".join(s.text for s in sentences)
+    if not prefilter_for(EVALUATION_RAN_ON, AS_PLATFORM).may_match(whole):
+        return None  # no sentence can say so: no need to look at each
     stated = sorted({name for s in sentences for name in _ran_on(s, EVALUATION_RAN_ON)})
     return stated[0] if len(stated) == 1 else None

@@ -18,7 +18,17 @@ from typing import Callable
 
 import regex
 
-from .knowledge import alternation, compile_scanner, compile_words, first_letter_alternation, load, top_level_alternatives
+from .knowledge import (
+    FoldedScanner,
+    alternation,
+    compile_scanner,
+    compile_words,
+    first_letter_alternation,
+    longest_first,
+    Prefilter,
+    load,
+    top_level_alternatives,
+)
 
 Span = tuple[int, int, str]  # (start, end, text)
 
@@ -31,7 +41,7 @@ def generic_pattern() -> regex.Pattern:
     return compile_words(load("metrics")["generic"]["keywords"])
 
 
-def _labelled(table: dict[str, list[str]]) -> tuple[re.Pattern, Callable[[str], str]]:
+def _labelled(table: dict[str, list[str]]) -> tuple[FoldedScanner, Callable[[str], str]]:
     r"""One pattern for the words of every label, longest word first whatever its label
     (so that "compute utilization" wins over "compute"), and a function giving the label of a match.
 
@@ -51,10 +61,10 @@ def _labelled(table: dict[str, list[str]]) -> tuple[re.Pattern, Callable[[str], 
     def label_of(text: str) -> str:
         return next(label for word, label in compiled if word.fullmatch(text))
 
-    return compile_scanner(f"(?<![A-Za-z]){alternatives}(?![A-Za-z])", re.IGNORECASE), label_of
+    return FoldedScanner(f"(?<![A-Za-z]){alternatives}(?![A-Za-z])", re.IGNORECASE), label_of
 
 
-def _hits(combined: tuple[re.Pattern, Callable[[str], str]], sentence: str) -> tuple[tuple[int, int, str], ...]:
+def _hits(combined: tuple[FoldedScanner, Callable[[str], str]], sentence: str) -> tuple[tuple[int, int, str], ...]:
     pattern, label_of = combined
     return tuple((m.start(), m.end(), label_of(m.group(0))) for m in pattern.finditer(sentence))
 
@@ -136,8 +146,10 @@ def setup_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _background() -> regex.Pattern:
-    return regex.compile(alternation(load("cues")["background"]["sentence"]), regex.IGNORECASE)
+def _background() -> tuple[regex.Pattern, Prefilter]:
+    """The background cues' pattern, and its prefilter."""
+    pattern = alternation(load("cues")["background"]["sentence"])
+    return regex.compile(pattern, regex.IGNORECASE), Prefilter(pattern, re.IGNORECASE)
 
 
 def is_background(sentence: str) -> bool:
@@ -146,16 +158,17 @@ def is_background(sentence: str) -> bool:
     >>> is_background("In the last three years, models have grown over 1000x.")
     True
     """
-    return bool(_background().search(sentence))
+    pattern, prefilter = _background()
+    return prefilter.may_match(sentence) and bool(pattern.search(sentence))
 
 
 # --------------------------------------------------------------- baselines
 
 
 @lru_cache(maxsize=1)
-def _baseline_marker() -> regex.Pattern:
+def _baseline_marker() -> FoldedScanner:
     markers = load("cues")["baseline"]["markers"]
-    return regex.compile(r"(?<![A-Za-z])" + alternation(markers) + r"(?![A-Za-z])\s++", regex.IGNORECASE)
+    return FoldedScanner(r"(?<![A-Za-z])" + first_letter_alternation(longest_first(markers)) + r"(?![A-Za-z])\s++", re.IGNORECASE)
 
 
 def _whole(word: str) -> str:
@@ -246,6 +259,7 @@ def improved_object(sentence: str, pos: int) -> Span | None:
 
 
 # "outperforms by 1.6 times previous implementations": the verb, "by", then the number.
+SPACES = regex.compile(r"\s++")
 VERB_BY_BEFORE = regex.compile(r"(?i:(?<![A-Za-z])(?:outperform|beat|surpass|exceed)\w*+\s++by\s++(?:[\w~]++\s++){0,2}$)")
 
 
@@ -258,7 +272,7 @@ def baseline_after_number(sentence: str, start: int, end: int) -> Span | None:
     """
     if not VERB_BY_BEFORE.search(sentence, max(0, start - 40), start):
         return None
-    gap = regex.match(r"\s++", sentence[end:])
+    gap = SPACES.match(sentence[end:])
     return _phrase_from(sentence, end + gap.end()) if gap else None
 
 
