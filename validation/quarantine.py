@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
 import pyarrow as pa
 
 from claimbench.validation.report import Outcome
@@ -36,7 +37,8 @@ def split_claims(claims: pa.Table, outcomes: Iterable[Outcome]) -> tuple[pa.Tabl
     (['a', 'c'], [{'claim_id': 'b', 'reason': 'in_set(metric)'}])
     """
     reasons = reasons_by_row(outcomes)
-    keep = pa.array([row not in reasons for row in range(claims.num_rows)], pa.bool_())
+    keep = np.ones(claims.num_rows, dtype=bool)
+    keep[np.fromiter(reasons, dtype=np.int64, count=len(reasons))] = False
     quarantine = claims.take(pa.array(list(reasons), pa.int64()))
     quarantine = quarantine.append_column(REASON_FIELD, pa.array(list(reasons.values()), pa.string()))
-    return claims.filter(keep), quarantine
+    return claims.filter(pa.array(keep)), quarantine

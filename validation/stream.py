@@ -23,12 +23,13 @@ ids are hex digests), and duplicates between chunks fail that expectation
 from __future__ import annotations
 
 import hashlib
-from array import array
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, run_suite
-from claimbench.validation.frames import claims_frame, table_frame
+from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, SuiteRunner
+from claimbench.validation.frames import claims_frame, string_buffers, table_frame
 from claimbench.validation.quarantine import split_claims
 from claimbench.validation.report import ChunkedReport, Outcome
 from claimbench.validation.suite import load_suite
@@ -41,40 +42,43 @@ class IdTally:
 
     Hex ids (``claim_id``, ``paper_id``) are kept as their integer value;
     any other text by a 64-bit hash of it; nulls are left out (the not-null
-    expectations report them).
+    expectations report them). An Arrow string column is read at once
+    (:func:`hex_numbers`); values that are not plain lower-case hex of at most
+    16 digits, and lists, go one by one (:func:`number_of`).
 
     >>> tally = IdTally()
-    >>> tally.add(["ba95750f0a0a37df", "02766bd313"]); tally.add(["02766bd313", None])
+    >>> tally.add(["ba95750f0a0a37df", "02766bd313"]); tally.add(pa.chunked_array([["02766bd313", None]]))
     >>> tally.duplicates()
     (2, ('02766bd313', '02766bd313'))
     """
 
     def __init__(self) -> None:
-        self._values = array("Q")
-        self._width: dict[int, int] = {}  # hex width of the values seen, to show them again
+        self._values: list[np.ndarray] = []  # uint64, one array per add
+        self._width: dict[int, int] = {}  # hex width of the values seen (first seen first), to show them again
 
-    def add(self, values: list) -> None:
-        for value in values:
-            if value is None:
-                continue
-            try:
-                number = int(value, 16) if 0 < len(value) <= 16 and value == value.lower() else None
-            except ValueError:
-                number = None
-            if number is None:
-                number = int.from_bytes(hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
-            else:
-                self._width.setdefault(len(value), 0)
-                self._width[len(value)] += 1
-            self._values.append(number)
+    def add(self, values) -> None:
+        """Tally the non-null values of a column: an Arrow (chunked) array, or a list."""
+        if isinstance(values, (pa.Array, pa.ChunkedArray)) and pa.types.is_string(values.type):
+            for chunk in values.chunks if isinstance(values, pa.ChunkedArray) else [values]:
+                self._append(*hex_numbers(chunk))
+            return
+        items = values.to_pylist() if isinstance(values, (pa.Array, pa.ChunkedArray)) else values
+        pairs = [number_of(value) for value in items if value is not None]
+        self._append(np.array([n for n, _ in pairs], dtype=np.uint64), np.array([w for _, w in pairs], dtype=np.int64))
+
+    def _append(self, numbers: np.ndarray, widths: np.ndarray) -> None:
+        """Keep the numbers; count the hex widths (0: a hashed value), new widths in order of first appearance."""
+        self._values.append(numbers)
+        seen, first, counts = np.unique(widths, return_index=True, return_counts=True)
+        for order in np.argsort(first, kind="stable"):
+            if seen[order]:
+                self._width[int(seen[order])] = self._width.get(int(seen[order]), 0) + int(counts[order])
 
     def duplicates(self) -> tuple[int, tuple[str, ...]]:
         """(rows whose value occurs more than once, the first few of those values in row order)."""
-        import numpy as np
-
-        if not self._values:
+        values = np.concatenate(self._values) if self._values else np.zeros(0, dtype=np.uint64)
+        if not values.size:
             return 0, ()
-        values = np.frombuffer(self._values, dtype=np.uint64)
         unique, counts = np.unique(values, return_counts=True)
         repeated = unique[counts > 1]
         if not repeated.size:
@@ -82,6 +86,56 @@ class IdTally:
         rows = values[np.isin(values, repeated)]
         width = max(self._width, key=self._width.get) if self._width else 16
         return int(rows.size), tuple(f"{int(v):0{width}x}" for v in rows[:EXAMPLES_KEPT])
+
+
+def number_of(value: str) -> tuple[int, int]:
+    """(the 64-bit number a value is tallied as, its hex width or 0 when it is a hash of the text).
+
+    >>> number_of("02766bd313"), number_of("02766BD313")[1], number_of("not hex")[1]
+    ((10576712467, 10), 0, 0)
+    """
+    try:
+        number = int(value, 16) if 0 < len(value) <= 16 and value == value.lower() else None
+    except ValueError:
+        number = None
+    if number is None:
+        return int.from_bytes(hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"), 0
+    return number, len(value)
+
+
+def hex_numbers(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`number_of` each non-null value of a string array, in row order: (numbers as uint64, widths).
+
+    Values of 1 to 16 characters, all of them ``0-9a-f``, are read as hex all at once; the rest one by one.
+
+    >>> numbers, widths = hex_numbers(pa.array(["ff", None, "0x1f", "ba95750f0a0a37df"]))
+    >>> [hex(n) for n in numbers.tolist()], widths.tolist()
+    (['0xff', '0x1f', '0xba95750f0a0a37df'], [2, 4, 16])
+    """
+    offsets, data = string_buffers(array)
+    lengths = offsets[1:] - offsets[:-1]
+    valid = pc.is_valid(array).to_numpy(zero_copy_only=False)
+    numbers = np.zeros(len(array), dtype=np.uint64)
+    widths = np.zeros(len(array), dtype=np.int64)
+    rows = np.flatnonzero(valid & (lengths >= 1) & (lengths <= 16))
+    size = lengths[rows]
+    within = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
+    digits = HEX_DIGITS[data[np.repeat(offsets[rows], size) + within]]
+    firsts = np.cumsum(size) - size
+    all_hex = np.maximum.reduceat(digits, firsts) < 16 if rows.size else np.zeros(0, dtype=bool)
+    shifted = digits.astype(np.uint64) << (4 * (np.repeat(size, size) - 1 - within)).astype(np.uint64)
+    values = np.bitwise_or.reduceat(shifted, firsts) if rows.size else np.zeros(0, dtype=np.uint64)
+    numbers[rows[all_hex]], widths[rows[all_hex]] = values[all_hex], size[all_hex]
+    others = np.setdiff1d(np.flatnonzero(valid), rows[all_hex], assume_unique=True)
+    if others.size:
+        pairs = [number_of(v) for v in array.take(pa.array(others, pa.int64())).to_pylist()]
+        numbers[others] = np.array([n for n, _ in pairs], dtype=np.uint64)
+        widths[others] = [w for _, w in pairs]
+    return numbers[valid], widths[valid]
+
+
+HEX_DIGITS = np.full(256, 16, dtype=np.uint8)  # byte -> its value as a lower-case hex digit, 16 for any other byte
+HEX_DIGITS[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
 
 
 def merge_outcomes(chunks: list[Outcome]) -> Outcome:
@@ -131,6 +185,7 @@ class ChunkedValidation:
 
     def __init__(self, max_quarantine_fraction: float = 0.01):
         self.suite = load_suite()
+        self.runner = SuiteRunner(self.suite)  # GX objects made once, for every chunk
         self.max_quarantine_fraction = max_quarantine_fraction
         self._outcomes: dict[tuple[str, str], list[Outcome]] = {}  # (table, name) -> one outcome a chunk
         self._order: list[tuple[str, str]] = []
@@ -145,7 +200,7 @@ class ChunkedValidation:
         """Validate one chunk (papers and all their claims): (valid claims, quarantined claims with ``reason``)."""
         frames = {"claims": claims_frame(claims, papers), "papers": table_frame(papers)}
         of_known_papers = int(frames["claims"]["paper_known"].sum())
-        outcomes = run_suite(self.suite, frames, {"claims_of_known_papers": of_known_papers})
+        outcomes = self.runner.run(frames, {"claims_of_known_papers": of_known_papers})
         valid, quarantine = split_claims(claims, outcomes)
         for outcome in outcomes:
             key = (outcome.table, outcome.name)
@@ -155,7 +210,7 @@ class ChunkedValidation:
         for (table, column), tally in self._tallies.items():
             source = claims if table == "claims" else papers
             if column in source.column_names:
-                tally.add(source.column(column).to_pylist())
+                tally.add(source.column(column))
         self.quarantined_rows += quarantine.num_rows
         self.valid_rows += valid.num_rows
         self.chunks += 1
