@@ -17,8 +17,8 @@ than a new paper. It measures, in one run:
   time), run in a subprocess whose peak memory is measured
   (``getrusage(RUSAGE_CHILDREN)`` of a wrapper process, so it is that
   build's alone); then the same build again after adding 1% new papers in a
-  second file (the extraction cache holds the rest), as a fraction of the
-  full build's time.
+  second file (the cache holds the rest: the shards of the first file are
+  copied from the first release), as a fraction of the full build's time.
 """
 from __future__ import annotations
 
@@ -43,14 +43,27 @@ from claimbench.extract.readers import read_inputs
 # The floor: a bare scan for numbers with one compiled pattern.
 BARE_NUMBER = regex.compile(r"(?<![\d.])\d++(?:[.,]\d++)*+")
 
-# Runs the command in argv[1:] as its child and prints the child's exit code, wall time and peak RSS (KiB) as JSON.
+# Runs the command in argv[1:] as its child and prints the child's exit code, wall time, peak RSS (KiB) and output as JSON.
 MEASURE = """
 import json, resource, subprocess, sys, time
 t0 = time.perf_counter()
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, text=True)
 seconds = time.perf_counter() - t0
-print(json.dumps({"code": code, "seconds": seconds, "max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+print(json.dumps({"code": done.returncode, "seconds": seconds, "output": done.stdout,
+                  "max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
+
+
+def figure(output: str, name: str) -> str:
+    """A figure of a build's summary ("papers reused:  1000" -> "1000"), or "?".
+
+    >>> figure("papers:  12\\npapers reused:      10\\n", "papers reused")
+    '10'
+    """
+    for line in output.splitlines():
+        if line.startswith(name + ":"):
+            return line.split(":", 1)[1].strip()
+    return "?"
 
 
 def synthetic_papers(n: int, start: int = 0) -> Iterator[Paper]:
@@ -128,7 +141,7 @@ def main() -> None:
     extract_claims(papers[0])  # compile patterns and load knowledge outside the timing
     ours = rate(extract_claims, papers)
     floor = rate(lambda p: BARE_NUMBER.findall(p.abstract), papers)
-    peer = quantulum_rate(papers[: a.quantulum])
+    peer = quantulum_rate(papers[: a.quantulum]) if a.quantulum > 0 else None
 
     print(f"corpus: {len(papers)} synthetic abstracts, {megabytes:.2f} MB")
     print(f"claimbench extract (1 core):   {ours:,.0f} abstracts/s, {ours * megabytes / len(papers):.2f} MB/s")
@@ -136,7 +149,7 @@ def main() -> None:
     print(f"ratio claimbench / bare scan:  {ours / floor:.4f} (target >= 0.1)")
     if peer:
         print(f"quantulum3 ({a.quantulum} abstracts):   {peer:,.1f} abstracts/s; claimbench / quantulum3 = {ours / peer:,.0f}x")
-    else:
+    elif a.quantulum > 0:
         print("quantulum3: not installed (pip install -e '.[bench]')")
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of this process, rates): {peak_mib:,.0f} MiB")
@@ -146,7 +159,11 @@ def main() -> None:
         print(f"build end to end, {size:,} papers ({mb:,.0f} MB JSONL), {a.workers} workers: {full['seconds']:.1f} s "
               f"({size / full['seconds']:,.0f} papers/s), peak RSS {full['max_rss_kib'] / 1024:,.0f} MiB")
         print(f"  rebuild after adding {max(1, size // 100):,} papers (1%), with the cache: {again['seconds']:.1f} s "
-              f"= {again['seconds'] / full['seconds']:.1%} of the full build, peak RSS {again['max_rss_kib'] / 1024:,.0f} MiB")
+              f"= {again['seconds'] / full['seconds']:.1%} of the full build, peak RSS {again['max_rss_kib'] / 1024:,.0f} MiB; "
+              f"shards reused {figure(again['output'], 'shards reused')} of {figure(again['output'], 'shards')}, "
+              f"papers extracted {figure(again['output'], 'papers extracted')}")
+        stages = ", ".join(f"{stage} {figure(again['output'], 'time ' + stage)}" for stage in ("read", "extract", "validate", "write"))
+        print(f"  rebuild stages: {stages}")
         sys.stdout.flush()
 
 

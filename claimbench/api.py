@@ -34,7 +34,10 @@ def load(source: str | Path, version: str | None = None, config: str = "claims")
         return load_dataset(source, version, config).to_pandas()
     import pandas as pd
 
-    return pd.read_parquet(data_file(folder, config))
+    data_file(folder, config)  # a clear error for a config the release lacks
+    from claimbench.layout import read_frame
+
+    return read_frame(folder, config)
 
 
 def load_dataset(source: str | Path, version: str | None = None, config: str = "claims", **kwargs):
@@ -75,14 +78,20 @@ def local_release(source: str | Path, version: str | None = None) -> Path | None
 
 
 def data_file(folder: Path, config: str) -> Path:
-    """The Parquet file of ``config`` in a release folder (raises if the release has none)."""
+    """The (first) Parquet file of ``config`` in a release folder (raises if the release has none).
+
+    A release's tables are in shards since v0.8.0 (``data/claims-00000-of-00001.parquet``),
+    in one file before (``data/claims.parquet``): see :mod:`claimbench.layout`.
+    """
+    from claimbench.layout import data_files_pattern, single_path, table_files
     from claimbench.versioning import ReleaseNotFound
 
     _check_config(config)
-    path = folder / "data" / f"{config}.parquet"
-    if not path.is_file():
-        raise ReleaseNotFound(f"{path} does not exist: release {folder} has no {config!r} table")
-    return path
+    files = table_files(folder, config)
+    if not files:
+        shards = "" if data_files_pattern(config) == single_path(config) else f" (nor any {data_files_pattern(config)} shard)"
+        raise ReleaseNotFound(f"{folder / single_path(config)}{shards} does not exist: release {folder} has no {config!r} table")
+    return files[0]
 
 
 def _check_config(config: str) -> None:

@@ -7,11 +7,14 @@ next version from what changed, and writes nothing when the data is
 byte-identical to the newest release.
 
 The tables are streamed into a temporary folder of ``releases_dir``
-(:func:`claimbench.release.stage`) while they are extracted and validated;
-the version is chosen from the sha256 of the Parquet files written there,
-and the folder is completed and renamed to ``vX.Y.Z`` only at the end
-(:func:`claimbench.release.finish_release`). A build that fails or is killed
-leaves no release folder; an up-to-date build leaves nothing at all.
+(:func:`claimbench.release.stage`) while they are extracted and validated,
+in shards (:mod:`claimbench.layout`, :mod:`claimbench.plan`); a shard the
+newest release already holds, under the same key, is copied from it instead
+(:mod:`claimbench.reuse`), so a rebuild after adding papers costs about the
+new papers. The version is chosen from the sha256 of the Parquet files
+written there, and the folder is completed and renamed to ``vX.Y.Z`` only at
+the end (:func:`claimbench.release.finish_release`). A build that fails or is
+killed leaves no release folder; an up-to-date build leaves nothing at all.
 """
 from __future__ import annotations
 
@@ -23,12 +26,13 @@ from typing import Sequence
 from claimbench import __version__
 from claimbench.cache import default_cache_dir
 from claimbench.corpus import dev_gold, seed_dir, seed_files
-from claimbench.evaluate import evaluate_table
 from claimbench.extract import claims as claims_module
-from claimbench.pipeline import Outputs, Run, RunStats
+from claimbench.layout import data_entries, read_table, shard_path
+from claimbench.pipeline import SHARD_RECORDS, Run, RunStats
 from claimbench.changelog import write_changelog
-from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage, staged_card, staged_facts
-from claimbench.versioning import next_version
+from claimbench.release import ReleaseExistsError, file_hashes, finish_release, parse_version, stage, staged_card, staged_facts
+from claimbench.reuse import Reuse, ShardStore
+from claimbench.versioning import next_version, releases_in
 
 DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 
@@ -64,13 +68,17 @@ def build(
     scheduler: str | None = None,
     cache_dir: Path | str | None = DEFAULT_CACHE,
     report_page: bool = True,
+    shard_records: int | None = None,
 ) -> BuildResult:
     """Build a release from ``inputs`` (default: the built-in corpus) into ``releases_dir``.
 
     ``on_error="skip"``: bad input records (and papers whose extraction raised) are left
-    out and listed in the release's rejects.jsonl. ``cache_dir``: the extraction cache
-    (default ``.claimbench-cache`` beside ``releases_dir``; None: no cache). ``report_page``:
-    put the HTML report (and its screenshot, when Chromium is installed) under report/.
+    out and listed in the release's rejects.jsonl. ``cache_dir``: the cache of extractions,
+    input indexes and shard descriptions (default ``.claimbench-cache`` beside
+    ``releases_dir``; None: no cache, and no shard of the newest release reused).
+    ``report_page``: put the HTML report (and its screenshot, when Chromium is installed)
+    under report/. ``shard_records``: input records a shard at most (default
+    :data:`~claimbench.pipeline.SHARD_RECORDS`; tests make it small).
     """
     releases_dir = Path(releases_dir)
     if version is not None:
@@ -79,24 +87,30 @@ def build(
             raise ReleaseExistsError(f"release {releases_dir / ('v' + version)} already exists; releases are never overwritten")
     if cache_dir == DEFAULT_CACHE:
         cache_dir = default_cache_dir(releases_dir)
+    cache_dir = Path(cache_dir) if cache_dir is not None else None
     run = Run(inputs or [seed_dir()], on_error=on_error, engine=engine, workers=workers, scheduler=scheduler,
-              cache_dir=Path(cache_dir) if cache_dir is not None else None, progress=progress)
+              cache_dir=cache_dir, progress=progress, shard_records=shard_records or SHARD_RECORDS)
     run.read()  # a bad input stops the build here, before anything is written
     stats = run.stats
     tmp = stage(releases_dir)
     try:
-        data = tmp / "data"
-        outputs = Outputs(data / "claims.parquet", data / "papers.parquet", data / "quarantine.parquet", tmp / "rejects.jsonl")
-        report = run.write(outputs, validate=True)
+        existing = releases_in(releases_dir)
+        reuse = Reuse(existing[-1][1], ShardStore(cache_dir)) if existing and cache_dir is not None else None
+        report, results = run.write_shards(tmp, reuse)
         if not report.success:
             raise ValidationFailed("the claims table failed validation; no release written\n" + report.summary_text())
+        count = len(results)
+        shards = [{"papers": r.papers, "claims": r.claims,
+                   "files": {table: shard_path(table, i, count) for table in ("claims", "papers")}}
+                  for i, r in enumerate(results)]
+        known = {shard_path(table, i, count): sha for i, r in enumerate(results) for table, sha in r.files.items()}
         with stats.timing("write"):
-            hashes = sha256_file(outputs.claims), sha256_file(outputs.papers)
+            hashes = data_entries(file_hashes(tmp, known))
         evaluation = None
         if _uses_builtin_corpus(run.files):
-            import pyarrow.parquet as pq
+            from claimbench.evaluate import evaluate_table  # imports pint: only for the built-in corpus
 
-            figures, _ = evaluate_table(pq.read_table(outputs.claims), dev_gold())
+            figures, _ = evaluate_table(read_table(tmp, "claims"), dev_gold())
             evaluation = {"gold": "corpus/gold/dev.jsonl", **figures}
         about = dict(inputs=list(run.files), validation=report.to_dict(), extractor_version=claims_module.EXTRACTOR_VERSION,
                      builder_version=__version__, evaluation=evaluation)
@@ -104,12 +118,13 @@ def build(
             def card_for(v: str, d: str) -> str:  # the card this build would write, were it release v of date d
                 return staged_card(tmp, staged_facts(tmp, v, d, **about))[0]
 
-            version, up_to_date = next_version(releases_dir, *hashes, card_text_for=card_for)
+            version, up_to_date = next_version(releases_dir, hashes, card_text_for=card_for)
             if up_to_date:
                 shutil.rmtree(tmp, ignore_errors=True)
                 return BuildResult(None, version, True, stats, report.summary_text())
         with stats.timing("write"):
-            path = finish_release(tmp, releases_dir, version, date=date, report=report_page, **about)
+            path = finish_release(tmp, releases_dir, version, date=date, report=report_page, shards=shards,
+                                  known_hashes={**known, **hashes}, **about)
             write_changelog(releases_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -14,6 +14,7 @@ from typing import Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from claimbench.layout import data_files_pattern
 from claimbench.schemas import CLAIMS_FIELDS, PAPERS_FIELDS, vocabularies
 
 PRETTY_NAME = "claimbench: quantitative claims from research abstracts"
@@ -68,9 +69,9 @@ def front_matter(facts: ReleaseFacts, n_claims: int) -> str:
     >>> print(front_matter(facts, 2).splitlines()[1:6])
     ['configs:', '- config_name: claims', '  default: true', '  data_files:', '  - split: train']
     """
-    configs = _config("claims", "data/claims.parquet", default=True) + _config("papers", "data/papers.parquet")
+    configs = _config("claims", data_files_pattern("claims"), default=True) + _config("papers", data_files_pattern("papers"))
     if facts.quarantine_rows:
-        configs += _config("quarantine", "data/quarantine.parquet")
+        configs += _config("quarantine", data_files_pattern("quarantine"))
     tags = "".join(f"- {tag}\n" for tag in TAGS)
     return (
         "---\n"
@@ -136,9 +137,10 @@ def _loading(facts: ReleaseFacts) -> str:
         "```\n\n"
         "With pandas:\n\n"
         "```python\n"
+        "import glob\n"
         "import pandas as pd\n"
-        'claims = pd.read_parquet("data/claims.parquet")\n'
-        'papers = pd.read_parquet("data/papers.parquet")\n'
+        'claims = pd.concat(map(pd.read_parquet, sorted(glob.glob("data/claims-*.parquet"))), ignore_index=True)\n'
+        'papers = pd.concat(map(pd.read_parquet, sorted(glob.glob("data/papers-*.parquet"))), ignore_index=True)\n'
         'claims.merge(papers[["paper_id", "abstract"]], on="paper_id")  # each claim with its abstract\n'
         "```\n\n"
         "With claimbench installed, by release folder, releases folder and version, or Hub repository id:\n\n"
@@ -155,7 +157,7 @@ def _loading(facts: ReleaseFacts) -> str:
         "With DuckDB, the largest claimed speedups over vLLM:\n\n"
         "```sql\n"
         "SELECT title, mention, value, hardware, workload\n"
-        "FROM 'data/claims.parquet'\n"
+        "FROM 'data/claims-*.parquet'\n"
         "WHERE metric = 'speedup' AND unit = 'x' AND baseline ILIKE '%vLLM%'\n"
         "ORDER BY value DESC LIMIT 10;\n"
         "```\n"
@@ -164,8 +166,9 @@ def _loading(facts: ReleaseFacts) -> str:
 
 def _files(facts: ReleaseFacts) -> str:
     rows = [
-        ("data/claims.parquet", "the claims (config `claims`, the default)"),
-        ("data/papers.parquet", "the papers the claims come from, with their abstracts (config `papers`)"),
+        ("data/claims-NNNNN-of-NNNNN.parquet", "the claims (config `claims`, the default), in shards of whole papers in input order"),
+        ("data/papers-NNNNN-of-NNNNN.parquet", "the papers the claims come from, with their abstracts (config `papers`); "
+                                               "papers shard i holds the papers of claims shard i"),
     ]
     if facts.quarantine_rows:
         rows.append(("data/quarantine.parquet",
@@ -174,7 +177,7 @@ def _files(facts: ReleaseFacts) -> str:
         rows.append(("rejects.jsonl", f"{counted(facts.rejected, 'input record')} rejected before extraction, with the reason"))
     rows += [
         ("validation/report.json", "the validation report of this build"),
-        ("MANIFEST.json", "version, date, row counts, and the sha256 of every file and input"),
+        ("MANIFEST.json", "version, date, row counts, the sha256 of every file and input, and the rows and files of each shard"),
     ]
     return "## Files\n\n| file | content |\n|---|---|\n" + "".join(f"| `{f}` | {c} |\n" for f, c in rows)
 

@@ -16,11 +16,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from claimbench.layout import data_entries
+
 HEADER = (
     "# Changelog\n\n"
     "Every release of the claimbench dataset, newest first. Written by `claimbench changelog` from the "
     "release folders alone (their MANIFEST.json and Parquet files); regenerate it rather than editing it.\n\n"
-    "Versions: **major** = the schema changed; **minor** = new papers or changed extraction; "
+    "Versions: **major** = the schema changed; **minor** = new papers, changed extraction, or the same data in other files (v0.8.0: shards); "
     "**patch** = the card or documentation only. Claims are matched across releases by `claim_id`; "
     "a claim is *changed* when any other column differs (`extractor_version` aside).\n"
 )
@@ -50,6 +52,10 @@ def _inputs(manifest: dict) -> list[tuple]:
     return [tuple(sorted(entry.items())) for entry in manifest.get("inputs", [])]
 
 
+def _sharded(files: dict) -> bool:
+    return any("-of-" in rel for rel in files)
+
+
 def change_kind(old: dict, new: dict) -> str:
     """What kind of release ``new`` is after ``old``, from their manifests.
 
@@ -63,18 +69,21 @@ def change_kind(old: dict, new: dict) -> str:
     'minor: the extraction changed'
     >>> change_kind(old, {"schema_version": 1, "files": {**files, "data/papers.parquet": "5"}, "inputs": [{"path": "more.jsonl"}]})
     'minor: the input papers changed'
+    >>> change_kind(old, {"schema_version": 1, "files": {"data/claims-00000-of-00001.parquet": "1", "data/papers-00000-of-00001.parquet": "2"}})[:38]
+    'minor: the data files changed layout ('
     """
     if old.get("schema_version") != new.get("schema_version"):
         return "major: the schema changed"
-    data = ("data/claims.parquet", "data/papers.parquet")
-    old_files, new_files = old.get("files", {}), new.get("files", {})
-    if any(old_files.get(f) != new_files.get(f) for f in data):
+    old_data, new_data = data_entries(old.get("files", {})), data_entries(new.get("files", {}))
+    if old_data != new_data:
         # The papers table counts each paper's claims, so it changes with the extraction too:
         # the inputs (paths and sha256 in the manifest) tell new papers from new extraction.
         if _inputs(old) != _inputs(new):
             return "minor: the input papers changed"
+        if _sharded(old_data) != _sharded(new_data) and old.get("extractor_version") == new.get("extractor_version"):
+            return "minor: the data files changed layout (one file a table -> shards data/<table>-NNNNN-of-NNNNN.parquet)"
         return "minor: the extraction changed"
-    if old_files.get("README.md") != new_files.get("README.md"):
+    if old.get("files", {}).get("README.md") != new.get("files", {}).get("README.md"):
         return "patch: the card or documentation only"
     return "no change in data or card"
 
@@ -88,11 +97,10 @@ def _heading(info) -> str:
 
 
 def _first_section(info, folder: Path) -> str:
-    import pandas as pd
-
+    from claimbench.layout import read_frame
     from claimbench.schemas import vocabularies
 
-    counts = pd.read_parquet(folder / "data" / "claims.parquet", columns=["metric"]).metric.value_counts().to_dict()
+    counts = read_frame(folder, "claims", columns=["metric"]).metric.value_counts().to_dict()
     known = vocabularies()["metric"]
     order = known + sorted(set(counts) - set(known))
     rows = "".join(f"| {m} | {counts[m]} |\n" for m in order if counts.get(m))

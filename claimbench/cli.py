@@ -17,7 +17,9 @@ extract and build stream: ``--engine local|dask`` with ``--workers N`` (default
 all cores) or ``--scheduler ADDRESS`` chooses how extraction runs; the
 extraction cache (``--cache DIR``, default ``.claimbench-cache`` beside the
 releases folder or the output file; ``--no-cache`` to do without) makes a
-rebuild extract only papers it has not seen with this extractor version.
+rebuild extract only papers it has not seen with this extractor version, read
+only the input files it has not indexed, and copy the shards of the newest
+release it would write again (see claimbench.plan and claimbench.reuse).
 """
 from __future__ import annotations
 
@@ -80,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
                         "in the release")
     _add_on_error(p, "the release's rejects.jsonl")
     _add_workers(p, "the releases folder")
+    p.add_argument("--shard-records", type=_positive, default=None, metavar="N",
+                   help="input records a shard of the release at most (default 65,536); a rebuild copies the shards "
+                        "of the newest release whose content it would write again")
 
     p = sub.add_parser("validate", help="run the expectation suite over a claims Parquet file or a release")
     p.add_argument("path", type=Path)
@@ -177,7 +182,7 @@ def cmd_build(args) -> int:
     try:
         result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
                        on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir), report_page=args.report_page,
-                       **_engine_args(args))
+                       shard_records=args.shard_records, **_engine_args(args))
     except ValidationFailed as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 1
@@ -196,9 +201,15 @@ def _claims_and_papers(path: Path):
     """(claims, papers) of a release folder, or of a claims file and the papers file beside it."""
     import pyarrow.parquet as pq
 
-    claims_path, papers_path = (
-        (path / "data" / "claims.parquet", path / "data" / "papers.parquet") if path.is_dir() else (path, papers_path_for(path))
-    )
+    if path.is_dir():
+        from claimbench.layout import read_table, table_files
+
+        for table in ("claims", "papers"):
+            if not table_files(path, table):
+                raise InputError(path / "data" / f"{table}.parquet", None,
+                                 f"no {table} table here (nor any data/{table}-*.parquet shard; expected a release folder or a claims .parquet file)")
+        return read_table(path, "claims"), read_table(path, "papers")
+    claims_path, papers_path = path, papers_path_for(path)
     if not claims_path.is_file():
         raise InputError(claims_path, None, "no claims table here (expected a release folder or a claims .parquet file)")
     if not papers_path.is_file():
@@ -259,10 +270,16 @@ def _predictions(path: Path):
     """The claims table to score: a Parquet file or a release folder."""
     import pyarrow.parquet as pq
 
-    found = path / "data" / "claims.parquet" if path.is_dir() else path
-    if not found.is_file():
-        raise InputError(found, None, "no claims table here (expected a release folder or a claims .parquet file)")
-    return pq.read_table(found)
+    if path.is_dir():
+        from claimbench.layout import read_table, table_files
+
+        if not table_files(path, "claims"):
+            raise InputError(path / "data" / "claims.parquet", None,
+                             "no claims table here (nor any data/claims-*.parquet shard; expected a release folder or a claims .parquet file)")
+        return read_table(path, "claims")
+    if not path.is_file():
+        raise InputError(path, None, "no claims table here (expected a release folder or a claims .parquet file)")
+    return pq.read_table(path)
 
 
 # Modules that each contribute one subcommand (see _parser). They import

@@ -116,13 +116,60 @@ def diff_releases(a: Path, b: Path) -> ReleaseDiff:
     """
     import pandas as pd
 
+    from claimbench.layout import read_frame, table_files
+
     a, b = Path(a), Path(b)
-    frames = [pd.read_parquet(folder / "data" / name) for folder in (a, b) for name in ("claims.parquet", "papers.parquet")]
-    return diff_tables(release_info(a), release_info(b), *frames)
+    skip = shared_shards(a, b)
+    if not skip[1]:
+        frames = [read_frame(folder, table) for folder in (a, b) for table in ("claims", "papers")]
+        return diff_tables(release_info(a), release_info(b), *frames)
+
+    def read(folder: Path, table: str, left_out: set[str]):
+        every = table_files(folder, table)
+        files = [p for p in every if p.relative_to(folder).as_posix() not in left_out]
+        if not files:  # no rows to compare: the columns only
+            import pyarrow.parquet as pq
+
+            return pq.read_schema(every[0]).empty_table().to_pandas()
+        return pd.concat([pd.read_parquet(p) for p in files], ignore_index=True)
+
+    frames = [read(folder, table, left_out) for folder, left_out in zip((a, b), skip) for table in ("claims", "papers")]
+    same = [p for p in table_files(b, "claims") if p.relative_to(b).as_posix() in skip[1]]
+    metrics = pd.concat([pd.read_parquet(p, columns=["metric"]) for p in same], ignore_index=True).metric
+    return diff_tables(release_info(a), release_info(b), *frames, shared_metrics=metrics.value_counts().to_dict())
 
 
-def diff_tables(info_a: ReleaseInfo, info_b: ReleaseInfo, claims_a, papers_a, claims_b, papers_b) -> ReleaseDiff:
-    """The diff of two releases' tables (pandas DataFrames), described by ``info_a`` and ``info_b``."""
+def shared_shards(a: Path, b: Path) -> tuple[set[str], set[str]]:
+    """(files of release ``a``, files of release ``b``), release-relative, of the shards both hold unchanged: the same
+    sha256 of its claims file and of its papers file. Their rows are the same in both: the diff need not read them.
+
+    >>> shared_shards(Path("releases/v0.1.0"), Path("releases/v0.2.0"))  # single-file releases have no shards
+    (set(), set())
+    """
+    from claimbench.versioning import read_manifest
+
+    def shards(folder: Path) -> dict[tuple[str, str], tuple[str, str]]:
+        manifest = read_manifest(folder)
+        files = manifest.get("files", {})
+        found = {}
+        for entry in manifest.get("shards", []):
+            paths = entry.get("files", {})
+            if sorted(paths) == ["claims", "papers"] and files.get(paths["claims"]) and files.get(paths["papers"]):
+                found[files[paths["claims"]], files[paths["papers"]]] = (paths["claims"], paths["papers"])
+        return found
+
+    in_a, in_b = shards(a), shards(b)
+    common = in_a.keys() & in_b.keys()
+    return {f for k in common for f in in_a[k]}, {f for k in common for f in in_b[k]}
+
+
+def diff_tables(info_a: ReleaseInfo, info_b: ReleaseInfo, claims_a, papers_a, claims_b, papers_b,
+                shared_metrics: dict | None = None) -> ReleaseDiff:
+    """The diff of two releases' tables (pandas DataFrames), described by ``info_a`` and ``info_b``.
+
+    ``shared_metrics``: claims left out of both tables because they are the same in both
+    releases (shards with the same key), counted by metric: unchanged, and in both releases' counts.
+    """
     ca, cb = claims_a.set_index("claim_id", drop=False), claims_b.set_index("claim_id", drop=False)
     added_ids = sorted(set(cb.index) - set(ca.index))
     removed_ids = sorted(set(ca.index) - set(cb.index))
@@ -144,9 +191,9 @@ def diff_tables(info_a: ReleaseInfo, info_b: ReleaseInfo, claims_a, papers_a, cl
         added=tuple(_shown(cb.loc[i]) for i in added_ids),
         removed=tuple(_shown(ca.loc[i]) for i in removed_ids),
         changed=tuple(changed),
-        unchanged=len(common) - len(changed),
+        unchanged=len(common) - len(changed) + sum((shared_metrics or {}).values()),
         changed_columns=changed_columns,
-        by_metric=_by_metric(ca, cb, added_ids, removed_ids, changed_ids),
+        by_metric=_by_metric(ca, cb, added_ids, removed_ids, changed_ids, shared_metrics or {}),
         papers_added=_papers(papers_b, set(papers_b.paper_id) - set(papers_a.paper_id)),
         papers_removed=_papers(papers_a, set(papers_a.paper_id) - set(papers_b.paper_id)),
     )
@@ -184,13 +231,16 @@ def _papers(papers, ids: set) -> tuple[dict, ...]:
     return tuple({"paper_id": p, "title": t} for p, t in zip(rows.paper_id, rows.title))
 
 
-def _by_metric(ca, cb, added_ids, removed_ids, changed_ids) -> tuple[MetricCounts, ...]:
+def _by_metric(ca, cb, added_ids, removed_ids, changed_ids, shared: dict) -> tuple[MetricCounts, ...]:
     from claimbench.schemas import vocabularies
 
     def count(series) -> dict:
         return series.value_counts().to_dict()
 
     in_a, in_b = count(ca.metric), count(cb.metric)
+    for metric, n in shared.items():
+        in_a[metric] = in_a.get(metric, 0) + n
+        in_b[metric] = in_b.get(metric, 0) + n
     added, removed, changed = count(cb.loc[added_ids, "metric"]), count(ca.loc[removed_ids, "metric"]), count(cb.loc[changed_ids, "metric"])
     known = vocabularies()["metric"]
     order = known + sorted((set(in_a) | set(in_b)) - set(known))

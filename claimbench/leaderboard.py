@@ -383,11 +383,12 @@ def add_command(sub) -> None:
 def run_leaderboard(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from claimbench.layout import read_frame
     from claimbench.versioning import find_release, read_manifest, resolve_release
 
     check_metric(args.metric)  # before reading anything
     folder = resolve_release(args.release, args.releases_dir) if args.release else find_release(args.releases_dir)
-    claims = pd.read_parquet(folder / "data" / "claims.parquet")
+    claims = read_frame(folder, "claims")
     board = leaderboard(claims, args.metric, baseline=args.baseline, hardware=args.hardware, workload=args.workload,
                         top=args.top, unit=args.unit, change=args.change)
     release = f"claimbench v{read_manifest(folder).get('version', '?')}"

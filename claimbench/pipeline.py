@@ -1,38 +1,42 @@
-"""The steps of a run: read and index -> merge duplicates -> extract (cached) -> validate -> write, streamed.
+"""The steps of a run: index -> merge duplicates -> plan shards -> extract (cached) -> validate -> write, streamed.
 
-Memory does not grow with the corpus beyond a compact index (about 20 bytes
-a record, plus the copies of papers read more than once, and 8 bytes an id
-for the uniqueness checks). The inputs are read in passes:
+Memory does not grow with the corpus beyond a compact index (about 45 bytes a
+record, see :mod:`claimbench.inputindex`, plus the copies of papers read more
+than once). The steps:
 
-1. **index**: every input is read once, record by record; bad records are
-   rejected here (``on_error="fail"``: the first one stops the run before
-   anything is written), and each good record leaves its paper id, a 64-bit
-   hash of its abstract and the abstract's length in a
-   :class:`~claimbench.extract.dedup.DedupIndex`. After this pass the
-   number of papers is known (progress shows the time left).
-2. **copies** (only when some title was read more than once): the inputs
-   are read again and the copies of those papers noted (source, metadata),
-   which decides, for each, the abstract kept (the majority) and the copy
-   that carries it.
-3. **extract and write**: the inputs are read a third time; each paper is
-   emitted where it was read (a merged paper where its kept copy was read),
-   in batches of :data:`BATCH_PAPERS`. For each batch, papers whose content
-   (title and abstract) and extractor version are in the cache
-   (:mod:`claimbench.cache`) take their claims from it; the others are
+1. **index**: every input file is read once, record by record, or not at all
+   when the cache holds the index of its bytes (keyed by sha256). Bad records
+   are rejected here (``on_error="fail"``: the first one stops the run before
+   anything is written). After this step the number of papers is known.
+2. **plan** (:class:`~claimbench.plan.Plan`): papers read more than once are
+   merged (:mod:`claimbench.extract.dedup`'s rules), and the records are cut
+   into shards in input order, each with a key naming its content. A run
+   writing one file (``extract``) has one shard.
+3. **reuse** (``build`` with a cache): a shard whose key the newest release
+   holds, with its description in the cache (:mod:`claimbench.reuse`), is
+   copied from there; nothing of it is read, extracted, validated or written.
+4. **extract and write** the other shards: the records they emit are read
+   again (only the files, and only up to the records, needed; the copies of a
+   merged paper first), in batches of :data:`BATCH_PAPERS`. For each batch,
+   papers whose content (title and abstract) and extractor version are in the
+   cache (:mod:`claimbench.cache`) take their claims from it; the others are
    extracted by the engine (:mod:`claimbench.engines`: in-process, a process
    pool or a Dask cluster), which returns results in input order, and are
    stored in the cache, one transaction a batch. Every :data:`CHUNK_BATCHES`
-   batches make a chunk, validated by the expectation suite
-   (:class:`~claimbench.validation.stream.ChunkedValidation`) when asked, and
-   appended to the Parquet files in row groups of fixed size
-   (:class:`~claimbench.table.ParquetSink`).
+   batches of a shard (and its end) make a chunk, validated by the expectation
+   suite (:class:`~claimbench.validation.stream.ChunkedValidation`, one a
+   shard) when asked, and appended to the shard's Parquet files in row groups
+   of fixed size (:class:`~claimbench.table.ParquetSink`). The shards'
+   reports are merged into the run's (:mod:`claimbench.shardreport`).
 
 **Row order** is input order: papers in the order they were read (files in
 the order given, a folder's files by name), a merged paper at its kept copy;
-a paper's claims by offset. Batches and chunks are cut by paper count in
-this process, never by the engine, and results come back in input order, so
-the same input and extractor version give byte-identical Parquet whatever
-the engine and the number of workers, with or without the cache.
+a paper's claims by offset; shard ``i`` before shard ``i + 1``. Batches,
+chunks and shards are cut by paper and record counts in this process, never
+by the engine, and results come back in input order, so the same input and
+extractor version give byte-identical Parquet whatever the engine and the
+number of workers, with or without the cache, and whether shards were reused
+or written.
 
 An exception raised while extracting one paper does not stop the run: the
 paper is rejected (its ``file:line``, reason ``extraction failed:
@@ -42,6 +46,7 @@ paper is rejected (its ``file:line``, reason ``extraction failed:
 """
 from __future__ import annotations
 
+import itertools
 import sys
 import tempfile
 import time
@@ -51,23 +56,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
+import numpy as np
+
 from claimbench.cache import ClaimCache, content_key
 from claimbench.engines import default_workers, make_engine
 from claimbench.extract import claims as claims_module
 from claimbench.extract.claims import extract_claims
-from claimbench.extract.dedup import DedupIndex, MergedPaper
+from claimbench.extract.dedup import InputChanged, MergedPaper
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
-from claimbench.extract.readers import EXCERPT_CHARS, InputError, OnError, Reject, expand_inputs, read_records, screen
-from claimbench.release import reject_line
+from claimbench.extract.readers import EXCERPT_CHARS, InputError, OnError, Reject, expand_inputs, screen
+from claimbench.inputindex import IndexStore, index_file
+from claimbench.plan import Plan, Shard, fingerprint
+from claimbench.release import reject_line, sha256_file
+from claimbench.reuse import Reuse, ShardResult, ShardStore
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
+from claimbench import table as table_module
 from claimbench.table import ParquetSink, batch_tables
 
-__all__ = ["BATCH_PAPERS", "CHUNK_BATCHES", "ExtractionFailed", "Outputs", "Progress", "Run", "RunStats",
+__all__ = ["BATCH_PAPERS", "CHUNK_BATCHES", "SHARD_RECORDS", "ExtractionFailed", "Outputs", "Progress", "Run", "RunStats",
            "default_workers", "extract_batch", "read_and_merge"]
 
 BATCH_PAPERS = 256  # papers a batch: the unit the engine maps and the cache stores in one transaction
-CHUNK_BATCHES = 100  # batches a chunk: the unit validated and written (25,600 papers)
+CHUNK_BATCHES = 64  # batches a chunk: the unit validated and written (16,384 papers; 4 to a full shard)
+SHARD_RECORDS = 65_536  # input records a shard (a release's file): see claimbench.plan
 STAGES = ("read", "extract", "validate", "write")
 
 
@@ -87,6 +99,9 @@ class RunStats:
     extraction_failed: int = 0
     cache_hits: int = 0
     cache_misses: int = 0  # papers extracted in this run
+    shards: int = 0  # shards of a release (0: a run writing one file)
+    shards_reused: int = 0  # copied from the newest release
+    papers_reused: int = 0  # the papers of those shards: neither read, extracted, validated nor written
     claims: int = 0
     quarantined: int = 0
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -119,6 +134,12 @@ class RunStats:
         lines += [
             f"duplicates merged:  {self.duplicates_merged}",
             f"papers:             {self.papers}",
+        ]
+        if self.shards:
+            lines += [f"shards:             {self.shards}",
+                      f"shards reused:      {self.shards_reused}",
+                      f"papers reused:      {self.papers_reused}"]
+        lines += [
             f"cache hits:         {self.cache_hits}",
             f"papers extracted:   {self.cache_misses}",
             f"claims:             {self.claims}",
@@ -221,71 +242,124 @@ class _Item:
     path: Path  # the file of its kept copy, for a reject
 
 
+def _preload_validation() -> None:
+    """Import great-expectations (seconds) in a daemon thread, so that it overlaps extraction.
+
+    Called once the engine's processes have started (a forked process must not inherit a half-done
+    import); an import that fails here fails again, with its message, where validation imports it.
+    """
+    import importlib
+    import threading
+
+    def load() -> None:
+        try:
+            importlib.import_module("great_expectations")
+        except Exception:  # reported by the import that needs it
+            pass
+
+    threading.Thread(target=load, name="claimbench-preload-validation", daemon=True).start()
+
+
+class _ShardWriter:
+    """The files, validation and tallies of one shard being written."""
+
+    def __init__(self, shard: Shard, targets: dict[str, Path], validate: bool):
+        self.shard, self.targets = shard, targets
+        self.claims_sink = ParquetSink(targets["claims"], CLAIMS_SCHEMA)
+        self.papers_sink = ParquetSink(targets["papers"], PAPERS_SCHEMA)
+        self.validate = validate
+        self._checker = None
+        self.chunk: list[tuple[MergedPaper, list[Claim]]] = []
+        self.batches = 0
+        self.claims = 0
+        self.failures: list[dict] = []
+        self.quarantine: list = []
+
+    @property
+    def checker(self):
+        """The shard's ChunkedValidation (None without validation), made at its first chunk: it imports
+        great-expectations, which takes seconds, and meanwhile the first batches are extracted."""
+        if self.validate and self._checker is None:
+            from claimbench.validation.stream import ChunkedValidation
+
+            self._checker = ChunkedValidation()
+        return self._checker
+
+    def abort(self) -> None:
+        for sink in (self.claims_sink, self.papers_sink):
+            sink.abort()
+
+
 class Run:
-    """One run over ``inputs``: :meth:`read` (the index passes), then :meth:`write` (extract, validate, write).
+    """One run over ``inputs``: :meth:`read` (index and plan), then :meth:`write` (one file of each table,
+    ``claimbench extract``) or :meth:`write_shards` (the data of a release, ``claimbench build``).
 
     ``engine``, ``workers`` and ``scheduler`` choose how extraction is mapped
-    (see :func:`claimbench.engines.make_engine`); ``cache_dir`` None means no cache.
+    (see :func:`claimbench.engines.make_engine`); ``cache_dir`` None means no cache (no
+    extraction cache, no index cache, no reuse of shards). ``shard_records``: records a
+    shard at most (see :mod:`claimbench.plan`); None (``extract``): one shard.
     """
 
     def __init__(self, inputs: Sequence[str | Path], *, on_error: OnError = "fail", engine: str = "local",
                  workers: int | None = 1, scheduler: str | None = None, cache_dir: Path | None = None,
-                 progress: bool = True, keep_rejects: bool = False):
+                 progress: bool = True, keep_rejects: bool = False, shard_records: int | None = None):
         self.inputs = list(inputs)
         self.on_error = on_error
         self.engine, self.workers, self.scheduler = engine, workers, scheduler
         self.cache_dir = cache_dir
         self.progress = progress
+        self.shard_records = shard_records
         self.stats = RunStats()
         self.files: list[Path] = []
-        self.index = DedupIndex()
+        self.plan: Plan | None = None
         self._rejects = _RejectSpool(keep=keep_rejects)
         self._read = False
 
-    # -- passes 1 and 2 ----------------------------------------------------------------------------
+    # -- index and plan ---------------------------------------------------------------------------
 
     def read(self) -> Run:
-        """Index the inputs; the first bad record raises InputError with ``on_error="fail"``."""
+        """Index the inputs and plan the run; the first bad record raises InputError with ``on_error="fail"``."""
         stats = self.stats
         with stats.timing("read"):
             self.files = expand_inputs(self.inputs)
+            store = IndexStore(self.cache_dir) if self.cache_dir is not None else None
+            indexes = []
             rejects: list[Reject] = []
             for path in self.files:
-                for paper in screen(read_records(path), self.on_error, rejects):
-                    self.index.add(paper)
+                index = store.index(path) if store is not None else index_file(path)
+                for _ in screen(index.rejects, self.on_error, rejects):
+                    pass
                 for reject in rejects:
                     self._rejects.add(reject)
                 stats.rejected += len(rejects)
                 rejects.clear()
-            self.index.finish()
-            if self.index.needs_collect:
-                for _, paper in self._papers():
-                    self.index.collect(paper)
+                indexes.append(index)
+            if store is not None:
+                store.save()
+            key = ""
+            if self.shard_records is not None:
+                settings = (BATCH_PAPERS * CHUNK_BATCHES, table_module.ROW_GROUP_ROWS, sorted(table_module.PARQUET_OPTIONS.items()))
+                key = fingerprint(claims_module.EXTRACTOR_VERSION, settings)
+            self.plan = Plan(self.files, indexes, self.shard_records, key)
         stats.files = len(self.files)
-        stats.records_read = self.index.records + stats.rejected
-        stats.papers = self.index.papers
-        stats.duplicates_merged = self.index.duplicates
+        stats.records_read = self.plan.records + stats.rejected
+        stats.papers = self.plan.papers
+        stats.duplicates_merged = self.plan.duplicates
+        stats.shards = len(self.plan.shards) if self.shard_records is not None else 0
         stats.rejects = self._rejects.kept
         self._read = True
         return self
-
-    def _papers(self) -> Iterator[tuple[Path, Paper]]:
-        """The good records again, in the order of the first pass (rejects are already counted)."""
-        for path in self.files:
-            for item in read_records(path):
-                if type(item) is not Reject:
-                    yield path, item
 
     def merged(self) -> Iterator[tuple[Path, MergedPaper]]:
         """The merged papers in output order, with the file of each one's kept copy (after :meth:`read`)."""
         if not self._read:
             raise RuntimeError("Run.read() first")
-        for path, paper in self._papers():
-            merged = self.index.merged(paper)
-            if merged is not None:
-                yield path, merged
+        plan = self.plan
+        plan.collect(plan.shards)
+        for ordinal, path, paper in plan.read(np.flatnonzero(plan.emitted)):
+            yield path, plan.merged(ordinal, paper)
 
-    # -- pass 3 -----------------------------------------------------------------------------------
+    # -- writing ----------------------------------------------------------------------------------
 
     def write(self, outputs: Outputs, validate: bool = False):
         """Extract, validate (``validate=True``), write ``outputs``; returns the validation report or None.
@@ -294,76 +368,141 @@ class Run:
         """
         if not self._read:
             self.read()
-        stats = self.stats
-        version = claims_module.EXTRACTOR_VERSION  # looked up now: a test may change it
-        rejects_file = None
-        if outputs.rejects is not None and stats.rejected:
-            rejects_file = self._open_rejects(outputs.rejects)
-        checker = None
-        if validate:
-            with stats.timing("validate"):
-                from claimbench.validation.stream import ChunkedValidation  # imports great-expectations: slow
-
-                checker = ChunkedValidation()
-        extract_t0 = time.monotonic()
-        busy_before = sum(stats.seconds[s] for s in ("read", "validate", "write"))
-        claims_sink = ParquetSink(outputs.claims, CLAIMS_SCHEMA)
-        papers_sink = ParquetSink(outputs.papers, PAPERS_SCHEMA)
-        quarantine_sink: ParquetSink | None = None
-        cache = ClaimCache(self.cache_dir) if self.cache_dir is not None else None
-        bar = Progress(stats.papers, enabled=self.progress)
-        done = 0
-        try:
-            with make_engine(self.engine, self.workers, self.scheduler) as engine:
-                chunk: list[tuple[MergedPaper, list[Claim]]] = []
-                batches = 0
-                for results in self._extracted(engine, cache, version):
-                    for item, result in results:
-                        if isinstance(result, str):
-                            reject = self._failed(item, result)
-                            if rejects_file is None and outputs.rejects is not None:
-                                rejects_file = self._open_rejects(outputs.rejects)
-                            if rejects_file is not None:
-                                rejects_file.write(reject_line(reject.to_dict()))
-                        else:
-                            chunk.append((item.merged, result))
-                            stats.claims += len(result)
-                    done += len(results)
-                    bar.update(done, stats.claims, stats.cache_hits)
-                    batches += 1
-                    if batches == CHUNK_BATCHES:
-                        quarantine_sink = self._flush(chunk, version, checker, claims_sink, papers_sink, quarantine_sink, outputs)
-                        chunk, batches = [], 0
-                if chunk or batches:
-                    quarantine_sink = self._flush(chunk, version, checker, claims_sink, papers_sink, quarantine_sink, outputs)
-            with stats.timing("write"):
-                for sink in (claims_sink, papers_sink, quarantine_sink):
-                    if sink is not None:
-                        sink.close()
-        except BaseException:
-            for sink in (claims_sink, papers_sink, quarantine_sink):
-                if sink is not None:
-                    sink.abort()
-            raise
-        finally:
-            if rejects_file is not None:
-                rejects_file.close()
-            if cache is not None:
-                cache.close()
-            self._rejects.close()
-            busy = sum(stats.seconds[s] for s in ("read", "validate", "write")) - busy_before
-            stats.seconds["extract"] += time.monotonic() - extract_t0 - busy
-        report = None
-        if checker is not None:
-            with stats.timing("validate"):
-                report = checker.finish()
-            stats.quarantined = report.quarantined_rows
+        if len(self.plan.shards) != 1:
+            raise ValueError("Run.write writes one file of each table: make the Run without shard_records")
+        report, _ = self._produce(lambda shard: {"claims": outputs.claims, "papers": outputs.papers},
+                                  outputs.quarantine, outputs.rejects, validate, reuse=None, store=None)
         return report
 
-    def _open_rejects(self, path: Path):
-        handle = open(path, "w", encoding="utf-8", newline="\n")
-        self._rejects.copy_to(handle)
-        return handle
+    def write_shards(self, folder: Path, reuse: Reuse | None = None):
+        """Extract, validate and write the data of a release into ``folder`` (its ``data/`` shards, quarantine
+        and ``rejects.jsonl``), copying the shards ``reuse`` has; returns (validation report, shard results).
+
+        The caller removes ``folder`` if this raises.
+        """
+        from claimbench.layout import shard_path
+
+        if not self._read:
+            self.read()
+        count = len(self.plan.shards)
+
+        def targets(shard: Shard) -> dict[str, Path]:
+            return {table: folder / shard_path(table, shard.number, count) for table in ("claims", "papers")}
+
+        store = ShardStore(self.cache_dir) if self.cache_dir is not None else None
+        return self._produce(targets, folder / "data" / "quarantine.parquet", folder / "rejects.jsonl", True, reuse, store)
+
+    def _produce(self, targets, quarantine_path: Path | None, rejects_path: Path | None, validate: bool,
+                 reuse: Reuse | None, store: ShardStore | None):
+        plan, stats = self.plan, self.stats
+        version = claims_module.EXTRACTOR_VERSION  # looked up now: a test may change it
+        results: list[ShardResult | None] = [None] * len(plan.shards)
+        todo: list[Shard] = []
+        try:
+            with stats.timing("write"):
+                for shard in plan.shards:
+                    found = reuse.take(shard.key, targets(shard)) if reuse is not None else None
+                    if found is not None and found.failures and self.on_error == "fail":
+                        found = None  # built again, to stop at its first failure
+                    if found is None:
+                        todo.append(shard)
+                        continue
+                    results[shard.number] = found
+                    stats.shards_reused += 1
+                    stats.papers_reused += shard.papers
+                    stats.papers -= len(found.failures)
+                    stats.rejected += len(found.failures)
+                    stats.extraction_failed += len(found.failures)
+            if todo:
+                self._build(todo, targets, validate, version, results, store)
+            stats.claims = sum(r.claims for r in results)
+            with stats.timing("write"):
+                self._write_rejects(rejects_path, results)
+                self._write_quarantine(quarantine_path, results)
+        finally:
+            self._rejects.close()
+        report = None
+        if validate:
+            from claimbench.shardreport import merge_shard_validations
+
+            with stats.timing("validate"):
+                report = merge_shard_validations([r.validation for r in results], self._id_values(targets, results))
+            stats.quarantined = report.quarantined_rows
+        return report, results
+
+    def _id_values(self, targets, results: list[ShardResult]):
+        """Values of a column, shard after shard, from the files written (and the quarantined rows)."""
+        import pyarrow.parquet as pq
+
+        def values(table: str, column: str) -> Iterator:
+            for shard, result in zip(self.plan.shards, results):
+                yield pq.read_table(targets(shard)[table], columns=[column]).column(0).combine_chunks()
+                if table == "claims" and result.quarantine is not None and column in result.quarantine.column_names:
+                    yield result.quarantine.column(column).combine_chunks()
+
+        return values
+
+    def _write_rejects(self, path: Path | None, results: list[ShardResult]) -> None:
+        """Input rejects (in input order), then papers whose extraction failed (in output order)."""
+        if path is None or not self.stats.rejected:
+            return
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            self._rejects.copy_to(handle)
+            for result in results:
+                for failure in result.failures:
+                    handle.write(reject_line(failure))
+
+    def _write_quarantine(self, path: Path | None, results: list[ShardResult]) -> None:
+        tables = [r.quarantine for r in results if r.quarantine is not None and r.quarantine.num_rows]
+        if not tables:
+            return
+        if path is None:
+            raise ValueError("claims were quarantined but the run has no quarantine output")
+        with ParquetSink(path, tables[0].schema) as sink:
+            for quarantine in tables:
+                sink.write(quarantine)
+
+    def _build(self, todo: list[Shard], targets, validate: bool, version: str, results: list, store: ShardStore | None) -> None:
+        """Extract, validate and write the shards ``todo``, in order, filling in ``results``."""
+        stats = self.stats
+        with stats.timing("read"):
+            self.plan.collect(todo)
+        extract_t0 = time.monotonic()
+        busy_before = sum(stats.seconds[s] for s in ("read", "validate", "write"))
+        cache = ClaimCache(self.cache_dir) if self.cache_dir is not None else None
+        bar = Progress(sum(s.papers for s in todo), enabled=self.progress)
+        done = claims = 0
+        writer: _ShardWriter | None = None
+        try:
+            with make_engine(self.engine, self.workers, self.scheduler) as engine:
+                for shard, batch, last in self._extracted(engine, cache, version, todo, preload=validate):
+                    if writer is None:
+                        with stats.timing("write"):
+                            writer = _ShardWriter(shard, targets(shard), validate)
+                    for item, result in batch:
+                        if isinstance(result, str):
+                            writer.failures.append(self._failed(item, result).to_dict())
+                        else:
+                            writer.chunk.append((item.merged, result))
+                            writer.claims += len(result)
+                            claims += len(result)
+                    done += len(batch)
+                    bar.update(done, claims, stats.cache_hits)
+                    writer.batches += 1
+                    if writer.batches == CHUNK_BATCHES or last:
+                        self._flush(writer, version)
+                    if last:
+                        results[shard.number] = self._close(writer, store)
+                        writer = None
+        except BaseException:
+            if writer is not None:
+                writer.abort()
+            raise
+        finally:
+            if cache is not None:
+                cache.close()
+            busy = sum(stats.seconds[s] for s in ("read", "validate", "write")) - busy_before
+            stats.seconds["extract"] += time.monotonic() - extract_t0 - busy
 
     def _failed(self, item: _Item, error: str) -> Reject:
         """Account for a paper whose extraction raised: a reject, or the end of the run."""
@@ -380,34 +519,51 @@ class Run:
             self._rejects.kept.append(reject)
         return reject
 
-    def _batches(self) -> Iterator[list[_Item]]:
-        """The merged papers in batches of BATCH_PAPERS; reading time counts as "read"."""
-        source = self.merged()
-        while True:
-            with self.stats.timing("read"):
-                batch = []
-                for path, merged in source:
-                    batch.append(_Item(merged, path))
-                    if len(batch) == BATCH_PAPERS:
-                        break
-            if not batch:
-                return
-            yield batch
+    def _batches(self, todo: list[Shard]) -> Iterator[tuple[Shard, list[_Item], bool]]:
+        """(shard, batch, last batch of the shard?): the papers of the shards ``todo`` in batches of BATCH_PAPERS,
+        never across shards (an empty shard gives one empty batch); reading time counts as "read"."""
+        plan = self.plan
+        source = plan.read(np.concatenate([plan.emitted_in(s) for s in todo]))
+        for shard in todo:
+            left = shard.papers
+            while True:
+                with self.stats.timing("read"):
+                    batch = []
+                    size = min(BATCH_PAPERS, left)
+                    for ordinal, path, paper in itertools.islice(source, size):
+                        batch.append(_Item(plan.merged(ordinal, paper), path))
+                if len(batch) < size:
+                    raise InputChanged(f"the inputs changed while they were being read (fewer records than indexed in shard {shard.number}); "
+                                       "run again on files that do not change")
+                left -= size
+                yield shard, batch, left == 0
+                if left == 0:
+                    break
 
-    def _extracted(self, engine, cache: ClaimCache | None, version: str) -> Iterator[list[tuple[_Item, list[Claim] | str]]]:
-        """Each batch with every paper's claims (or error), from the cache or the engine, in input order."""
+    def _extracted(self, engine, cache: ClaimCache | None, version: str, todo: list[Shard], preload: bool = False):
+        """(shard, [(item, claims or error)], last) for each batch, from the cache or the engine, in input order.
+
+        ``preload``: once the engine has its first batch (a process pool has then started all its
+        processes), import the validation engine in a thread, while the batches are extracted.
+        """
         pending: deque = deque()
         stats = self.stats
 
         def to_extract() -> Iterator[list[Paper]]:
-            for batch in self._batches():
+            first = True
+            for shard, batch, last in self._batches(todo):
                 keys = [content_key(item.merged.paper) for item in batch]
-                hits = cache.get_many(version, keys) if cache is not None else {}
-                pending.append((batch, keys, hits))
+                hits = cache.get_many(version, keys) if cache is not None and keys else {}
+                pending.append((shard, batch, keys, hits, last))
                 yield [item.merged.paper for item, key in zip(batch, keys) if key not in hits]
+                if first and preload:
+                    _preload_validation()
+                first = False
+            if first and preload:
+                _preload_validation()
 
         for results in engine.map_batches(extract_batch, to_extract()):
-            batch, keys, hits = pending.popleft()
+            shard, batch, keys, hits, last = pending.popleft()
             fresh = iter(results)
             out, new = [], []
             for item, key in zip(batch, keys):
@@ -422,25 +578,42 @@ class Run:
             stats.cache_misses += len(batch) - len(hits)
             if cache is not None and new:
                 cache.put_many(version, new)
-            yield out
+            yield shard, out, last
 
-    def _flush(self, chunk, version, checker, claims_sink, papers_sink, quarantine_sink, outputs):
-        """Validate (if asked) and write one chunk; returns the quarantine sink (opened at the first quarantined row)."""
-        claims, papers = batch_tables(chunk, version)
-        if checker is not None:
+    def _flush(self, writer: _ShardWriter, version: str) -> None:
+        """Validate (if asked) and write one chunk of a shard."""
+        claims, papers = batch_tables(writer.chunk, version)
+        if writer.validate:
             with self.stats.timing("validate"):
-                claims, quarantine = checker.check(claims, papers)
+                claims, quarantine = writer.checker.check(claims, papers)
             if quarantine.num_rows:
-                if outputs.quarantine is None:
-                    raise ValueError("claims were quarantined but the run has no quarantine output")
-                with self.stats.timing("write"):
-                    if quarantine_sink is None:
-                        quarantine_sink = ParquetSink(outputs.quarantine, quarantine.schema)
-                    quarantine_sink.write(quarantine)
+                writer.quarantine.append(quarantine)
         with self.stats.timing("write"):
-            claims_sink.write(claims)
-            papers_sink.write(papers)
-        return quarantine_sink
+            writer.claims_sink.write(claims)
+            writer.papers_sink.write(papers)
+        writer.chunk, writer.batches = [], 0
+
+    def _close(self, writer: _ShardWriter, store: ShardStore | None) -> ShardResult:
+        """Finish a shard's files and report; store its description in the cache (a build's shards)."""
+        import pyarrow as pa
+
+        with self.stats.timing("write"):
+            writer.claims_sink.close()
+            writer.papers_sink.close()
+        validation = None
+        if writer.validate:
+            from claimbench.shardreport import shard_validation
+
+            with self.stats.timing("validate"):
+                validation = shard_validation(writer.checker.finish())
+        quarantine = pa.concat_tables(writer.quarantine) if writer.quarantine else None
+        shard = writer.shard
+        result = ShardResult(shard.key, shard.papers - len(writer.failures), writer.claims, {}, writer.failures, validation, quarantine)
+        if store is not None and validation is not None:
+            with self.stats.timing("write"):
+                result.files = {table: sha256_file(path) for table, path in writer.targets.items()}
+                store.put(result)
+        return result
 
 
 def read_and_merge(inputs: Sequence[str | Path], stats: RunStats, on_error: OnError = "fail") -> tuple[list[Path], list[MergedPaper]]:

@@ -3,13 +3,16 @@
 ::
 
     releases/v1.0.0/
-      README.md               dataset card (claimbench.card)
-      data/claims.parquet     config "claims" (default)
-      data/papers.parquet     config "papers"
-      data/quarantine.parquet rows that failed row-level validation, when there are any
-      rejects.jsonl           input records rejected, when there are any
-      validation/report.json  the validation report
-      MANIFEST.json           versions, date, row counts, sha256 of every file and input
+      README.md                            dataset card (claimbench.card)
+      data/claims-00000-of-00002.parquet   config "claims" (default), in shards (claimbench.layout)
+      data/claims-00001-of-00002.parquet
+      data/papers-00000-of-00002.parquet   config "papers": shard i holds the papers of claims shard i
+      data/papers-00001-of-00002.parquet
+      data/quarantine.parquet              rows that failed row-level validation, when there are any
+      rejects.jsonl                        input records rejected, when there are any
+      validation/report.json               the validation report
+      MANIFEST.json                        versions, date, row counts, sha256 of every file and input,
+                                           and the rows and files of each shard
 
 A release is never overwritten. It is written into a temporary sibling
 folder (``.tmp-<pid>-<random>``: the build streams its Parquet files there,
@@ -31,10 +34,10 @@ from datetime import date as Date, datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from claimbench.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_dir
+from claimbench.layout import num_rows, read_table, shard_path, single_path
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
 from claimbench.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, write_parquet  # noqa: F401 (re-exported)
 
@@ -92,10 +95,10 @@ def write_release(
     tmp = stage(releases_dir)
     try:
         claims, papers = conform(claims, CLAIMS_SCHEMA), conform(papers, PAPERS_SCHEMA)
-        write_parquet(claims, tmp / "data" / "claims.parquet")
-        write_parquet(papers, tmp / "data" / "papers.parquet")
+        write_parquet(claims, tmp / shard_path("claims", 0, 1))
+        write_parquet(papers, tmp / shard_path("papers", 0, 1))
         if quarantine is not None and quarantine.num_rows:
-            write_parquet(quarantine, tmp / "data" / "quarantine.parquet")
+            write_parquet(quarantine, tmp / single_path("quarantine"))
         if rejects:
             _write_text(tmp / "rejects.jsonl", "".join(reject_line(r) for r in rejects))
         return finish_release(tmp, releases_dir, number, inputs=inputs, validation=validation,
@@ -170,12 +173,16 @@ def finish_release(
     evaluation: dict | None = None,
     date: str | None = None,
     report: bool = True,
+    shards: list[dict] | None = None,
+    known_hashes: dict[str, str] | None = None,
 ) -> Path:
     """Complete a staged folder (its ``data/*.parquet`` and ``rejects.jsonl`` written) and rename it to ``vX.Y.Z``.
 
     Writes validation/report.json, the card and the manifest, then (``report``)
     the HTML report with its screenshot under report/ and the manifest again
-    so that it lists them, then renames. The caller removes ``tmp`` if this raises.
+    so that it lists them, then renames. ``shards``: the manifest's list of shards
+    (rows and files of each); ``known_hashes``: sha256 of files already hashed (release-relative
+    path -> hex), not read again. The caller removes ``tmp`` if this raises.
     """
     number = parse_version(version)
     final = Path(releases_dir) / f"v{number}"
@@ -186,12 +193,12 @@ def finish_release(
     _write_text(tmp / "validation" / "report.json", _json(validation))
     card, n_claims, n_papers = staged_card(tmp, facts)
     _write_text(tmp / "README.md", card)
-    _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp))))
+    _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp, known_hashes), shards)))
     if report and n_claims <= REPORT_MAX_CLAIMS:
         from claimbench.report import write_report
 
         write_report(tmp, tmp / "report", screenshot=True)
-        _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp))))
+        _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp, known_hashes), shards)))
     _move_into_place(tmp, final)
     return final
 
@@ -214,7 +221,6 @@ def staged_facts(
 ) -> ReleaseFacts:
     """What the card and manifest say about a staged folder, were it release ``version`` of ``date``."""
     day = Date.fromisoformat(date).isoformat() if date else datetime.now(timezone.utc).date().isoformat()
-    quarantine = tmp / "data" / "quarantine.parquet"
     rejects = tmp / "rejects.jsonl"
     return ReleaseFacts(
         version=parse_version(version),
@@ -223,7 +229,7 @@ def staged_facts(
         builder_version=builder_version,
         inputs=tuple(input_entry(Path(p)) for p in inputs),
         builtin_corpus=any(_is_inside(Path(p), seed_dir()) for p in inputs),
-        quarantine_rows=pq.read_metadata(quarantine).num_rows if quarantine.is_file() else 0,
+        quarantine_rows=num_rows(tmp, "quarantine"),
         rejected=_count_lines(rejects) if rejects.is_file() else 0,
         validation_success=validation.get("success"),
         evaluation=evaluation,
@@ -233,8 +239,8 @@ def staged_facts(
 def staged_card(tmp: Path, facts: ReleaseFacts) -> tuple[str, int, int]:
     """(card text, claims, papers) of a staged folder. The card needs the counts and the
     metric column only: just that is read, whatever the size."""
-    claims = pq.read_table(tmp / "data" / "claims.parquet", columns=["metric"])
-    papers = pq.read_table(tmp / "data" / "papers.parquet", columns=["paper_id"])
+    claims = read_table(tmp, "claims", columns=["metric"])
+    papers = read_table(tmp, "papers", columns=["paper_id"])
     return card_text(facts, claims, papers), claims.num_rows, papers.num_rows
 
 
@@ -279,10 +285,12 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def file_hashes(folder: Path) -> dict[str, str]:
-    """{posix relative path: sha256} of every file under ``folder`` except MANIFEST.json."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {p.relative_to(folder).as_posix(): sha256_file(p) for p in files if p.relative_to(folder).as_posix() != "MANIFEST.json"}
+def file_hashes(folder: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """{posix relative path: sha256} of every file under ``folder`` except MANIFEST.json
+    (``known``: hashes already computed, by relative path, taken as they are)."""
+    known = known or {}
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    return {rel: known.get(rel) or sha256_file(folder / rel) for rel in files if rel != "MANIFEST.json"}
 
 
 def input_entry(path: Path) -> dict:
@@ -299,8 +307,10 @@ def _is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def _manifest(facts: ReleaseFacts, n_claims: int, n_papers: int, files: dict[str, str]) -> dict:
+def _manifest(facts: ReleaseFacts, n_claims: int, n_papers: int, files: dict[str, str], shards: list[dict] | None = None) -> dict:
+    extra = {"shards": shards} if shards is not None else {}
     return {
+        **extra,
         "name": "claimbench",
         "version": facts.version,
         "date": facts.date,

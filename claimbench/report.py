@@ -185,17 +185,20 @@ def _load_release(release_dir: Path):
     folder = Path(release_dir)
     if not folder.is_dir():
         raise InputError(folder, None, "no such release folder")
-    needed = [folder / "MANIFEST.json", folder / "data" / "claims.parquet", folder / "data" / "papers.parquet"]
-    for path in needed:
-        if not path.is_file():
-            raise InputError(path, None, "missing: not a release folder (expected MANIFEST.json, data/claims.parquet, data/papers.parquet)")
+    from claimbench.layout import read_frame, table_files
+
+    expected = "expected MANIFEST.json and the claims and papers tables under data/"
+    if not (folder / "MANIFEST.json").is_file():
+        raise InputError(folder / "MANIFEST.json", None, f"missing: not a release folder ({expected})")
+    for table in ("claims", "papers"):
+        if not table_files(folder, table):
+            raise InputError(folder / "data" / f"{table}.parquet", None, f"missing (nor any {table}-*.parquet shard): "
+                                                                          f"not a release folder ({expected})")
     try:
-        manifest = json.loads(needed[0].read_text(encoding="utf-8"))
+        manifest = json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
     except ValueError as err:
-        raise InputError(needed[0], None, f"does not parse: {err}") from None
-    claims = pd.read_parquet(needed[1])
-    papers = pd.read_parquet(needed[2])
-    return manifest, claims, papers
+        raise InputError(folder / "MANIFEST.json", None, f"does not parse: {err}") from None
+    return manifest, read_frame(folder, "claims"), read_frame(folder, "papers")
 
 
 # --- plots ---------------------------------------------------------------------------------------
@@ -478,13 +481,30 @@ def render_html(manifest: dict, claims, papers) -> tuple[str, tuple[str, ...], i
         "header_cells": "".join(f'<th data-key="{key}" data-type="{kind}" scope="col">{_esc(head)}</th>'
                                 for head, key, _, kind in TABLE_COLUMNS),
         "rows": _rows(claims),
-        "footer": (f"Made by <code>claimbench report</code> from release v{_esc(version)} "
-                   f"(data/claims.parquet sha256 {_esc(str((manifest.get('files') or {}).get('data/claims.parquet', '?'))[:12])}…). "
+        "footer": (f"Made by <code>claimbench report</code> from release v{_esc(version)} ({_esc(_claims_files(manifest))}). "
                    f"Link a view with <code>#q=WORDS&amp;metric=NAME&amp;sort=-value</code> "
                    f"(search words, a metric, a column to sort by; '-' for descending)."),
     }
     page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template())
     return page, tuple(name for name, _, svg, _ in figures if svg), dated
+
+
+def _claims_files(manifest: dict) -> str:
+    """The claims files of a release and the start of their sha256, from its manifest.
+
+    >>> _claims_files({"files": {"data/claims.parquet": "dd2035a7421993bd"}})
+    'data/claims.parquet sha256 dd2035a74219…'
+    >>> _claims_files({"files": {"data/claims-00000-of-00002.parquet": "ab" * 8, "data/claims-00001-of-00002.parquet": "cd" * 8}})
+    'data/claims-00000-of-00002.parquet sha256 abababababab…, and 1 more shard'
+    """
+    from claimbench.layout import data_entries
+
+    files = sorted(data_entries(manifest.get("files") or {}, ("claims",)).items())
+    if not files:
+        return "data/claims.parquet sha256 ?"
+    rel, sha = files[0]
+    more = f", and {len(files) - 1} more shard{'s' if len(files) > 2 else ''}" if len(files) > 1 else ""
+    return f"{rel} sha256 {str(sha)[:12]}…{more}"
 
 
 def write_report(release_dir: Path, out_dir: Path, screenshot: bool = True) -> ReportResult:

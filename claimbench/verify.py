@@ -2,7 +2,8 @@
 
 ``verify_release(Path("releases/v1.0.0"))`` returns ``[]`` for an intact
 release, else one sentence per problem, e.g.
-``["data/claims.parquet: sha256 3f2a9c01d4e5... does not match the manifest's 9b0c7e11aa42..."]``.
+``["data/claims-00000-of-00001.parquet: sha256 3f2a9c01d4e5... does not match the manifest's 9b0c7e11aa42..."]``.
+Releases of both layouts (:mod:`claimbench.layout`: shards, or one file a table up to v0.7.0) are checked.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path, PurePosixPath
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from claimbench.layout import data_files_pattern, relative, shard_problems, table_files
 from claimbench.release import parse_version, sha256_file
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
 
@@ -102,16 +104,23 @@ def _unlisted_by_design(rel: str) -> bool:
 
 
 def _row_count_problems(folder: Path, row_counts: dict) -> list[str]:
+    """Each table's rows (over its shards) against the manifest's counts; shards must make a complete set."""
     problems = []
     for name in TABLES:
-        path, expected = folder / "data" / f"{name}.parquet", row_counts.get(name)
-        if not path.is_file():
+        files, expected = table_files(folder, name), row_counts.get(name)
+        shown = relative(folder, files[0]) if len(files) == 1 else data_files_pattern(name)
+        if not files:
             if expected or name != "quarantine":
-                problems.append(f"data/{name}.parquet: missing, manifest counts {expected} rows")
+                problems.append(f"data/{name}.parquet: missing (nor any {data_files_pattern(name)} shard), manifest counts {expected} rows")
             continue
-        actual = _num_rows(path)
+        problems += shard_problems(folder, name)
+        counts = [_num_rows(p) for p in files]
+        actual = next((c for c in counts if isinstance(c, str)), None) or sum(counts)
         if actual != expected:
-            problems.append(f"data/{name}.parquet: {actual} rows, manifest counts {expected}")
+            problems.append(f"{shown}: {actual} rows, manifest counts {expected}")
+    claims, papers = (len(table_files(folder, name)) for name in ("claims", "papers"))
+    if claims and papers and claims != papers:
+        problems.append(f"data/: {claims} claims files but {papers} papers files (shard i of both holds the same papers)")
     return problems
 
 
@@ -125,15 +134,16 @@ def _num_rows(path: Path) -> int | str:
 def _schema_problems(folder: Path) -> list[str]:
     problems = []
     for name, schema in TABLES.items():
-        path = folder / "data" / f"{name}.parquet"
-        if schema is None or not path.is_file():
+        if schema is None:
             continue
-        try:
-            found = pq.read_schema(path)
-        except (pa.ArrowException, OSError) as err:
-            problems.append(f"data/{name}.parquet: schema unreadable ({err})")
-            continue
-        problems += [f"data/{name}.parquet: {p}" for p in schema_differences(found, schema)]
+        for path in table_files(folder, name):
+            rel = relative(folder, path)
+            try:
+                found = pq.read_schema(path)
+            except (pa.ArrowException, OSError) as err:
+                problems.append(f"{rel}: schema unreadable ({err})")
+                continue
+            problems += [f"{rel}: {p}" for p in schema_differences(found, schema)]
     return problems
 
 

@@ -125,17 +125,26 @@ def _sha256_of(table_or_sha256, schema) -> str:
     return table_or_sha256 if isinstance(table_or_sha256, str) else parquet_sha256(table_or_sha256, schema)
 
 
-def next_version(releases_dir: Path, claims, papers,
+def next_version(releases_dir: Path, claims, papers=None,
                  card_text_for: Callable[[str, str], str] | None = None) -> tuple[str, bool]:
     """(version, up_to_date) for a build of these tables, given the releases under ``releases_dir``.
 
-    ``claims`` and ``papers`` are the pyarrow tables the build would write, or the
-    sha256 of the Parquet files it has already written (a streamed build's case).
+    ``claims`` is the build's data files as ``{release-relative path: sha256}`` (a streamed
+    build's case: every shard of claims and papers, see :mod:`claimbench.layout`), or
+    ``claims`` and ``papers`` are the pyarrow tables the build would write in one shard.
+    The data is the same when the newest release holds the same files (names and bytes):
+    a release of another layout (v0.7.0 and before: ``data/claims.parquet``) differs.
     ``card_text_for(version, date)`` returns the README.md the build would write
     if it were release ``version`` of ``date``; without it, the card is not compared
     (data identical -> up to date).
     """
+    from claimbench.layout import data_entries, shard_path
     from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
+
+    if isinstance(claims, dict):
+        data = dict(claims)
+    else:
+        data = {shard_path("claims", 0, 1): _sha256_of(claims, CLAIMS_SCHEMA), shard_path("papers", 0, 1): _sha256_of(papers, PAPERS_SCHEMA)}
 
     existing = releases_in(releases_dir)
     if not existing:
@@ -145,9 +154,7 @@ def next_version(releases_dir: Path, claims, papers,
     manifest = read_manifest(folder)
     if manifest.get("schema_version") != SCHEMA_VERSION:
         return bump(newest, "major"), False
-    files = manifest.get("files", {})
-    if (files.get("data/claims.parquet") != _sha256_of(claims, CLAIMS_SCHEMA)
-            or files.get("data/papers.parquet") != _sha256_of(papers, PAPERS_SCHEMA)):
+    if data_entries(manifest.get("files", {})) != data_entries(data):
         return bump(newest, "minor"), False
     if card_text_for is not None:
         card = card_text_for(manifest.get("version", newest), manifest.get("date", ""))

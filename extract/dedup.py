@@ -57,13 +57,46 @@ class InputChanged(RuntimeError):
 
 
 @dataclass
-class _Copy:
+class Copy:
+    """One copy of a paper read more than once: its place in the input (``ordinal``: its rank among all
+    good records; ``source``: ``file:line``), the hash of its abstract, and its metadata."""
+
     ordinal: int
     source: str
     digest: int
     external_id: str | None
     categories: tuple[str, ...]
     update_date: str | None
+
+
+_Copy = Copy
+
+
+def best_variants(tally: Counter, lengths: dict[int, int]) -> frozenset[int]:
+    """The abstract hashes that may win: those read most often, then longest (several only on a tie).
+
+    >>> sorted(best_variants(Counter({1: 2, 2: 2, 3: 1}), {1: 10, 2: 12, 3: 50}))
+    [2]
+    """
+    top = max((n, lengths[d]) for d, n in tally.items())
+    return frozenset(d for d, n in tally.items() if (n, lengths[d]) == top)
+
+
+def kept_copy(copies: Iterable[Copy], winner: int) -> Copy:
+    """The copy kept: among those with the winning abstract, the one whose source sorts first."""
+    return min((c for c in copies if c.digest == winner), key=lambda c: (c.source, c.ordinal))
+
+
+def merged_paper(paper: Paper, ordinal: int, copies: Iterable[Copy], variants: int) -> MergedPaper:
+    """The kept copy ``paper`` (record ``ordinal``) merged with every copy: sources in order, external
+    id and categories its own or the first copy's that has them, the latest update date."""
+    in_order = sorted(copies, key=lambda c: (c.source, c.ordinal))
+    kept = next(c for c in in_order if c.ordinal == ordinal)
+    ext = kept.external_id or next((c.external_id for c in in_order if c.external_id), None)
+    cats = kept.categories or next((c.categories for c in in_order if c.categories), ())
+    date = max((c.update_date for c in in_order if c.update_date), default=None)
+    return MergedPaper(replace(paper, external_id=ext, categories=cats, update_date=date),
+                       tuple(c.source for c in in_order), variants)
 
 
 @dataclass
@@ -128,8 +161,7 @@ class DedupIndex:
             per_paper.setdefault(pid, Counter())[digest] += 1
             lengths[pid, digest] = self._lengths[row]
         for pid, tally in per_paper.items():
-            top = max((n, lengths[pid, d]) for d, n in tally.items())
-            best = frozenset(d for d, n in tally.items() if (n, lengths[pid, d]) == top)
+            best = best_variants(tally, {d: lengths[pid, d] for d in tally})
             self._groups[pid] = _Group(best=best, variants=len(tally))
         self._finished = True
 
@@ -173,8 +205,7 @@ class DedupIndex:
                 winner = min(group.best, key=lambda d: group.texts[d])
             else:
                 (winner,) = group.best
-            kept = min((c for c in group.copies if c.digest == winner), key=lambda c: (c.source, c.ordinal))
-            group.chosen = kept.ordinal
+            group.chosen = kept_copy(group.copies, winner).ordinal
             group.texts.clear()
 
     # pass 4 ------------------------------------------------------------------------------------
@@ -187,13 +218,7 @@ class DedupIndex:
             return MergedPaper(paper, (paper.source,), 1)
         if ordinal != group.chosen:
             return None
-        in_order = sorted(group.copies, key=lambda c: (c.source, c.ordinal))
-        kept = next(c for c in in_order if c.ordinal == ordinal)
-        ext = kept.external_id or next((c.external_id for c in in_order if c.external_id), None)
-        cats = kept.categories or next((c.categories for c in in_order if c.categories), ())
-        date = max((c.update_date for c in in_order if c.update_date), default=None)
-        merged = MergedPaper(replace(paper, external_id=ext, categories=cats, update_date=date),
-                             tuple(c.source for c in in_order), group.variants)
+        merged = merged_paper(paper, ordinal, group.copies, group.variants)
         group.copies = []  # no longer needed
         return merged
 

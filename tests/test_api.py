@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import claimbench
+from claimbench.layout import read_frame
 from claimbench.versioning import ReleaseNotFound
 from conftest import REPO_ROOT, newest_committed_release
 
@@ -32,7 +33,7 @@ def test_load_a_version_from_the_releases_folder(version):
 
 def test_load_defaults_to_the_newest_release():
     newest = newest_committed_release()
-    pd.testing.assert_frame_equal(claimbench.load(str(RELEASES)), pd.read_parquet(newest / "data" / "claims.parquet"))
+    pd.testing.assert_frame_equal(claimbench.load(str(RELEASES)), read_frame(newest, "claims"))
 
 
 def test_load_a_release_folder_and_the_papers_config():

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
+from claimbench.layout import num_rows, read_table
 from claimbench.corpus import seed_dir, seed_files
 from claimbench.extract.readers import read_papers
 from claimbench.schemas import CLAIMS_SCHEMA
@@ -61,7 +62,7 @@ def test_extract_seeds_claim_ids_are_unique(seed_extract):
 
 def test_extract_seeds_mentions_are_abstract_slices(seed_extract, seed_release):
     claims, _ = seed_extract
-    abstracts = dict(zip(*(pq.read_table(seed_release / "data" / "papers.parquet")[c].to_pylist()
+    abstracts = dict(zip(*(read_table(seed_release, "papers")[c].to_pylist()
                            for c in ("paper_id", "abstract"))))
     wrong = [
         (row["claim_id"], row["mention"])
@@ -73,7 +74,7 @@ def test_extract_seeds_mentions_are_abstract_slices(seed_extract, seed_release):
 
 def test_extract_and_build_give_the_same_claims(seed_extract, seed_release):
     claims, _ = seed_extract
-    assert claims.equals(pq.read_table(seed_release / "data" / "claims.parquet"))
+    assert claims.equals(read_table(seed_release, "claims"))
 
 
 # --- input formats -------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ def test_built_release_manifest(seed_release):
     manifest = json.loads((seed_release / "MANIFEST.json").read_text(encoding="utf-8"))
     assert manifest["version"] == "1.0.0" and manifest["date"] == SEED_DATE
     assert [i["path"] for i in manifest["inputs"]] == [f"corpus/seeds/{p.name}" for p in seed_files()]
-    assert manifest["row_counts"]["claims"] == pq.read_metadata(seed_release / "data" / "claims.parquet").num_rows
+    assert manifest["row_counts"]["claims"] == num_rows(seed_release, "claims")
 
 
 def test_built_release_holds_its_report(seed_release):
@@ -234,7 +235,7 @@ def test_same_version_and_date_give_byte_identical_release(tmp_path, seed_releas
     code, stdout, stderr = build_release(tmp_path, "--version", "1.0.0", "--date", SEED_DATE)
     assert code == 0, stdout + stderr
     first, second = snapshot(seed_release), snapshot(tmp_path / "v1.0.0")
-    assert {"data/claims.parquet", "data/papers.parquet", "README.md", "MANIFEST.json"} <= set(first)
+    assert {"data/claims-00000-of-00001.parquet", "data/papers-00000-of-00001.parquet", "README.md", "MANIFEST.json"} <= set(first)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 
@@ -262,7 +263,7 @@ def test_committed_release_loads_offline_with_datasets(tmp_path, release):
     loaded = _load_offline(release, tmp_path / "cache", ["claims", "papers"])
     assert {name: len(rows) for name, rows in loaded.items()} == {
         name: manifest["row_counts"][name] for name in ("claims", "papers")}
-    assert [r["claim_id"] for r in loaded["claims"]] == pq.read_table(release / "data" / "claims.parquet")["claim_id"].to_pylist()
+    assert [r["claim_id"] for r in loaded["claims"]] == read_table(release, "claims")["claim_id"].to_pylist()
 
 
 @pytest.mark.parametrize("release", COMMITTED_RELEASES, ids=[r.name for r in COMMITTED_RELEASES])

@@ -32,7 +32,7 @@ ARGS = ("--version", "1.0.0", "--date", "2025-01-31", "--workers", "1", "--quiet
 KILLER = textwrap.dedent(
     """
     import os, signal, sys
-    from claimbench import pipeline, release, table
+    from claimbench import inputindex, pipeline, release, table
     from claimbench.validation import stream
 
     def die():
@@ -50,17 +50,17 @@ KILLER = textwrap.dedent(
     point = sys.argv[1]
     pipeline.BATCH_PAPERS = 32  # several cache transactions before the kill while extracting
     if point == "read":
-        real = pipeline.read_records
+        real = inputindex.read_records  # the index pass
         def read_records(path):
             for i, item in enumerate(real(path)):
                 if i == 40:
                     die()
                 yield item
-        pipeline.read_records = read_records
+        inputindex.read_records = read_records
     elif point == "extract":
         pipeline.extract_claims = after(150, pipeline.extract_claims)
     elif point == "validate":
-        stream.run_suite = after(0, stream.run_suite)
+        stream.ChunkedValidation.check = after(0, stream.ChunkedValidation.check)
     elif point == "write":
         table.ParquetSink.close = after(1, table.ParquetSink.close)  # claims written, papers not
     elif point == "rename":

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 import pyarrow.parquet as pq
 import pytest
 
+from claimbench.layout import read_table
 from claimbench.corpus import seed_dir, seed_files
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.papers import paper_id_for
@@ -29,7 +30,7 @@ def records():
 @pytest.fixture(scope="module")
 def papers_table(seed_release):
     """The papers table of the release built from the seeds, as rows keyed by paper_id."""
-    rows = pq.read_table(seed_release / "data" / "papers.parquet").to_pylist()
+    rows = read_table(seed_release, "papers").to_pylist()
     return {row["paper_id"]: row for row in rows}
 
 

@@ -139,7 +139,7 @@ def test_written_release_verifies_and_has_its_manifest(tmp_path, tables, inputs)
     assert manifest["row_counts"] == {"claims": 3, "papers": 1, "quarantine": 0}
     assert manifest["validation"] == {"success": True}
     assert sorted(f for f in manifest["files"] if not f.startswith("report/")) == [
-        "README.md", "data/claims.parquet", "data/papers.parquet", "rejects.jsonl", "validation/report.json"]
+        "README.md", "data/claims-00000-of-00001.parquet", "data/papers-00000-of-00001.parquet", "rejects.jsonl", "validation/report.json"]
     assert "report/index.html" in manifest["files"]  # the HTML report (and its screenshot with Chromium)
     assert [i["path"] for i in manifest["inputs"]] == ["corpus/seeds/000_1ab15dee3ca9e80c.txt", "extra_input.jsonl"]
     assert json.loads((path / "validation" / "report.json").read_text(encoding="utf-8")) == REPORT
@@ -152,8 +152,8 @@ def test_card_front_matter_configs_and_content(tmp_path, tables, inputs):
     meta = yaml.safe_load(card.split("---\n")[1])
 
     assert meta["configs"] == [
-        {"config_name": "claims", "default": True, "data_files": [{"split": "train", "path": "data/claims.parquet"}]},
-        {"config_name": "papers", "data_files": [{"split": "train", "path": "data/papers.parquet"}]},
+        {"config_name": "claims", "default": True, "data_files": [{"split": "train", "path": "data/claims-*.parquet"}]},
+        {"config_name": "papers", "data_files": [{"split": "train", "path": "data/papers-*.parquet"}]},
     ]
     assert meta["license"] == "other" and meta["pretty_name"] and meta["tags"]
     assert "dataset_info" not in meta
@@ -176,7 +176,7 @@ def test_same_tables_give_identical_parquet(tmp_path, tables, inputs):
     claims, papers = tables
     rechunked = (pa.concat_tables([claims.slice(0, 1), claims.slice(1)]), papers)
     second = _write(tmp_path / "two", rechunked, inputs)
-    for name in ("claims.parquet", "papers.parquet"):
+    for name in ("claims-00000-of-00001.parquet", "papers-00000-of-00001.parquet"):
         assert (first / "data" / name).read_bytes() == (second / "data" / name).read_bytes()
     assert (first / "README.md").read_bytes() == (second / "README.md").read_bytes()
     assert (first / "MANIFEST.json").read_bytes() == (second / "MANIFEST.json").read_bytes()
@@ -209,12 +209,12 @@ def test_leftover_temp_folder_does_not_block(tmp_path, tables, inputs):
 
 def test_tampered_byte_is_reported(tmp_path, tables, inputs):
     path = _write(tmp_path / "releases", tables, inputs)
-    target = path / "data" / "claims.parquet"
+    target = path / "data" / "claims-00000-of-00001.parquet"
     data = bytearray(target.read_bytes())
     data[len(data) // 2] ^= 0x01
     target.write_bytes(bytes(data))
     problems = verify_release(path)
-    assert any(p.startswith("data/claims.parquet: sha256") for p in problems), problems
+    assert any(p.startswith("data/claims-00000-of-00001.parquet: sha256") for p in problems), problems
 
 
 def test_verify_reports_manifest_mismatches(tmp_path, tables, inputs):
@@ -234,10 +234,10 @@ def test_verify_reports_wrong_schema_and_row_count(tmp_path, tables, inputs):
     path = _write(tmp_path / "releases", tables, inputs)
     manifest = json.loads((path / "MANIFEST.json").read_text(encoding="utf-8"))
     bad = claims.set_column(claims.schema.get_field_index("value"), "value", claims["value"].cast(pa.float32()))
-    write_parquet(bad.slice(0, 2), path / "data" / "claims.parquet")
+    write_parquet(bad.slice(0, 2), path / "data" / "claims-00000-of-00001.parquet")
     problems = verify_release(path)
-    assert "data/claims.parquet: column 'value' is float, expected double" in problems
-    assert "data/claims.parquet: 2 rows, manifest counts 3" in problems
+    assert "data/claims-00000-of-00001.parquet: column 'value' is float, expected double" in problems
+    assert "data/claims-00000-of-00001.parquet: 2 rows, manifest counts 3" in problems
     assert manifest["row_counts"]["claims"] == 3
 
 

@@ -189,7 +189,7 @@ def test_build_validated_in_chunks_equals_build_in_one_chunk(tmp_path, monkeypat
     code, out, err = run_main("build", "--releases-dir", tmp_path / "many", "--workers", 2, *args)
     assert code == 0, out + err
     one, many = tmp_path / "one" / "v1.0.0", tmp_path / "many" / "v1.0.0"
-    for name in ("data/claims.parquet", "data/papers.parquet", "MANIFEST.json", "README.md"):
+    for name in ("data/claims-00000-of-00001.parquet", "data/papers-00000-of-00001.parquet", "README.md"):
         assert (one / name).read_bytes() == (many / name).read_bytes(), name
     report_one = json.loads((one / "validation" / "report.json").read_text(encoding="utf-8"))
     report_many = json.loads((many / "validation" / "report.json").read_text(encoding="utf-8"))

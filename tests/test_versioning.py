@@ -1,6 +1,6 @@
 """Versioning rules (claimbench.versioning) on copies of the committed releases.
 
-major: schema change; minor: data change; patch: card only; else up to date.
+major: schema change; minor: data change (a change of layout included); patch: card only; else up to date.
 """
 from __future__ import annotations
 
@@ -25,10 +25,21 @@ def _tables(folder: Path):
 
 @pytest.fixture
 def releases(tmp_path) -> Path:
-    """A releases folder holding a copy of the committed v0.1.0 and v0.2.0."""
-    for name in ("v0.1.0", "v0.2.0"):
-        shutil.copytree(RELEASES / name, tmp_path / name)
+    """A releases folder holding a copy of the committed v0.1.0, and v0.2.0's tables written again as v0.2.0
+    of the same date in the current layout (one shard)."""
+    from claimbench.release import write_release
+
+    shutil.copytree(RELEASES / "v0.1.0", tmp_path / "v0.1.0")
+    manifest = json.loads((V020 / "MANIFEST.json").read_text())
+    write_release(tmp_path, "0.2.0", *_tables(V020), inputs=[], validation={"success": True},
+                  extractor_version=manifest["extractor_version"], builder_version=manifest["builder_version"], date=manifest["date"])
     return tmp_path
+
+
+def test_a_release_of_the_old_layout_holds_other_data(tmp_path):
+    """v0.2.0 keeps each table in one file (data/claims.parquet): the same tables in shards are a new minor version."""
+    shutil.copytree(V020, tmp_path / "v0.2.0")
+    assert next_version(tmp_path, *_tables(V020)) == ("0.3.0", False)
 
 
 def test_committed_releases_are_found_oldest_first():
@@ -81,7 +92,7 @@ def test_card_only_change_is_next_patch_rendered_for_the_newest_release(releases
 
     def card_for(version: str, date: str) -> str:
         calls.append((version, date))
-        return (V020 / "README.md").read_text(encoding="utf-8") + "\nA new paragraph of documentation.\n"
+        return (releases / "v0.2.0" / "README.md").read_text(encoding="utf-8") + "\nA new paragraph of documentation.\n"
 
     assert next_version(releases, claims, papers, card_text_for=card_for) == ("0.2.1", False)
     assert calls == [("0.2.0", "2026-11-24")]  # the newest release's own version and date, not the new ones
@@ -89,12 +100,12 @@ def test_card_only_change_is_next_patch_rendered_for_the_newest_release(releases
 
 def test_same_card_is_up_to_date(releases):
     claims, papers = _tables(V020)
-    same = (V020 / "README.md").read_text(encoding="utf-8")
+    same = (releases / "v0.2.0" / "README.md").read_text(encoding="utf-8")
     assert next_version(releases, claims, papers, card_text_for=lambda v, d: same) == ("0.2.0", True)
 
 
 def test_current_card_code_differs_from_the_committed_card(releases):
-    """The real renderer: with the card's current text, the committed v0.2.0 data gets a patch (or is up to date
+    """The real renderer: with the card's current text, v0.2.0's data gets a patch (or is up to date
     once a release with this card exists) -- never a minor, since the data is the same."""
     from claimbench.card import ReleaseFacts, card_text
 
@@ -107,7 +118,7 @@ def test_current_card_code_differs_from_the_committed_card(releases):
         return card_text(facts, claims, papers)
 
     version, up_to_date = next_version(releases, claims, papers, card_text_for=card_for)
-    readme = (V020 / "README.md").read_text(encoding="utf-8")
+    readme = (releases / "v0.2.0" / "README.md").read_text(encoding="utf-8")
     assert (version, up_to_date) == (("0.2.0", True) if card_for("0.2.0", "2026-11-24") == readme else ("0.2.1", False))
 
 

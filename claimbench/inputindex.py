@@ -1,0 +1,169 @@
+"""The index of one input file: what a build must know of every record without keeping the text.
+
+For each good record, in file order: its paper id (as an integer), a 64-bit hash of its abstract
+and the abstract's length (for the merge of duplicates, :mod:`claimbench.extract.dedup`), its line
+(its source is ``file:line``), and a 128-bit digest of everything the build keeps of it (title,
+abstract, external id, categories, update date), which the keys of shards are made of. Rejected
+records are kept whole (line, reason, excerpt), in file order.
+
+An index is cached by the sha256 of the file's bytes (about 1.4 GB/s here), its format and the
+readers' code (:data:`READER_KEY`), in ``<cache>/inputs/``, so that a rebuild does not parse an
+unchanged file again. An index holding a whole-file reject or a read that stopped half-way (a
+permission refused, a truncated stream) is not cached: those depend on more than the bytes.
+
+>>> index = index_file(Path("corpus/seeds/000_1ab15dee3ca9e80c.txt"))
+>>> index.name, len(index) > 50, index.source(0)
+('000_1ab15dee3ca9e80c.txt', True, '000_1ab15dee3ca9e80c.txt:11')
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from claimbench.extract import dedup, papers, readers
+from claimbench.extract.dedup import abstract_hash
+from claimbench.extract.readers import Reject, read_records
+
+INDEX_DIRNAME = "inputs"
+
+
+def _code_key(*modules) -> str:
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# The readers' code: an index made by other code is not used.
+READER_KEY = _code_key(readers, papers, dedup)
+
+
+def record_digest(paper) -> bytes:
+    """16 bytes naming everything a build keeps of a record but its place.
+
+    >>> from claimbench.extract.papers import Paper
+    >>> record_digest(Paper("T", "A.", "a.txt:1")) == record_digest(Paper("T", "A.", "b.txt:7")), len(record_digest(Paper("T", "A.", "x")))
+    (True, 16)
+    """
+    text = "\x00".join((paper.title, paper.abstract, paper.external_id or "\x01", "\x1f".join(paper.categories),
+                        paper.update_date or "\x01"))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass
+class FileIndex:
+    """The index of one input file (see the module's docstring)."""
+
+    name: str
+    ids: np.ndarray  # uint64: int(paper_id, 16)
+    digests: np.ndarray  # uint64: abstract_hash
+    lengths: np.ndarray  # int64: len(abstract)
+    lines: np.ndarray  # int64: the record's line
+    records: np.ndarray  # uint8, 16 a record: record_digest
+    rejects: list[Reject]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def source(self, i: int) -> str:
+        """``file:line`` of good record ``i``."""
+        return f"{self.name}:{int(self.lines[i])}"
+
+    @property
+    def cacheable(self) -> bool:
+        """False when a reject depends on more than the bytes (a file that could not be opened or read to its end)."""
+        return not any(r.line is None or r.reason.endswith(" on are not read") for r in self.rejects)
+
+
+def index_file(path: Path) -> FileIndex:
+    """Read ``path`` once and index it (rejects are kept, never raised)."""
+    ids, digests, lengths, lines = [], [], [], []
+    records = bytearray()
+    rejects: list[Reject] = []
+    name = path.name
+    for item in read_records(path):
+        if type(item) is Reject:
+            rejects.append(item)
+            continue
+        file_name, _, line = item.source.rpartition(":")
+        if file_name != name or not line.isdigit():
+            raise ValueError(f"{path}: record source {item.source!r} is not {name}:<line>")
+        ids.append(int(item.paper_id, 16))
+        digests.append(abstract_hash(item.abstract))
+        lengths.append(len(item.abstract))
+        lines.append(int(line))
+        records += record_digest(item)
+    return FileIndex(name, np.array(ids, np.uint64), np.array(digests, np.uint64), np.array(lengths, np.int64),
+                     np.array(lines, np.int64), np.frombuffer(bytes(records), np.uint8), rejects)
+
+
+def file_sha256(path: Path) -> str | None:
+    """Hex sha256 of the file's bytes, or None when it cannot be read (the reader will say why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 22):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+class IndexStore:
+    """Indexes of input files under ``<folder>/inputs``, by the sha256 of their bytes.
+
+    New indexes are written by :meth:`save`, once the run has accepted the inputs (a run
+    stopped by a bad record leaves nothing behind).
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder) / INDEX_DIRNAME
+        self._pending: list[tuple[Path, FileIndex]] = []
+
+    def _path(self, path: Path, sha256: str) -> Path:
+        suffix = "".join(path.suffixes[-2:]).lower().replace(".", "_") or "_"
+        return self.folder / f"{sha256}{suffix}-{READER_KEY}.npz"
+
+    def index(self, path: Path) -> FileIndex:
+        """The index of ``path``: from the store when its bytes were indexed before, else read (and stored)."""
+        sha256 = file_sha256(path) if path.is_file() else None
+        if sha256 is None:
+            return index_file(path)
+        stored = self._path(path, sha256)
+        if stored.is_file():
+            try:
+                return self._load(stored, path)
+            except (OSError, ValueError, KeyError):
+                pass  # unreadable: index again
+        index = index_file(path)
+        if index.cacheable and file_sha256(path) == sha256:  # unchanged while it was read
+            self._pending.append((stored, index))
+        return index
+
+    def save(self) -> None:
+        """Store the indexes made since the last call."""
+        for stored, index in self._pending:
+            self._save(stored, index)
+        self._pending.clear()
+
+    def _load(self, stored: Path, path: Path) -> FileIndex:
+        with np.load(stored) as data:
+            rejects = [Reject(str(path), line, reason, excerpt) for line, reason, excerpt in json.loads(bytes(data["rejects"]).decode("utf-8"))]
+            return FileIndex(path.name, data["ids"], data["digests"], data["lengths"], data["lines"], data["records"], rejects)
+
+    def _save(self, stored: Path, index: FileIndex) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        rejects = json.dumps([[r.line, r.reason, r.excerpt] for r in index.rejects], ensure_ascii=False)
+        tmp = stored.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}.npz")
+        try:
+            np.savez(tmp, ids=index.ids, digests=index.digests, lengths=index.lengths, lines=index.lines,
+                     records=index.records, rejects=np.frombuffer(rejects.encode("utf-8"), np.uint8))
+            os.replace(tmp, stored)
+        finally:
+            tmp.unlink(missing_ok=True)
