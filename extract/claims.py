@@ -24,7 +24,7 @@ from .numbers import Quantity, find_quantities
 from .papers import Paper
 from .sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.7.1"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")

@@ -116,7 +116,7 @@ def test_added_removed_and_papers_on_an_edited_copy(tmp_path):
 
 
 @pytest.mark.parametrize("b, message", [
-    ("v0.9.0", f"no release v0.9.0 under {RELEASES}; available: v0.1.0, v0.2.0"),
+    ("v9.9.0", f"no release v9.9.0 under {RELEASES}; available: v0.1.0, v0.2.0"),
     ("no/such/folder", "no/such/folder: no such release folder"),
 ])
 def test_missing_release_exits_2_naming_it(cli, b, message):
