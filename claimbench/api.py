@@ -32,8 +32,6 @@ def load(source: str | Path, version: str | None = None, config: str = "claims")
     folder = local_release(source, version)
     if folder is None:
         return load_dataset(source, version, config).to_pandas()
-    import pandas as pd
-
     data_file(folder, config)  # a clear error for a config the release lacks
     from claimbench.layout import read_frame
 
@@ -83,14 +81,13 @@ def data_file(folder: Path, config: str) -> Path:
     A release's tables are in shards since v0.8.0 (``data/claims-00000-of-00001.parquet``),
     in one file before (``data/claims.parquet``): see :mod:`claimbench.layout`.
     """
-    from claimbench.layout import data_files_pattern, single_path, table_files
+    from claimbench.layout import missing_table, table_files
     from claimbench.versioning import ReleaseNotFound
 
     _check_config(config)
     files = table_files(folder, config)
     if not files:
-        shards = "" if data_files_pattern(config) == single_path(config) else f" (nor any {data_files_pattern(config)} shard)"
-        raise ReleaseNotFound(f"{folder / single_path(config)}{shards} does not exist: release {folder} has no {config!r} table")
+        raise ReleaseNotFound(missing_table(folder, config))
     return files[0]
 
 

@@ -27,10 +27,10 @@ from claimbench import __version__
 from claimbench.cache import default_cache_dir
 from claimbench.corpus import dev_gold, seed_dir, seed_files
 from claimbench.extract import claims as claims_module
-from claimbench.layout import data_entries, read_table, shard_path
+from claimbench.layout import read_table, shard_path
 from claimbench.pipeline import SHARD_RECORDS, Run, RunStats
 from claimbench.changelog import write_changelog
-from claimbench.release import ReleaseExistsError, file_hashes, finish_release, parse_version, stage, staged_card, staged_facts
+from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage, staged_card, staged_facts
 from claimbench.reuse import Reuse, ShardStore
 from claimbench.versioning import next_version, releases_in
 
@@ -105,7 +105,8 @@ def build(
                   for i, r in enumerate(results)]
         known = {shard_path(table, i, count): sha for i, r in enumerate(results) for table, sha in r.files.items()}
         with stats.timing("write"):
-            hashes = data_entries(file_hashes(tmp, known))
+            # The shards' files only (rejects and quarantine are hashed once, when the release is finished).
+            hashes = {rel: known.get(rel) or sha256_file(tmp / rel) for rel in sorted(f for s in shards for f in s["files"].values())}
         evaluation = None
         if _uses_builtin_corpus(run.files):
             from claimbench.evaluate import evaluate_table  # imports pint: only for the built-in corpus

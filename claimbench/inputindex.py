@@ -29,6 +29,7 @@ import numpy as np
 from claimbench.extract import dedup, papers, readers
 from claimbench.extract.dedup import abstract_hash
 from claimbench.extract.readers import Reject, read_records
+from claimbench.release import sha256_file
 
 INDEX_DIRNAME = "inputs"
 
@@ -105,14 +106,10 @@ def index_file(path: Path) -> FileIndex:
 
 def file_sha256(path: Path) -> str | None:
     """Hex sha256 of the file's bytes, or None when it cannot be read (the reader will say why)."""
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 22):
-                digest.update(block)
+        return sha256_file(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 class IndexStore:

@@ -105,10 +105,15 @@ def read_table(folder: Path, table: str, columns: list[str] | None = None):
 
     files = table_files(folder, table)
     if not files:
-        shards = "" if data_files_pattern(table) == single_path(table) else f" (nor any {data_files_pattern(table)} shard)"
-        raise FileNotFoundError(f"{Path(folder) / single_path(table)}{shards} does not exist: release {folder} has no {table!r} table")
+        raise FileNotFoundError(missing_table(folder, table))
     parts = [pq.read_table(p, columns=columns) for p in files]
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+
+
+def missing_table(folder: Path, table: str) -> str:
+    """The message for a release that has no ``table``, naming the files looked for."""
+    shards = "" if data_files_pattern(table) == single_path(table) else f" (nor any {data_files_pattern(table)} shard)"
+    return f"{Path(folder) / single_path(table)}{shards} does not exist: release {folder} has no {table!r} table"
 
 
 def read_frame(folder: Path, table: str, columns: list[str] | None = None):
@@ -117,7 +122,7 @@ def read_frame(folder: Path, table: str, columns: list[str] | None = None):
 
     files = table_files(folder, table)
     if not files:
-        read_table(folder, table)  # raises, naming the file
+        raise FileNotFoundError(missing_table(folder, table))
     frames = [pd.read_parquet(p, columns=columns) for p in files]
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 

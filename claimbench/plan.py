@@ -146,7 +146,7 @@ class Plan:
         texts: dict[int, str] = {}
         for ordinal, _, paper in self.read(sorted(tied)):
             texts[ordinal] = paper.abstract
-        for group in {id(g): g for g in tied.values()}.values():
+        for group in (g for g in self.groups.values() if len(g.best) > 1):
             by_digest = {int(self.digests[o]): texts[o] for o in group.ordinals if o in texts}
             group.best = frozenset([min(group.best, key=lambda d: by_digest[d])])
 

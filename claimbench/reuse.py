@@ -40,7 +40,6 @@ class ShardResult:
     failures: list[dict] = field(default_factory=list)
     validation: dict | None = None
     quarantine: object = None  # a pyarrow Table of quarantined rows, or None
-    reused: bool = False
 
     def to_json(self) -> str:
         data = {"key": self.key, "papers": self.papers, "claims": self.claims, "files": self.files,
@@ -116,5 +115,4 @@ class Reuse:
             sources[table] = source
         for table, source in sources.items():
             shutil.copyfile(source, targets[table])
-        result.reused = True
         return result

@@ -69,9 +69,6 @@ class Copy:
     update_date: str | None
 
 
-_Copy = Copy
-
-
 def best_variants(tally: Counter, lengths: dict[int, int]) -> frozenset[int]:
     """The abstract hashes that may win: those read most often, then longest (several only on a tie).
 
@@ -105,7 +102,7 @@ class _Group:
 
     best: frozenset[int]  # hashes of the abstract variants tied at the top by (count, length)
     variants: int
-    copies: list[_Copy] = field(default_factory=list)
+    copies: list[Copy] = field(default_factory=list)
     texts: dict[int, str] = field(default_factory=dict)  # only when several variants tie
     chosen: int = -1  # ordinal of the copy kept, once resolved
     merged: MergedPaper | None = None  # built when the chosen copy is met in the last pass
@@ -193,7 +190,7 @@ class DedupIndex:
         group = self._groups.get(int(paper.paper_id, 16))
         if group is not None:
             digest = self._digests[ordinal]
-            group.copies.append(_Copy(ordinal, paper.source, digest, paper.external_id, paper.categories, paper.update_date))
+            group.copies.append(Copy(ordinal, paper.source, digest, paper.external_id, paper.categories, paper.update_date))
             if len(group.best) > 1 and digest in group.best:
                 group.texts.setdefault(digest, paper.abstract)
         if ordinal + 1 == self.records:

@@ -81,7 +81,7 @@ class FoldedScanner:
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = compile_scanner(pattern, flags)
-        lowered = _lower_literals(pattern) if flags & re.IGNORECASE else None
+        lowered = lower_literals(pattern) if flags & re.IGNORECASE else None
         self.lowered = compile_scanner(lowered, flags & ~re.IGNORECASE) if lowered else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
@@ -90,7 +90,7 @@ class FoldedScanner:
         return self.pattern.finditer(text, pos, endpos)
 
 
-def _lower_literals(pattern: str) -> str | None:
+def lower_literals(pattern: str) -> str | None:
     r"""The pattern with every character lower-cased except those right after a backslash
     (``\S`` stays ``\S``), when that matches lower-cased text exactly as the pattern matches
     text case-insensitively; else None. The two parse trees are compared: every literal and
@@ -98,9 +98,9 @@ def _lower_literals(pattern: str) -> str | None:
     (``(?-i:...)``), no letter written as an escape (``\x4D``), no range across the cases
     (``[A-z]``) and nothing outside ASCII (``ſ`` matches ``s`` case-insensitively).
 
-    >>> _lower_literals(r"(?<![A-Za-z])MFU\s?\S")
+    >>> lower_literals(r"(?<![A-Za-z])MFU\s?\S")
     '(?<![a-za-z])mfu\\s?\\S'
-    >>> [_lower_literals(p) for p in (r"(?-i:MFU)", r"\x4DFU", r"x[A-z]", "\u017fpeed")]
+    >>> [lower_literals(p) for p in (r"(?-i:MFU)", r"\x4DFU", r"x[A-z]", "\u017fpeed")]
     [None, None, None, None]
     """
     if not pattern.isascii():

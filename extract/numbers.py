@@ -15,14 +15,14 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
 import regex
 
-from .knowledge import compile_scanner, load
+from .knowledge import compile_scanner, load, lower_literals
 
 # Time limit for one regex call (seconds): a guard on top of patterns that are
 # written to run in linear time (possessive quantifiers, anchored starts).
@@ -63,6 +63,7 @@ def _quantity(
     >>> _quantity(0, 2, "2x", 2.0, None, "x", "number") == Quantity(0, 2, "2x", 2.0, None, "x", "number")
     True
     >>> import inspect
+    >>> from dataclasses import fields
     >>> list(inspect.signature(_quantity).parameters) == [f.name for f in fields(Quantity)]
     True
     """
@@ -170,7 +171,7 @@ def _number_pattern() -> re.Pattern:
               | k(?![A-Za-z0-9])                                         # 4k
             )
         )?+
-        (?P<plus>\+)?+               # 100K+
+        \+?+                        # 100K+
         (?:(?=\x20?+(?P<unit>(?-sx:""" + units + r"""))))?+   # the unit word, after at most one space
         """,
         re.VERBOSE | re.ASCII | re.DOTALL,  # ASCII digits only: float() reads no other
@@ -238,9 +239,10 @@ def _word_pattern() -> _Phrases:
     card = "|".join(sorted((k.replace("-", "[- ]") for k in words["cardinals"]), key=len, reverse=True))
     cardinal = re.compile(r"(?P<card>" + card + r")(?:[- ]?fold|\s+times)", re.IGNORECASE)
     fragments = [*words["phrases"], cardinal.pattern.replace("?P<card>", "")]
-    scan = compile_scanner(r"(?<![A-Za-z-])(?i:" + "|".join(fragments) + r")(?![A-Za-z])")
-    lowered_words = all(_made_of_words(f) and not re.search("[A-Z]", f) for f in fragments)
-    scan_lowered = re.compile(r"(?<![a-z-])(?:" + "|".join(fragments) + r")(?![a-z])") if lowered_words else None
+    body = "|".join(fragments)
+    scan = compile_scanner(r"(?<![A-Za-z-])(?i:" + body + r")(?![A-Za-z])")
+    lowered = lower_literals(r"(?<![A-Za-z-])(?:" + body + r")(?![A-Za-z])") if all(map(_made_of_words, fragments)) else None
+    scan_lowered = re.compile(lowered) if lowered else None
     return _Phrases(scan, phrases, cardinal, scan_lowered)
 
 
@@ -345,7 +347,7 @@ def _tokens(text: str, lowered: str) -> list[_Token]:
     factor_named = "factor" in lowered  # FACTOR_OF cannot match otherwise
     tokens = []
     for m in _number_pattern().finditer(text):
-        dollar, _, exp, pow1, pow2, pow3, scale, _, unit_word = m.groups()  # one call for all the groups
+        dollar, _, exp, pow1, pow2, pow3, scale, unit_word = m.groups()  # one call for all the groups
         start, num_end = m.span()
         num = text[start if dollar is None else m.end("dollar") : m.end("digits_end")]
         value = _number_value(num, pow1, pow2, pow3, scale)

@@ -187,12 +187,21 @@ def _ascii_slices_equal(abstract, rows, starts, ends, mention, claim_rows) -> np
     if not compare.size:
         return equal
     size = lengths[compare]
-    within = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
+    firsts, within = ragged_positions(size)
     in_text = np.repeat(text_offsets[rows[compare]] + starts[compare], size) + within
     in_mention = np.repeat(mention_offsets[compare], size) + within
-    differs = (text[in_text] != mention_data[in_mention]).astype(np.int64)
-    equal[compare] = np.add.reduceat(differs, np.cumsum(size) - size) == 0
+    equal[compare] = ~np.logical_or.reduceat(text[in_text] != mention_data[in_mention], firsts)  # sizes > 0: no empty run
     return equal
+
+
+def ragged_positions(size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(where each run starts when runs of these sizes are laid end to end, each position's offset in its run).
+
+    >>> [a.tolist() for a in ragged_positions(np.array([2, 3]))]
+    [[0, 2], [0, 1, 0, 1, 2]]
+    """
+    firsts = np.cumsum(size) - size
+    return firsts, np.arange(size.sum()) - np.repeat(firsts, size)
 
 
 def _slow_matches(abstract, row_values, mention, start, end, rows: np.ndarray) -> list[bool]:

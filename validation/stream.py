@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, SuiteRunner
-from claimbench.validation.frames import claims_frame, string_buffers, table_frame
+from claimbench.validation.frames import claims_frame, ragged_positions, string_buffers, table_frame
 from claimbench.validation.quarantine import split_claims
 from claimbench.validation.report import ChunkedReport, Outcome
 from claimbench.validation.suite import load_suite
@@ -119,9 +119,8 @@ def hex_numbers(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     widths = np.zeros(len(array), dtype=np.int64)
     rows = np.flatnonzero(valid & (lengths >= 1) & (lengths <= 16))
     size = lengths[rows]
-    within = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
+    firsts, within = ragged_positions(size)
     digits = HEX_DIGITS[data[np.repeat(offsets[rows], size) + within]]
-    firsts = np.cumsum(size) - size
     all_hex = np.maximum.reduceat(digits, firsts) < 16 if rows.size else np.zeros(0, dtype=bool)
     shifted = digits.astype(np.uint64) << (4 * (np.repeat(size, size) - 1 - within)).astype(np.uint64)
     values = np.bitwise_or.reduceat(shifted, firsts) if rows.size else np.zeros(0, dtype=np.uint64)
