@@ -4,7 +4,7 @@ Like datatrove's local, slurm and ray executors, an engine knows nothing of
 extraction; the pipeline hands it a picklable module-level function
 (``list[item] -> list[result]``) and an iterable of batches, and reads the
 results back **in input order**, lazily, with at most ``max_in_flight``
-batches (about twice the workers) read from the input and not yet handed
+batches (``read_ahead`` a worker, 2 unless asked) read from the input and not yet handed
 back, so memory does not grow with the corpus.
 
 ======================  =====================================================
@@ -69,18 +69,21 @@ class Engine:
 
     name = "engine"
 
-    def __init__(self, workers: int, max_in_flight: int | None = None):
+    def __init__(self, workers: int, max_in_flight: int | None = None, read_ahead: int = 2):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.workers = workers
         self._max_in_flight = max_in_flight
+        self.read_ahead = read_ahead
         if max_in_flight is not None and max_in_flight < 1:
             raise ValueError(f"max_in_flight must be at least 1, not {max_in_flight}")
+        if read_ahead < 1:
+            raise ValueError(f"read_ahead must be at least 1, not {read_ahead}")
 
     @property
     def max_in_flight(self) -> int:
-        """Batches read but not yet yielded, at most: ``2 x workers`` unless set."""
-        return self._max_in_flight or 2 * self.workers
+        """Batches read but not yet yielded, at most: ``read_ahead x workers`` unless set."""
+        return self._max_in_flight or self.read_ahead * self.workers
 
     def start(self) -> Engine:
         return self
@@ -183,8 +186,8 @@ class PoolEngine(Engine):
 
     name = "local"
 
-    def __init__(self, workers: int, max_in_flight: int | None = None):
-        super().__init__(workers, max_in_flight)
+    def __init__(self, workers: int, max_in_flight: int | None = None, read_ahead: int = 2):
+        super().__init__(workers, max_in_flight, read_ahead)
         self._pool: ProcessPoolExecutor | None = None
 
     def describe(self) -> str:
@@ -271,9 +274,9 @@ class DaskEngine(Engine):
     name = "dask"
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None,
-                 max_in_flight: int | None = None, quiet: bool = True, connect_timeout: float = 30.0):
+                 max_in_flight: int | None = None, quiet: bool = True, connect_timeout: float = 30.0, read_ahead: int = 2):
         _import_distributed()
-        super().__init__(workers if workers is not None else (1 if scheduler else default_workers()), max_in_flight)
+        super().__init__(workers if workers is not None else (1 if scheduler else default_workers()), max_in_flight, read_ahead)
         self._workers_given = workers is not None
         self.scheduler = scheduler
         self.quiet = quiet
@@ -366,11 +369,13 @@ class DaskEngine(Engine):
 
 
 def make_engine(name: str = "local", workers: int | None = None, scheduler: str | None = None,
-                *, max_in_flight: int | None = None, quiet: bool = True, connect_timeout: float = 30.0) -> Engine:
+                *, max_in_flight: int | None = None, quiet: bool = True, connect_timeout: float = 30.0,
+                read_ahead: int = 2) -> Engine:
     """The engine called ``name``; ``workers=None`` means all cores (``"local"``, a LocalCluster)
     or every thread of the cluster at ``scheduler``.
 
-    Keywords: ``max_in_flight`` (batches read ahead, default ``2 x workers``),
+    Keywords: ``max_in_flight`` (batches read ahead, default ``read_ahead x workers``; ``read_ahead``
+    is 2 unless given: more keeps workers busy while the caller pauses, e.g. to write),
     ``quiet`` (False: let Dask log at INFO), ``connect_timeout`` (seconds to
     reach ``scheduler``, then ConnectionError).
 
@@ -389,7 +394,7 @@ def make_engine(name: str = "local", workers: int | None = None, scheduler: str 
         count = workers if workers is not None else default_workers()
         if count < 1:
             raise ValueError(f"workers must be at least 1, not {count}")
-        return LocalEngine() if count == 1 else PoolEngine(count, max_in_flight)
+        return LocalEngine() if count == 1 else PoolEngine(count, max_in_flight, read_ahead)
     if name == "dask":
-        return DaskEngine(workers, scheduler, max_in_flight, quiet, connect_timeout)
+        return DaskEngine(workers, scheduler, max_in_flight, quiet, connect_timeout, read_ahead)
     raise ValueError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")

@@ -18,11 +18,14 @@ than once). The steps:
 4. **extract and write** the other shards: the records they emit are read
    again (only the files, and only up to the records, needed; the copies of a
    merged paper first), in batches of :data:`BATCH_PAPERS`. For each batch,
-   papers whose content (title and abstract) and extractor version are in the
-   cache (:mod:`claimbench.cache`) take their claims from it; the others are
-   extracted by the engine (:mod:`claimbench.engines`: in-process, a process
-   pool or a Dask cluster), which returns results in input order, and are
-   stored in the cache, one transaction a batch. Every :data:`CHUNK_BATCHES`
+   the cache (:mod:`claimbench.cache`) is asked for the claims of papers whose
+   content (title and abstract) and extractor version it holds; then the
+   engine (:mod:`claimbench.engines`: in-process, a process pool or a Dask
+   cluster) maps :func:`tabulate_batch` over the batches: it extracts the
+   other papers and makes the batch's rows as Arrow tables, so the workers,
+   not this process, do the work a paper costs. Results come back in input
+   order, with at most :data:`READ_AHEAD` batches a worker queued; new claims
+   are stored in the cache, one transaction a batch. Every :data:`CHUNK_BATCHES`
    batches of a shard (and its end) make a chunk, validated by the expectation
    suite (:class:`~claimbench.validation.stream.ChunkedValidation`, one a
    shard) when asked, and appended to the shard's Parquet files in row groups
@@ -46,6 +49,7 @@ paper is rejected (its ``file:line``, reason ``extraction failed:
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import sys
 import tempfile
@@ -57,8 +61,9 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import numpy as np
+import pyarrow as pa
 
-from claimbench.cache import ClaimCache, content_key
+from claimbench.cache import ClaimCache, content_key, decode_claims, encode_claims
 from claimbench.engines import default_workers, make_engine
 from claimbench.extract import claims as claims_module
 from claimbench.extract.claims import extract_claims
@@ -74,11 +79,13 @@ from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
 from claimbench import table as table_module
 from claimbench.table import ParquetSink, batch_tables
 
-__all__ = ["BATCH_PAPERS", "CHUNK_BATCHES", "SHARD_RECORDS", "ExtractionFailed", "Outputs", "Progress", "Run", "RunStats",
-           "default_workers", "extract_batch", "read_and_merge"]
+__all__ = ["BATCH_PAPERS", "CHUNK_BATCHES", "SHARD_RECORDS", "BatchOutput", "ExtractionFailed", "Outputs", "Progress", "Run",
+           "RunStats", "default_workers", "extract_batch", "read_and_merge", "tabulate_batch"]
 
 BATCH_PAPERS = 256  # papers a batch: the unit the engine maps and the cache stores in one transaction
-CHUNK_BATCHES = 64  # batches a chunk: the unit validated and written (16,384 papers; 4 to a full shard)
+CHUNK_BATCHES = 256  # batches a chunk: the unit validated and written (65,536 papers: a full shard is one chunk;
+# validating a chunk has a fixed cost of about 0.3 s CPU, next to which its rows cost little: bench/validation_speed.py)
+READ_AHEAD = 16  # batches a worker may have queued (4,096 papers, about 2 s of work): enough for the workers to go on while a chunk is validated and written
 SHARD_RECORDS = 65_536  # input records a shard (a release's file): see claimbench.plan
 STAGES = ("read", "extract", "validate", "write")
 
@@ -213,6 +220,55 @@ def extract_batch(papers: list[Paper]) -> list[list[Claim] | str]:
     return out
 
 
+@dataclass
+class BatchOutput:
+    """What :func:`tabulate_batch` returns for a batch: its rows, and what became of each paper.
+
+    ``claims``/``papers``: the rows of the papers whose claims are known, in
+    the batch's order; ``outcomes[i]``: paper ``i``'s number of claims, or the
+    error (``"Type: message"``) its extraction raised; ``fresh[i]``: its claims
+    as the cache stores them (:func:`~claimbench.cache.encode_claims`) when it
+    was extracted here, else None.
+    """
+
+    claims: object  # pyarrow.Table
+    papers: object  # pyarrow.Table
+    outcomes: list[int | str]
+    fresh: list[str | None]
+
+
+def tabulate_batch(extractor_version: str, items: list[tuple[MergedPaper, str | None]]) -> BatchOutput:
+    """The rows of a batch of (merged paper, its cached claims or None): the papers without cached claims
+    are extracted. The function engines map (bound to the version with functools.partial), so the
+    workers, not the process that reads and writes, make the rows and the cache's entries.
+
+    >>> paper = Paper("T", "We get a 2.49x speedup over vLLM.", "a.txt:1")
+    >>> out = tabulate_batch("0.0.0", [(MergedPaper(paper, (paper.source,), 1), None)])
+    >>> out.outcomes, out.claims.column("baseline").to_pylist(), out.papers.column("n_claims").to_pylist()
+    ([1], ['vLLM'], [1])
+    >>> tabulate_batch("0.0.0", [(MergedPaper(paper, (paper.source,), 1), out.fresh[0])]).fresh
+    [None]
+    """
+    extracted = iter(extract_batch([merged.paper for merged, cached in items if cached is None]))
+    rows: list[tuple[MergedPaper, list[Claim]]] = []
+    outcomes: list[int | str] = []
+    fresh: list[str | None] = []
+    for merged, cached in items:
+        if cached is not None:
+            found, text = decode_claims(cached), None
+        else:
+            found = next(extracted)
+            text = None if isinstance(found, str) else encode_claims(found)
+        fresh.append(text)
+        if isinstance(found, str):
+            outcomes.append(found)
+        else:
+            outcomes.append(len(found))
+            rows.append((merged, found))
+    claims, papers = batch_tables(rows, extractor_version)
+    return BatchOutput(claims, papers, outcomes, fresh)
+
+
 class _RejectSpool:
     """Rejected records as rejects-file lines, in a spooled temporary file (memory until 1 MB, then disk)."""
 
@@ -269,7 +325,7 @@ class _ShardWriter:
         self.papers_sink = ParquetSink(targets["papers"], PAPERS_SCHEMA)
         self.validate = validate
         self._checker = None
-        self.chunk: list[tuple[MergedPaper, list[Claim]]] = []
+        self.chunk: list[BatchOutput] = []  # the batches of the chunk being made
         self.batches = 0
         self.claims = 0
         self.failures: list[dict] = []
@@ -474,23 +530,23 @@ class Run:
         done = claims = 0
         writer: _ShardWriter | None = None
         try:
-            with make_engine(self.engine, self.workers, self.scheduler) as engine:
-                for shard, batch, last in self._extracted(engine, cache, version, todo, preload=validate):
+            with make_engine(self.engine, self.workers, self.scheduler, read_ahead=READ_AHEAD) as engine:
+                for shard, batch, output, last in self._extracted(engine, cache, version, todo, preload=validate):
                     if writer is None:
                         with stats.timing("write"):
                             writer = _ShardWriter(shard, targets(shard), validate)
-                    for item, result in batch:
-                        if isinstance(result, str):
-                            writer.failures.append(self._failed(item, result).to_dict())
-                        else:
-                            writer.chunk.append((item.merged, result))
-                            writer.claims += len(result)
-                            claims += len(result)
+                    for item, outcome in zip(batch, output.outcomes):
+                        if isinstance(outcome, str):
+                            writer.failures.append(self._failed(item, outcome).to_dict())
+                    found = output.claims.num_rows
+                    writer.chunk.append(output)
+                    writer.claims += found
+                    claims += found
                     done += len(batch)
                     bar.update(done, claims, stats.cache_hits)
                     writer.batches += 1
                     if writer.batches == CHUNK_BATCHES or last:
-                        self._flush(writer, version)
+                        self._flush(writer)
                     if last:
                         results[shard.number] = self._close(writer, store)
                         writer = None
@@ -541,7 +597,8 @@ class Run:
                     break
 
     def _extracted(self, engine, cache: ClaimCache | None, version: str, todo: list[Shard], preload: bool = False):
-        """(shard, [(item, claims or error)], last) for each batch, from the cache or the engine, in input order.
+        """(shard, batch, its :class:`BatchOutput`, last) for each batch, in input order: the engine's workers make
+        the rows, extracting the papers whose claims the cache does not hold; their claims are stored in the cache.
 
         ``preload``: once the engine has its first batch (a process pool has then started all its
         processes), import the validation engine in a thread, while the batches are extracted.
@@ -549,40 +606,31 @@ class Run:
         pending: deque = deque()
         stats = self.stats
 
-        def to_extract() -> Iterator[list[Paper]]:
+        def to_extract() -> Iterator[list[tuple[MergedPaper, str | None]]]:
             first = True
             for shard, batch, last in self._batches(todo):
                 keys = [content_key(item.merged.paper) for item in batch]
-                hits = cache.get_many(version, keys) if cache is not None and keys else {}
-                pending.append((shard, batch, keys, hits, last))
-                yield [item.merged.paper for item, key in zip(batch, keys) if key not in hits]
+                hits = cache.get_encoded(version, keys) if cache is not None and keys else {}
+                pending.append((shard, batch, keys, len(hits), last))
+                yield [(item.merged, hits.get(key)) for item, key in zip(batch, keys)]
                 if first and preload:
                     _preload_validation()
                 first = False
             if first and preload:
                 _preload_validation()
 
-        for results in engine.map_batches(extract_batch, to_extract()):
+        for output in engine.map_batches(functools.partial(tabulate_batch, version), to_extract()):
             shard, batch, keys, hits, last = pending.popleft()
-            fresh = iter(results)
-            out, new = [], []
-            for item, key in zip(batch, keys):
-                if key in hits:
-                    out.append((item, hits[key]))
-                    continue
-                result = next(fresh)
-                out.append((item, result))
-                if not isinstance(result, str):
-                    new.append((key, result))
-            stats.cache_hits += len(hits)
-            stats.cache_misses += len(batch) - len(hits)
-            if cache is not None and new:
-                cache.put_many(version, new)
-            yield shard, out, last
+            stats.cache_hits += hits
+            stats.cache_misses += len(batch) - hits
+            if cache is not None:
+                cache.put_encoded(version, [(key, text) for key, text in zip(keys, output.fresh) if text is not None])
+            yield shard, batch, output, last
 
-    def _flush(self, writer: _ShardWriter, version: str) -> None:
+    def _flush(self, writer: _ShardWriter) -> None:
         """Validate (if asked) and write one chunk of a shard."""
-        claims, papers = batch_tables(writer.chunk, version)
+        claims = pa.concat_tables([output.claims for output in writer.chunk]).combine_chunks()
+        papers = pa.concat_tables([output.papers for output in writer.chunk]).combine_chunks()
         if writer.validate:
             with self.stats.timing("validate"):
                 claims, quarantine = writer.checker.check(claims, papers)
@@ -595,8 +643,6 @@ class Run:
 
     def _close(self, writer: _ShardWriter, store: ShardStore | None) -> ShardResult:
         """Finish a shard's files and report; store its description in the cache (a build's shards)."""
-        import pyarrow as pa
-
         with self.stats.timing("write"):
             writer.claims_sink.close()
             writer.papers_sink.close()

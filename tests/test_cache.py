@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from claimbench.cache import DB_NAME, ClaimCache
+import pytest
+
+from claimbench.cache import CLAIM_FIELDS, DB_NAME, TABLE_LAYOUT, ClaimCache
 from claimbench.corpus import seed_dir, seed_files
 from conftest import run_main, snapshot
 
@@ -104,15 +106,24 @@ def test_a_paper_whose_abstract_changed_is_extracted_again(tmp_path):
     assert _figure(_extract(tmp_path / "c.parquet", source, "--cache", cache), "cache hits") == 1
 
 
-def test_cache_written_for_another_claim_layout_is_dropped(tmp_path):
-    """Entries stored under another Claim layout cannot be decoded: they are dropped, never misread."""
+@pytest.mark.parametrize("written_by", ["other claim fields", "first store layout"])
+def test_cache_written_for_another_claim_layout_is_dropped(tmp_path, written_by):
+    """Entries stored under another Claim layout, or by the first layout of the store (a WITHOUT ROWID
+    table named by its claim fields), are dropped, never misread."""
     cache = tmp_path / "cache"
     _extract(tmp_path / "a.parquet", seed_files()[0], "--cache", cache)
     import sqlite3
 
     with sqlite3.connect(cache / DB_NAME) as db:
-        db.execute("UPDATE meta SET value = ? WHERE name = 'claim_fields'", ("mention,start,end,value",))
+        if written_by == "other claim fields":
+            db.execute("UPDATE meta SET value = ? WHERE name = 'layout'", ("rowid-v2;mention,start,end,value",))
+        else:
+            db.execute("DELETE FROM meta WHERE name = 'layout'")
+            db.execute("INSERT INTO meta VALUES ('claim_fields', ?)", (",".join(CLAIM_FIELDS),))
     db.close()
     again = _extract(tmp_path / "b.parquet", seed_files()[0], "--cache", cache)
     assert _figure(again, "cache hits") == 0
+    with sqlite3.connect(cache / DB_NAME) as db:
+        assert dict(db.execute("SELECT name, value FROM meta")) == {"layout": f"{TABLE_LAYOUT};{','.join(CLAIM_FIELDS)}"}
+    db.close()
     assert (tmp_path / "a.parquet").read_bytes() == (tmp_path / "b.parquet").read_bytes()

@@ -130,6 +130,9 @@ def test_kinds_of_engine():
     pool = make_engine("local", workers=2)
     assert isinstance(pool, PoolEngine) and pool.max_in_flight == 4
     assert make_engine("local", workers=3, max_in_flight=5).max_in_flight == 5
+    assert make_engine("local", workers=3, read_ahead=5).max_in_flight == 15  # batches queued per worker
+    with pytest.raises(ValueError, match="read_ahead must be at least 1"):
+        make_engine("local", workers=2, read_ahead=0)
 
 
 @pytest.mark.parametrize(
