@@ -43,14 +43,16 @@ from claimbench.extract.readers import read_inputs
 # The floor: a bare scan for numbers with one compiled pattern.
 BARE_NUMBER = regex.compile(r"(?<![\d.])\d++(?:[.,]\d++)*+")
 
-# Runs the command in argv[1:] as its child and prints the child's exit code, wall time, peak RSS (KiB) and output as JSON.
+# Runs the command in argv[1:] as its child and prints the child's exit code, wall time, peak RSS (KiB), CPU time
+# (of the child and the worker processes it waited for) and output as JSON.
 MEASURE = """
 import json, resource, subprocess, sys, time
 t0 = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, text=True)
 seconds = time.perf_counter() - t0
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"code": done.returncode, "seconds": seconds, "output": done.stdout,
-                  "max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+                  "max_rss_kib": usage.ru_maxrss, "cpu_seconds": usage.ru_utime + usage.ru_stime}))
 """
 
 
@@ -64,6 +66,15 @@ def figure(output: str, name: str) -> str:
         if line.startswith(name + ":"):
             return line.split(":", 1)[1].strip()
     return "?"
+
+
+def stage_times(output: str) -> str:
+    """The stage times of a build's summary, on one line.
+
+    >>> stage_times("time read:          1.50 s\\ntime extract:       9.00 s\\n")
+    'stages: read 1.50 s, extract 9.00 s, validate ?, write ?'
+    """
+    return "stages: " + ", ".join(f"{stage} {figure(output, 'time ' + stage)}" for stage in ("read", "extract", "validate", "write"))
 
 
 def synthetic_papers(n: int, start: int = 0) -> Iterator[Paper]:
@@ -158,12 +169,13 @@ def main() -> None:
         full, again, mb = build_figures(size, a.workers)
         print(f"build end to end, {size:,} papers ({mb:,.0f} MB JSONL), {a.workers} workers: {full['seconds']:.1f} s "
               f"({size / full['seconds']:,.0f} papers/s), peak RSS {full['max_rss_kib'] / 1024:,.0f} MiB")
+        print(f"  CPU {full['cpu_seconds']:.0f} s, {full['cpu_seconds'] / full['seconds']:.2f} cores busy on average; "
+              f"{stage_times(full['output'])}")
         print(f"  rebuild after adding {max(1, size // 100):,} papers (1%), with the cache: {again['seconds']:.1f} s "
               f"= {again['seconds'] / full['seconds']:.1%} of the full build, peak RSS {again['max_rss_kib'] / 1024:,.0f} MiB; "
               f"shards reused {figure(again['output'], 'shards reused')} of {figure(again['output'], 'shards')}, "
               f"papers extracted {figure(again['output'], 'papers extracted')}")
-        stages = ", ".join(f"{stage} {figure(again['output'], 'time ' + stage)}" for stage in ("read", "extract", "validate", "write"))
-        print(f"  rebuild stages: {stages}")
+        print(f"  rebuild {stage_times(again['output'])}")
         sys.stdout.flush()
 
 
