@@ -629,8 +629,8 @@ class Run:
 
     def _flush(self, writer: _ShardWriter) -> None:
         """Validate (if asked) and write one chunk of a shard."""
-        claims = pa.concat_tables([output.claims for output in writer.chunk]).combine_chunks()
-        papers = pa.concat_tables([output.papers for output in writer.chunk]).combine_chunks()
+        claims = pa.concat_tables([output.claims for output in writer.chunk])
+        papers = pa.concat_tables([output.papers for output in writer.chunk])
         if writer.validate:
             with self.stats.timing("validate"):
                 claims, quarantine = writer.checker.check(claims, papers)

@@ -3,7 +3,8 @@
 - ``mention_in_abstract`` / ``paper_known`` (Arrow and numpy) against Python's ``str`` slicing and a dict of the papers;
 - ``IdTally`` fed Arrow columns against the same tally fed Python lists;
 - ``SuiteRunner`` reused chunk after chunk (GX graphs kept, narrow frames) against a fresh runner a chunk;
-- the committed release's validation report, made again.
+- the committed release's validation report, made again;
+- a chunk given as many Arrow pieces (as the build gives it) against the same rows in one piece.
 """
 from __future__ import annotations
 
@@ -163,3 +164,21 @@ def test_a_spoilt_table_reports_each_fault_with_its_rows(release_tables):
         "expect_column_values_to_be_in_set(mention_in_abstract)": (2, (2, 3)),
     }
     assert report.quarantine["reason"].to_pylist()[0] == "expect_column_values_to_be_in_set(metric)"
+
+
+def _in_pieces(table: pa.Table, rows: int) -> pa.Table:
+    """The same rows as a table of many Arrow chunks, as the build passes a chunk (one piece a batch)."""
+    return pa.concat_tables([table.slice(i, rows) for i in range(0, table.num_rows, rows)] or [table])
+
+
+def test_a_chunk_in_many_arrow_pieces_checks_as_the_same_rows_in_one(release_tables):
+    """The build validates the batches' tables concatenated, not combined: same kept rows, quarantine and outcomes."""
+    _, claims, papers = release_tables
+    spoilt = _spoilt(claims)
+    whole, pieces = ChunkedValidation(max_quarantine_fraction=1.0), ChunkedValidation(max_quarantine_fraction=1.0)
+    one = whole.check(spoilt, papers)
+    many = pieces.check(_in_pieces(spoilt, 7), _in_pieces(papers, 5))
+    assert _in_pieces(spoilt, 7).column("metric").num_chunks > 1
+    assert one[0].equals(many[0]) and one[1].equals(many[1]) and one[1].num_rows == 4
+    assert _last_chunk(whole) == _last_chunk(pieces)
+    assert whole.finish().to_dict() == pieces.finish().to_dict()
