@@ -26,7 +26,9 @@ from .knowledge import (
     first_letter_alternation,
     longest_first,
     Prefilter,
+    ascii_twin,
     load,
+    prefilter_for,
     top_level_alternatives,
 )
 
@@ -109,8 +111,10 @@ def _list_qualifiers():
     return _labelled(load("cues")["qualifier"]["respectively"])
 
 
+@lru_cache(maxsize=1024)
 def list_qualifier_hits(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Qualifying adjectives of a "respectively" list, as (start, end, qualifier).
+    """Qualifying adjectives of a "respectively" list, as (start, end, qualifier); cached per
+    text (every member of a list reads the same text before the list).
 
     >>> [h[2] for h in list_qualifier_hits("median and maximum speedups of 45x and 6150x")]
     ['average', 'up_to']
@@ -190,6 +194,12 @@ def _baseline_stop() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _baseline_stop_ascii() -> re.Pattern | regex.Pattern:
+    """:func:`_baseline_stop` for ASCII text (see knowledge.ascii_twin)."""
+    return ascii_twin(_baseline_stop()) or _baseline_stop()
+
+
 # Words that cannot be a baseline on their own.
 NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|we|our|one|ours|itself|which|what|all|both|each|other|others|a|an|the)$")
 # A phrase ending in one of these names a condition, not a competitor ("over the tested inputs").
@@ -198,12 +208,14 @@ LEADING_FILLER = regex.compile(r"(?i:with|using)\s++(?=[A-Za-z])")
 TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of))+$")
 
 
+@lru_cache(maxsize=2048)
 def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
-    """The noun phrase starting at ``start``, up to a stop word or punctuation."""
+    """The noun phrase starting at ``start``, up to a stop word or punctuation (cached: the
+    claims of a sentence look for baselines after the same markers)."""
     lead = LEADING_FILLER.match(sentence, start)
     if lead:
         start = lead.end()  # "than with GPU-only solutions"
-    stop = _baseline_stop().search(sentence, start)
+    stop = (_baseline_stop_ascii() if sentence.isascii() else _baseline_stop()).search(sentence, start)
     end = stop.start() if stop else len(sentence)
     text = TRAILING_JUNK.sub("", sentence[start:end].rstrip(". "))
     words = text.split()
@@ -238,6 +250,13 @@ def _object_verb() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _object_verb_prefilter() -> Prefilter:
+    """The prefilter of :func:`_object_verb`: a window without its verbs' stems holds no match."""
+    verbs = _object_verb()
+    return prefilter_for(verbs)
+
+
 def improved_object(sentence: str, pos: int) -> Span | None:
     """The thing improved upon, named between the verb and "by" before ``pos``; None when it is a metric.
 
@@ -248,7 +267,10 @@ def improved_object(sentence: str, pos: int) -> Span | None:
     >>> improved_object(s, s.index("2x")) is None
     True
     """
-    m = _object_verb().search(sentence, max(0, pos - 90), pos)
+    start = max(0, pos - 90)
+    if not _object_verb_prefilter().may_match(sentence[start:pos]):
+        return None  # a match lies in the window: it would hold one of the words
+    m = _object_verb().search(sentence, start, pos)
     if not m:
         return None
     start = m.start("object")
@@ -429,6 +451,7 @@ NAME_AFTER = regex.compile(
     """,
     regex.VERBOSE,
 )
+NAME_AFTER_ASCII = ascii_twin(NAME_AFTER) or NAME_AFTER  # for ASCII text
 
 
 def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
@@ -437,7 +460,7 @@ def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
     >>> name_after("speed-ups of 4.53x in Img128cond, 5.32x in AFHQ", 18)[2]
     'Img128cond'
     """
-    m = NAME_AFTER.match(sentence, pos, min(len(sentence), pos + 40))
+    m = (NAME_AFTER_ASCII if sentence.isascii() else NAME_AFTER).match(sentence, pos, min(len(sentence), pos + 40))
     if not m or find_hardware(m.group("name")):
         return None
     return m.start("name"), m.end("name"), m.group("name"), "bench"

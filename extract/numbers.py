@@ -350,7 +350,10 @@ def _tokens(text: str, lowered: str) -> list[_Token]:
         dollar, _, exp, pow1, pow2, pow3, scale, unit_word = m.groups()  # one call for all the groups
         start, num_end = m.span()
         num = text[start if dollar is None else m.end("dollar") : m.end("digits_end")]
-        value = _number_value(num, pow1, pow2, pow3, scale)
+        if exp is None and scale is None:
+            value = float(num.replace(",", ""))  # what _number_value gives a plain number, without its cache's key
+        else:
+            value = _number_value(num, pow1, pow2, pow3, scale)
         if not math.isfinite(value):
             continue
         if dollar is not None:
@@ -381,10 +384,10 @@ def _join_ranges(text: str, tokens: list[_Token], lowered: str) -> list[Quantity
     """Turn tokens into quantities, pairing the two ends of each range; ``lowered`` is ``text.lower()``."""
     between_named = "between" in lowered  # BETWEEN cannot match otherwise
     out: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
+    i, count = 0, len(tokens)
+    while i < count:
         a = tokens[i]
-        b = tokens[i + 1] if i + 1 < len(tokens) else None
+        b = tokens[i + 1] if i + 1 < count else None
         if b is not None and b.unit is not None and a.unit in (None, b.unit) and a.value < b.value:
             gap = text[a.end : b.start]
             if RANGE_SEP.fullmatch(gap) or (
@@ -401,8 +404,10 @@ def _join_ranges(text: str, tokens: list[_Token], lowered: str) -> list[Quantity
                 out.append(_quantity(s, e, mention, b.value, a.value, b.unit, "range"))
                 i += 2
                 continue
-        s, e, mention = _mention(text, a.start, a.end)
-        out.append(_quantity(s, e, mention, a.value, None, a.unit or "", "number", unit_given=a.unit is not None, bare_count=a.bare))
+        # A number alone, the common case: its fields read at once, the mention trimmed in place (as _mention does).
+        start, _, end, value, unit, _, bare = a
+        mention = text[start:end].rstrip()
+        out.append(_quantity(start, start + len(mention), mention, value, None, unit or "", "number", "", unit is not None, bare))
         i += 1
     return out
 
@@ -514,11 +519,14 @@ def _from_to_with_words(text: str, quantities: list[Quantity], lowered: str) -> 
     out = list(quantities)
     if "from" not in lowered:  # FROM_BEFORE cannot match
         return out
+    ascii_text = text.isascii()  # then ``lowered`` has the offsets of ``text``: no window to cut and lower-case
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
+        near = max(0, a.start - 20)
         if a.kind == b.kind == "number" and a.unit == b.unit and not a.from_to and (
-            "from" in text[max(0, a.start - 20) : a.start].lower()  # FROM_BEFORE cannot match otherwise
-            and FROM_BEFORE.search(text, max(0, a.start - 20), a.start)
+            # FROM_BEFORE cannot match without "from" in the 20 characters before the number
+            (lowered.find("from", near, a.start) >= 0 if ascii_text else "from" in text[near : a.start].lower())
+            and FROM_BEFORE.search(text, near, a.start)
             and FROM_TO_GAP.fullmatch(text, a.end, b.start)
         ):
             out[i], out[i + 1] = replace(a, from_to=True), replace(b, from_to=True)

@@ -111,11 +111,17 @@ SCANNER_BUILDERS = {"hardware_pattern", "workload_pattern", "_keywords_combined"
 LEAD = r"(?=\w)"  # what every scanner started with before the shortcuts: part of the semantics
 
 
+def _made_by_compile_scanner(item) -> bool:
+    """A pattern compile_scanner makes: led by LEAD, or by the first-character class alone."""
+    return isinstance(item, re.Pattern) and (item.pattern.startswith(LEAD) or item.pattern.startswith("(?=["))
+
+
 def _split_lead(compiled: re.Pattern) -> tuple[str, str | None]:
-    """(the pattern source, the first-character class) of a pattern made by compile_scanner."""
+    """(the pattern source, the first-character class) of a pattern made by compile_scanner:
+    LEAD then the class, LEAD alone, or the class alone (when it holds only word characters)."""
     text = compiled.pattern
-    assert text.startswith(LEAD), text[:40]
-    rest = text[len(LEAD) :]
+    assert _made_by_compile_scanner(compiled), text[:40]
+    rest = text[len(LEAD) :] if text.startswith(LEAD) else text
     if not rest.startswith("(?=["):
         return rest, None
     i, escaped = 4, False
@@ -164,12 +170,12 @@ def test_every_scanner_is_covered():
             continue
         made = fn()
         for item in made if isinstance(made, tuple) else (made,):
-            if isinstance(item, FoldedScanner) or (isinstance(item, re.Pattern) and item.pattern.startswith(LEAD)):
+            if isinstance(item, FoldedScanner) or _made_by_compile_scanner(item):
                 makers.add(name)
     assert makers == SCANNER_BUILDERS
     for module in (context, claims):
         for name, item in vars(module).items():
-            assert not isinstance(item, FoldedScanner) and not (isinstance(item, re.Pattern) and item.pattern.startswith(LEAD)), name
+            assert not isinstance(item, FoldedScanner) and not _made_by_compile_scanner(item), name
 
 
 @pytest.mark.parametrize("name", SCANNERS)
@@ -259,6 +265,8 @@ def _prefilters() -> dict[str, tuple[tuple, Prefilter]]:
         "setup before": ((setup_before,), prefilter_for(setup_before)),
         "average": ((average,), prefilter_for(average)),
         "out of": ((claims.OUT_OF_AFTER,), prefilter_for(claims.OUT_OF_AFTER)),
+        "average after": ((claims.AVERAGE_AFTER,), prefilter_for(claims.AVERAGE_AFTER)),
+        "object verb": ((context._object_verb(),), prefilter_for(context._object_verb())),
         "evaluated on / as platform": ((claims.EVALUATED_ON, claims.AS_PLATFORM), prefilter_for(claims.EVALUATED_ON, claims.AS_PLATFORM)),
         "evaluation ran on / as platform": (
             (claims.EVALUATION_RAN_ON, claims.AS_PLATFORM),
@@ -277,9 +285,11 @@ PREFILTER_CALLS = {
     "prefilter_for(setup_before)",
     "prefilter_for(pattern)",  # each qualifier pattern
     "prefilter_for(average)",
-    "prefilter_for(pattern, AS_PLATFORM)",  # _ran_on: EVALUATED_ON or EVALUATION_RAN_ON
-    "prefilter_for(EVALUATION_RAN_ON, AS_PLATFORM)",
+    "prefilter_for(EVALUATED_ON, AS_PLATFORM)",  # EVALUATED_ON_FILTER, for _ran_on
+    "prefilter_for(EVALUATION_RAN_ON, AS_PLATFORM)",  # EVALUATION_RAN_ON_FILTER, for _ran_on and _stated_hardware
     "prefilter_for(OUT_OF_AFTER)",  # _plain_count
+    "prefilter_for(AVERAGE_AFTER)",  # _average_after
+    "prefilter_for(verbs)",  # context._object_verb_prefilter
 }
 
 
@@ -351,6 +361,12 @@ PREFILTER_CASES = [
     ("evaluation ran on / as platform", "results measured using ", True),
     ("evaluation ran on / as platform", " as the target", True),
     ("evaluation ran on / as platform", "we ran it on ", False),
+    ("average after", " faster ON\nAverage", True),
+    ("average after", "x speedup, averaged", True),
+    ("average after", " faster than vLLM", False),
+    ("object verb", "It Improves the base model by ", True),
+    ("object verb", "accelerating LLM inference by up to ", True),
+    ("object verb", "It reduces latency by ", False),
 ]
 
 
