@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from claimbench.extract import dedup, papers, readers
-from claimbench.extract.dedup import abstract_hash
+from claimbench.extract.dedup import utf8_abstract_hash
 from claimbench.extract.readers import Reject, read_records
 from claimbench.release import sha256_file
 
@@ -52,9 +52,24 @@ def record_digest(paper) -> bytes:
     >>> record_digest(Paper("T", "A.", "a.txt:1")) == record_digest(Paper("T", "A.", "b.txt:7")), len(record_digest(Paper("T", "A.", "x")))
     (True, 16)
     """
-    text = "\x00".join((paper.title, paper.abstract, paper.external_id or "\x01", "\x1f".join(paper.categories),
-                        paper.update_date or "\x01"))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return _utf8_record_digest(paper, paper.abstract.encode("utf-8", "surrogatepass"))
+
+
+def _utf8_record_digest(paper, abstract: bytes) -> bytes:
+    """:func:`record_digest` of ``paper``, given the UTF-8 bytes of its abstract (lone surrogates passed through).
+
+    The digest hashes the UTF-8 bytes of title, abstract, external id, categories and update date
+    joined by NUL; UTF-8 is made character by character, so the bytes can be joined as well.
+
+    >>> from claimbench.extract.papers import Paper
+    >>> paper = Paper("T", "Caf\\u00e9.", "a.txt:1", "x1", ("cs.LG", "cs.CL"), "2024-01-02")
+    >>> joined = "T\\x00Caf\\u00e9.\\x00x1\\x00cs.LG\\x1fcs.CL\\x002024-01-02".encode()
+    >>> _utf8_record_digest(paper, "Caf\\u00e9.".encode()) == hashlib.blake2b(joined, digest_size=16).digest() == record_digest(paper)
+    True
+    """
+    tail = "\x00".join((paper.external_id or "\x01", "\x1f".join(paper.categories), paper.update_date or "\x01"))
+    data = b"\x00".join((paper.title.encode("utf-8", "surrogatepass"), abstract, tail.encode("utf-8", "surrogatepass")))
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 @dataclass
@@ -95,11 +110,12 @@ def index_file(path: Path) -> FileIndex:
         file_name, _, line = item.source.rpartition(":")
         if file_name != name or not line.isdigit():
             raise ValueError(f"{path}: record source {item.source!r} is not {name}:<line>")
+        abstract = item.abstract.encode("utf-8", "surrogatepass")  # once, for both hashes
         ids.append(int(item.paper_id, 16))
-        digests.append(abstract_hash(item.abstract))
+        digests.append(utf8_abstract_hash(abstract))
         lengths.append(len(item.abstract))
         lines.append(int(line))
-        records += record_digest(item)
+        records += _utf8_record_digest(item, abstract)
     return FileIndex(name, np.array(ids, np.uint64), np.array(digests, np.uint64), np.array(lengths, np.int64),
                      np.array(lines, np.int64), np.frombuffer(bytes(records), np.uint8), rejects)
 

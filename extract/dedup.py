@@ -49,7 +49,16 @@ def abstract_hash(text: str) -> int:
     >>> abstract_hash("We get a 2x speedup.") == abstract_hash("We get a 2x speedup."), abstract_hash("a") == abstract_hash("b")
     (True, False)
     """
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+    return utf8_abstract_hash(text.encode("utf-8", "surrogatepass"))
+
+
+def utf8_abstract_hash(data: bytes) -> int:
+    """:func:`abstract_hash` of the abstract whose UTF-8 bytes (lone surrogates passed through) are ``data``.
+
+    >>> utf8_abstract_hash("Caf\u00e9".encode()) == abstract_hash("Caf\u00e9")
+    True
+    """
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
 class InputChanged(RuntimeError):
