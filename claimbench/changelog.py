@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from claimbench.layout import data_entries
+from claimbench.layout import data_entries, is_shard_file
 
 HEADER = (
     "# Changelog\n\n"
@@ -53,7 +53,7 @@ def _inputs(manifest: dict) -> list[tuple]:
 
 
 def _sharded(files: dict) -> bool:
-    return any("-of-" in rel for rel in files)
+    return any(is_shard_file(rel) for rel in files)
 
 
 def change_kind(old: dict, new: dict) -> str:

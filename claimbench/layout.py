@@ -61,6 +61,15 @@ def _is_shard_of(name: str, table: str) -> bool:
     return bool(match) and match.group("table") == table
 
 
+def is_shard_file(path: str) -> bool:
+    """True for a shard's file (``data/<table>-NNNNN-of-NNNNN.parquet``), by its name.
+
+    >>> is_shard_file("data/claims-00000-of-00002.parquet"), is_shard_file("data/claims.parquet")
+    (True, False)
+    """
+    return bool(_SHARD.fullmatch(Path(path).name))
+
+
 def shard_problems(folder: Path, table: str) -> list[str]:
     """What is wrong with the set of shards of ``table``: a missing shard, a count that disagrees.
 
