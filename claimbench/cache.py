@@ -94,10 +94,11 @@ class ClaimCache:
         table (the first layout) cost three times as much CPU.
         """
         layout = f"{TABLE_LAYOUT};{','.join(CLAIM_FIELDS)}"
-        row = self._db.execute("SELECT value FROM meta WHERE name = 'layout'").fetchone()
-        if row is not None and row[0] == layout:
+        if self._layout() == layout:
             return
         with self._transaction():
+            if self._layout() == layout:
+                return  # another process started it afresh meanwhile
             self._db.execute("DROP TABLE IF EXISTS claims")
             self._db.execute(
                 "CREATE TABLE claims (content TEXT NOT NULL, extractor_version TEXT NOT NULL, claims TEXT NOT NULL, "
@@ -105,6 +106,10 @@ class ClaimCache:
             )
             self._db.execute("DELETE FROM meta WHERE name = 'claim_fields'")  # the first layout's entry
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('layout', ?)", (layout,))
+
+    def _layout(self) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'layout'").fetchone()
+        return None if row is None else row[0]
 
     def _transaction(self):
         db = self._db

@@ -1,8 +1,8 @@
 """Execution engines: how a function is mapped over batches, kept apart from what it does.
 
 Like datatrove's local, slurm and ray executors, an engine knows nothing of
-extraction; the pipeline hands it a picklable module-level function
-(``list[item] -> list[result]``) and an iterable of batches, and reads the
+extraction; the pipeline hands it a picklable function (module-level, or a
+``functools.partial`` of one: ``batch -> result``) and an iterable of batches, and reads the
 results back **in input order**, lazily, with at most ``max_in_flight``
 batches (``read_ahead`` a worker, 2 unless asked) read from the input and not yet handed
 back, so memory does not grow with the corpus.
@@ -40,6 +40,7 @@ from typing import Any
 __all__ = ["ENGINES", "Engine", "LocalEngine", "PoolEngine", "DaskEngine", "make_engine", "default_workers"]
 
 ENGINES = ("local", "dask")
+MAX_READ_AHEAD = 64  # batches read ahead in all, however many workers ask for read_ahead each (at least 2 a worker)
 
 Batch = list
 BatchFn = Callable[[list], list]
@@ -82,8 +83,9 @@ class Engine:
 
     @property
     def max_in_flight(self) -> int:
-        """Batches read but not yet yielded, at most: ``read_ahead x workers`` unless set."""
-        return self._max_in_flight or self.read_ahead * self.workers
+        """Batches read but not yet yielded, at most, unless set: ``read_ahead x workers``, but no more than
+        :data:`MAX_READ_AHEAD` in all (a large cluster) unless that is less than 2 a worker."""
+        return self._max_in_flight or max(2 * self.workers, min(self.read_ahead * self.workers, MAX_READ_AHEAD))
 
     def start(self) -> Engine:
         return self
@@ -176,7 +178,7 @@ def _ordered_window(
 class PoolEngine(Engine):
     """Several processes on this machine (:class:`~concurrent.futures.ProcessPoolExecutor`).
 
-    ``fn`` and the batches are pickled: ``fn`` must be a module-level function.
+    ``fn`` and the batches are pickled: ``fn`` must be a module-level function, or a partial of one.
     The pool starts on first use and is shut down on exit.
 
     >>> with PoolEngine(2) as engine:

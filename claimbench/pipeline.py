@@ -231,8 +231,8 @@ class BatchOutput:
     was extracted here, else None.
     """
 
-    claims: object  # pyarrow.Table
-    papers: object  # pyarrow.Table
+    claims: pa.Table
+    papers: pa.Table
     outcomes: list[int | str]
     fresh: list[str | None]
 
@@ -625,6 +625,7 @@ class Run:
             stats.cache_misses += len(batch) - hits
             if cache is not None:
                 cache.put_encoded(version, [(key, text) for key, text in zip(keys, output.fresh) if text is not None])
+            output.fresh = []  # stored: not kept with the chunk's rows
             yield shard, batch, output, last
 
     def _flush(self, writer: _ShardWriter) -> None:

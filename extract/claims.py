@@ -168,6 +168,10 @@ class _SetupChecks(NamedTuple):
     count_after: tuple[regex.Pattern, re.Pattern | None]  # a count of devices or model parts, and its twin
 
 
+# A possessive quantifier or an atomic group in a pattern's source.
+_POSSESSIVE_OR_ATOMIC = re.compile(r"[*+?}]\+|\(\?>")
+
+
 @lru_cache(maxsize=1)
 def _setup_checks() -> _SetupChecks:
     """The setup patterns, made once.
@@ -179,7 +183,9 @@ def _setup_checks() -> _SetupChecks:
     right after the number come with their ASCII twins (:func:`knowledge.ascii_twin`).
     """
     setup_before, setup_after, count_after = context.setup_patterns()
-    backwards = regex.compile(setup_before.pattern, setup_before.flags | regex.REVERSE)
+    # Read backwards only without possessive or atomic parts: those may match one way and not the other.
+    possessive = _POSSESSIVE_OR_ATOMIC.search(setup_before.pattern)
+    backwards = setup_before if possessive else regex.compile(setup_before.pattern, setup_before.flags | regex.REVERSE)
     return _SetupChecks(
         backwards, prefilter_for(setup_before), (setup_after, ascii_twin(setup_after)), (count_after, ascii_twin(count_after))
     )

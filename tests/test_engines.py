@@ -131,6 +131,8 @@ def test_kinds_of_engine():
     assert isinstance(pool, PoolEngine) and pool.max_in_flight == 4
     assert make_engine("local", workers=3, max_in_flight=5).max_in_flight == 5
     assert make_engine("local", workers=3, read_ahead=5).max_in_flight == 15  # batches queued per worker
+    assert make_engine("local", workers=8, read_ahead=16).max_in_flight == 64  # capped in all (MAX_READ_AHEAD)
+    assert make_engine("local", workers=40, read_ahead=16).max_in_flight == 80  # but 2 a worker at least
     with pytest.raises(ValueError, match="read_ahead must be at least 1"):
         make_engine("local", workers=2, read_ahead=0)
 
