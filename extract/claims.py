@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -751,8 +751,11 @@ class _FallbackHardware:
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
-        self.stated: str | None = None
-        self.stated_known = False
+
+    @cached_property
+    def stated(self) -> str | None:
+        """The one machine the abstract says its evaluation ran on (see :func:`_stated_hardware`)."""
+        return _stated_hardware(self.sentences)
 
     def of_sentence(self, index: int) -> str | None:
         """The fallback hardware of sentence ``index``."""
@@ -760,8 +763,6 @@ class _FallbackHardware:
             previous = sorted(set(_ran_on(self.sentences[index - 1], EVALUATED_ON, EVALUATED_ON_FILTER)))
             if len(previous) == 1:
                 return previous[0]
-        if not self.stated_known:
-            self.stated, self.stated_known = _stated_hardware(self.sentences), True
         return self.stated
 
 

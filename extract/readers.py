@@ -582,10 +582,10 @@ _JSON = json.JSONDecoder()  # json.loads's decoder: the same options
 def _json_object(line: str) -> dict | None:
     """``json.loads(line)`` for the usual line, a JSON object then white space; None for any other (good or bad).
 
-    A little faster than ``json.loads``: the same calls without its checks (:func:`_json_object`,
-    :func:`_decoded_object` and ``raw_decode`` for ``json.loads``, ``decode`` and ``raw_decode``). The
-    scanner runs as deep in the stack as under ``json.loads``, so that a line nested as deeply as the
-    recursion limit allows parses, or fails, the same way.
+    A little faster than ``json.loads``, which checks its argument's type and encoding first: this
+    calls the same decoder's ``raw_decode`` directly. It takes as many nested calls as ``json.loads``
+    (this, :func:`_decoded_object`, ``raw_decode``), so a line nested as deeply as the recursion
+    limit allows parses, or fails, the same way.
 
     >>> _json_object('{"title": "T", "n": [1, 2.5]}\\n'), _json_object('[1]\\n'), _json_object('{"a": 1} x'), _json_object('{"a": ')
     ({'title': 'T', 'n': [1, 2.5]}, None, None, None)
