@@ -22,11 +22,11 @@ from . import context
 from .knowledge import Prefilter, ascii_twin, load, prefilter_for
 from .model import Claim
 from .normalize import normalize
-from .numbers import Quantity, find_quantities
+from .numbers import LIST_SEP, Quantity, find_quantities
 from .papers import Paper
 from .sentences import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.7.1"
+EXTRACTOR_VERSION = "0.8.0"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -294,10 +294,11 @@ def _clause_breaks(sent: str) -> tuple[tuple[int, int], ...]:
 # ------------------------------------------------------------------ fields
 
 
-def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str | None:
-    """The label of the hit nearest to [s, e) within [lo, hi); ties go to the preferred side."""
+def _nearest_hit(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> tuple[int, int, str] | None:
+    """The hit nearest to [s, e) within [lo, hi); ties go to the preferred side."""
     best, best_key = None, None
-    for hs, he, label in hits:
+    for hit in hits:
+        hs, he = hit[0], hit[1]
         if hs < lo or he > hi or (hs < e and s < he):
             continue
         if hs >= e:
@@ -306,8 +307,28 @@ def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str
             dist = (s - he) * 1.0
         key = (dist, hs)
         if best_key is None or key < best_key:
-            best, best_key = label, key
+            best, best_key = hit, key
     return best
+
+
+def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str | None:
+    """The label of the hit nearest to [s, e) within [lo, hi); ties go to the preferred side."""
+    hit = _nearest_hit(hits, s, e, lo, hi, prefer_before)
+    return hit[2] if hit else None
+
+
+def _first_coordinated(hits, hit: tuple[int, int, str], sent: str, lo: int) -> tuple[int, int, str]:
+    """The first of the keywords (from ``lo`` on) joined to ``hit`` by "and", "or", a comma or a
+    slash (R17: one number that covers two metrics is read under the first metric named).
+
+    >>> sent = "energy and latency decrease up to 87%"
+    >>> _first_coordinated(context.keyword_hits(sent), (11, 18, "latency"), sent, 0)
+    (0, 6, 'energy')
+    """
+    at = hits.index(hit)
+    while at > 0 and lo <= hits[at - 1][0] and hits[at - 1][1] <= hits[at][0] and LIST_SEP.fullmatch(sent, hits[at - 1][1], hits[at][0]):
+        at -= 1
+    return hits[at]
 
 
 def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: str, reach: int = 120) -> str | None:
@@ -353,9 +374,9 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | N
     e = w.e
     if group_end and not any(w.e <= s and e_ <= group_end for s, e_, _ in hits):
         e = max(w.e, group_end)
-    found = _nearest(hits, w.s, e, lo, hi, prefer_before)
+    found = _nearest_hit(hits, w.s, e, lo, hi, prefer_before)
     if found:
-        return found
+        return _first_coordinated(hits, found, sent, lo)[2]
     generic = context.generic_pattern()
     by_unit = load("metrics")["generic"]["by_unit"]
     if any(m.start() >= lo and m.end() <= hi for m in generic.finditer(sent)):
@@ -528,7 +549,7 @@ def extract_claims(paper: Paper) -> list[Claim]:
         hardware = _not_compared(sentence.text, hardware)
         workloads = _not_compared(sentence.text, context.find_workloads(sentence.text))
         respectively = bool(RESPECTIVELY.search(sentence.text))
-        heads: dict[int, Claim] = {}  # the first claim of each list, by index
+        heads: dict[int, tuple[Claim, str]] = {}  # the first claim of each list, by index, and the change its words say
         for i, w in enumerate(ws):
             prev = claims[-1] if i > 0 else None
             claims.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev))
@@ -550,7 +571,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     qualifier = _qualifier(w, before_text, lo, hi)
     if respectively and size > 1:
         qualifier = _respectively_qualifier(ws, i, index, size, sent) or qualifier
-    head = heads.get(i - index) if index > 0 else None
+    head, head_change = heads.get(i - index, (None, None)) if index > 0 else (None, None)
     if w.q.from_to and i > 0 and ws[i - 1].q.from_to and qualifier == "none" and prev is not None:
         qualifier = prev.qualifier  # "average performance drops from 77.67% ... to 32.96%": one qualifier for both
     if head is not None:
@@ -564,12 +585,15 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start)
     if metric == "throughput" and w.q.unit == "%" and change == "none":
         metric = "utilization"  # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
-    if head is not None and head.unit == w.q.unit and change != head.change:
+    if head is not None and head.unit == w.q.unit and change != head_change:
         # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
         # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".
         head_end = head.end - w.sentence.start
         if not any(head_end <= s and e <= w.e + 20 for s, e, _ in context.change_hits(sent)):
-            change = head.change
+            change = head_change
+    said = change  # the direction the words say, which the members of a list share
+    if change == "increase" and w.q.unit != "x" and metric in _lower_is_better() and _better_of_less(sent, lo, hi, w.s, metric):
+        change = "decrease"
     baseline = None
     baseline_span = None
     share = context.share_of(sent, w.e) if w.q.unit == "%" and change == "none" else None
@@ -609,7 +633,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         sentence_start=w.sentence.start,
     )
     if index == 0:
-        heads[i] = claim
+        heads[i] = (claim, said)
     return claim
 
 
@@ -635,6 +659,26 @@ def _own_keyword_after(w: _Where, reach: int = 20) -> bool:
 
 def _keyword_in(w: _Where, lo: int, hi: int) -> bool:
     return any(lo <= s and e <= hi for s, e, _ in context.keyword_hits(w.sentence.text))
+
+
+def _better_of_less(sent: str, lo: int, hi: int, at: int, metric: str) -> bool:
+    """True when the clause says only "better" of the claim's metric, named between that word and
+    the number: "improves latency by 30%", "outperforming X in latency by 33.5%". For a metric where
+    less is better, the quantity went down (R21). Not said of a factor: "1.35x latency gain" is a
+    speedup (R20).
+
+    >>> s = "It improves latency by 30%, and by 40% in tasks like memory capacity."
+    >>> _better_of_less(s, 0, len(s), s.index("30"), "latency"), _better_of_less(s, 0, len(s), s.index("40"), "memory")
+    (True, False)
+    """
+    start = context.better_before(sent, lo, hi, at)
+    return start is not None and any(start <= s and e <= at and label == metric for s, e, label in context.keyword_hits(sent))
+
+
+@lru_cache(maxsize=1)
+def _lower_is_better() -> frozenset[str]:
+    """The metrics where less is better (metrics.toml [direction])."""
+    return frozenset(load("metrics")["direction"]["lower_is_better"])
 
 
 def _fallback_metric(q: Quantity) -> str:

@@ -139,6 +139,36 @@ def change_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _better() -> tuple[regex.Pattern, regex.Pattern]:
+    """(a change word that only says "better", a word that makes the clause about an efficiency or saving)."""
+    table = load("cues")["better"]
+    return regex.compile(alternation(table["words"]), regex.IGNORECASE), compile_words(table["unless"])
+
+
+def better_before(sentence: str, lo: int, hi: int, at: int) -> int | None:
+    """Where the last change word before ``at`` (a number's start) in the clause ``sentence[lo:hi]``
+    starts, when it and every change word after it in the clause only say "better" and that part
+    names no efficiency or saving; else None. A metric where lower is better named between that
+    word and the number went down (R21).
+
+    >>> s = "It improves latency by 30%, with 2x higher throughput."
+    >>> better_before(s, 0, s.index(","), s.index("30")), better_before(s, s.index(","), len(s), s.index("2x"))
+    (3, None)
+    >>> better_before("It improves energy efficiency by 30%.", 0, 37, 33) is None
+    True
+    """
+    words, unless = _better()
+    inside = [(s, e) for s, e, _ in change_hits(sentence) if lo <= s and e <= hi]
+    before = [s for s, e in inside if e <= at]
+    if not before:
+        return None
+    start = before[-1]
+    if all(words.fullmatch(sentence, s, e) for s, e in inside if s >= start) and not unless.search(sentence, start, hi):
+        return start
+    return None
+
+
+@lru_cache(maxsize=1)
 def setup_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(text before the number ends with a setup cue, text after starts with one,
     text after a unitless number starts with a count of devices or model parts)."""

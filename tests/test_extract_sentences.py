@@ -51,7 +51,7 @@ CASES = [
       ("339-1085times", 1085.0, 339.0, "x", "energy", "none", "increase"),
       ("890-1632times", 1632.0, 890.0, "x", "energy", "none", "increase")]),
     ("BlockLLM outperforms existing serving approaches in tail latency and GPU utilization by 33.5\\% and 20.1\\%, respectively.",
-     [("33.5\\%", 33.5, None, "%", "latency", "none", "increase"),
+     [("33.5\\%", 33.5, None, "%", "latency", "none", "decrease"),  # better latency is lower latency (R21)
       ("20.1\\%", 20.1, None, "%", "utilization", "none", "increase")]),
     ("We demonstrated a reduction of up to 79% in memory usage and 72% in prediction time.",
      [("79%", 79.0, None, "%", "memory", "up_to", "decrease"),
@@ -124,6 +124,17 @@ CASES = [
     ("For the training of the 175 Billion parameter model and the 1 Trillion parameter model, we achieved 100% weak "
      "scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.",
      [("100%", 100.0, None, "%", "utilization", "none", "none")]),
+    # one number that covers two metrics is read under the first metric named (R17)
+    ("In terms of parallel speedup, our design improves the sequential execution by 7.04x on average on the targeted "
+     "octa-core platforms leading to energy and latency decrease up to 87%.",
+     [("7.04x", 7.04, None, "x", "speedup", "average", "increase"),
+      ("87%", 87.0, None, "%", "energy", "up_to", "decrease")]),
+    # "better" said of a metric where less is better: the quantity went down (R21) ...
+    ("Our scheduler improves tail latency by 30% over vLLM.",
+     [("30%", 30.0, None, "%", "latency", "none", "decrease")]),
+    # ... but not of an efficiency, nor of a factor ("latency gain" stated as a factor is a speedup, R20)
+    ("Our method improves energy efficiency by 30% over the baseline.",
+     [("30%", 30.0, None, "%", "energy", "none", "increase")]),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),
