@@ -25,6 +25,7 @@ from .normalize import normalize
 from .numbers import LIST_SEP, Quantity, find_quantities
 from .papers import Paper
 from .sentences import Sentence, split_sentences
+from .turnaround import OwnSystems, baseline_side, other_side
 
 EXTRACTOR_VERSION = "0.8.0"
 
@@ -318,17 +319,27 @@ def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str
 
 
 def _first_coordinated(hits, hit: tuple[int, int, str], sent: str, lo: int) -> tuple[int, int, str]:
-    """The first of the keywords (from ``lo`` on) joined to ``hit`` by "and", "or", a comma or a
-    slash (R17: one number that covers two metrics is read under the first metric named).
+    """The first of the keywords (from ``lo`` on) coordinated with ``hit`` ("A and B", "A, B or C",
+    "A/B"), the one before ``hit`` joined by a conjunction or slash (R17: one number that covers two
+    metrics is read under the first metric named). A comma alone does not coordinate: "At the same
+    accuracy, latency drops by 30%" names latency.
 
     >>> sent = "energy and latency decrease up to 87%"
     >>> _first_coordinated(context.keyword_hits(sent), (11, 18, "latency"), sent, 0)
     (0, 6, 'energy')
+    >>> sent = "At the same accuracy, latency drops by 30%"
+    >>> _first_coordinated(context.keyword_hits(sent), (22, 29, "latency"), sent, 0)
+    (22, 29, 'latency')
     """
     at = hits.index(hit)
-    while at > 0 and lo <= hits[at - 1][0] and hits[at - 1][1] <= hits[at][0] and LIST_SEP.fullmatch(sent, hits[at - 1][1], hits[at][0]):
-        at -= 1
+    joined = COORDINATED  # the gap right before ``hit`` needs a conjunction; earlier ones may be commas
+    while at > 0 and lo <= hits[at - 1][0] and joined.fullmatch(sent, hits[at - 1][1], hits[at][0]):
+        at, joined = at - 1, LIST_SEP
     return hits[at]
+
+
+# What joins two coordinated metric keywords: "energy and latency", "latency or energy", "latency/energy".
+COORDINATED = regex.compile(r"\s*+(?:,\s*+)?(?:and|or|&)\s++|\s*+/\s*+")
 
 
 def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: str, reach: int = 120) -> str | None:
@@ -356,7 +367,7 @@ def _respectively_qualifier(ws: list[_Where], i: int, index: int, size: int, sen
     return None
 
 
-def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | None = None) -> str:
+def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | None = None, alone: bool = True) -> str:
     q, sent = w.q, w.sentence.text
     if DEVICE_TIME.search(q.mention):
         return "cost"  # "50,000 accelerator hours"
@@ -376,7 +387,8 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | N
         e = max(w.e, group_end)
     found = _nearest_hit(hits, w.s, e, lo, hi, prefer_before)
     if found:
-        return _first_coordinated(hits, found, sent, lo)[2]
+        # R17 for a number alone; the members of a list take their own keywords
+        return _first_coordinated(hits, found, sent, lo)[2] if alone else found[2]
     generic = context.generic_pattern()
     by_unit = load("metrics")["generic"]["by_unit"]
     if any(m.start() >= lo and m.end() <= hi for m in generic.finditer(sent)):
@@ -531,6 +543,7 @@ def extract_claims(paper: Paper) -> list[Claim]:
     quantities = find_quantities(norm)
     starts = [q.start for q in quantities]
     fallback = _FallbackHardware(sentences)
+    own = OwnSystems(paper.title, norm, lambda: _own_platforms(sentences))
     out_of = _OUT_OF_FILTER.within(norm)  # a sentence holds no word of "out of" the abstract lacks
     claims: list[Claim] = []
     for n, sentence in enumerate(sentences):
@@ -552,11 +565,11 @@ def extract_claims(paper: Paper) -> list[Claim]:
         heads: dict[int, tuple[Claim, str]] = {}  # the first claim of each list, by index, and the change its words say
         for i, w in enumerate(ws):
             prev = claims[-1] if i > 0 else None
-            claims.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev))
+            claims.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own))
     return claims
 
 
-def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev) -> Claim:
+def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own: OwnSystems) -> Claim:
     sent = w.sentence.text
     original = text[w.sentence.start : w.sentence.end]  # same offsets as sent, characters as written
     lo, hi = _clause_bounds(sent, w.s, w.e)
@@ -567,7 +580,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     index, size = _group_of(ws, i, sent)
     group_end = ws[i + size - index - 1].e  # where the list this quantity belongs to ends
     mapped = _respectively_metric(ws, i, index, size, sent) if respectively and size > 1 else None
-    metric = mapped or _metric(w, prefer_before, lo, hi, group_end)
+    metric = mapped or _metric(w, prefer_before, lo, hi, group_end, alone=size == 1)
     qualifier = _qualifier(w, before_text, lo, hi)
     if respectively and size > 1:
         qualifier = _respectively_qualifier(ws, i, index, size, sent) or qualifier
@@ -592,7 +605,9 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         if not any(head_end <= s and e <= w.e + 20 for s, e, _ in context.change_hits(sent)):
             change = head_change
     said = change  # the direction the words say, which the members of a list share
-    if change == "increase" and w.q.unit != "x" and metric in _lower_is_better() and _better_of_less(sent, lo, hi, w.s, metric):
+    if head is not None and head.metric == metric and change == head_change:
+        change = head.change  # a list shares its first member's reading: "improves latency by 30%, 40%, and 50%"
+    elif change == "increase" and w.q.unit != "x" and metric in _lower_is_better() and _better_of_less(sent, lo, w.s, metric):
         change = "decrease"
     baseline = None
     baseline_span = None
@@ -614,6 +629,20 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
             if respectively and size > 1:
                 baseline = _respectively_pick(baseline, index, size)
     hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi) or fallback_hardware
+    turned = baseline_side(sent, w.e) if change == "decrease" and baseline_span else None
+    if turned and (w.q.unit == "x" if turned == "slower" else metric in _lower_is_better()) and own.holds(baseline):
+        # R16: "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN", PULP-OPEN the paper's own:
+        # PULP-OPEN's 12.87x speedup over the MCU (increase), and its 98% less energy (still a decrease).
+        named = context.find_hardware(sent)  # all of it, those named as compared against included
+        side = other_side(sent, lo, w.s, named, baseline_span)
+        if side:
+            change = "increase" if turned == "slower" else "decrease"
+            theirs = original[side[0] : side[1]]
+            if baseline in own.platforms or any(h[:2] == baseline_span for h in named):
+                hw = baseline  # the paper's own platform ran the faster side
+            elif hw == theirs:
+                hw = None if fallback_hardware == theirs else fallback_hardware
+            baseline_span, baseline = side, theirs
     workload = _pick_workload(workloads, w, metric, baseline_span, original)
     start, end = w.q.start, w.q.end
     claim = Claim(
@@ -661,18 +690,29 @@ def _keyword_in(w: _Where, lo: int, hi: int) -> bool:
     return any(lo <= s and e <= hi for s, e, _ in context.keyword_hits(w.sentence.text))
 
 
-def _better_of_less(sent: str, lo: int, hi: int, at: int, metric: str) -> bool:
-    """True when the clause says only "better" of the claim's metric, named between that word and
-    the number: "improves latency by 30%", "outperforming X in latency by 33.5%". For a metric where
-    less is better, the quantity went down (R21). Not said of a factor: "1.35x latency gain" is a
-    speedup (R20).
+def _better_of_less(sent: str, lo: int, at: int, metric: str) -> bool:
+    """True when only "better" is said (in the clause from ``lo``) of the claim's metric, whose keyword
+    is what "by" before the number (at ``at``) measures: "improves latency by 30%", "outperforming X in
+    latency and GPU utilization by 33.5% and 20.1%". For a metric where less is better, the quantity went
+    down (R21). Not when the keyword only qualifies another noun ("improves memory capacity by 30%"), nor
+    for a factor, checked by the caller ("1.35x latency gain" is a speedup, R20).
 
-    >>> s = "It improves latency by 30%, and by 40% in tasks like memory capacity."
-    >>> _better_of_less(s, 0, len(s), s.index("30"), "latency"), _better_of_less(s, 0, len(s), s.index("40"), "memory")
+    >>> s = "It improves latency by 30%, and memory capacity by 40%."
+    >>> _better_of_less(s, 0, s.index("30"), "latency"), _better_of_less(s, s.index(","), s.index("40"), "memory")
     (True, False)
     """
-    start = context.better_before(sent, lo, hi, at)
-    return start is not None and any(start <= s and e <= at and label == metric for s, e, label in context.keyword_hits(sent))
+    start = context.better_before(sent, lo, at)
+    return start is not None and any(
+        start <= s and e <= at and label == metric and MEASURED_BY.fullmatch(sent, e, at) for s, e, label in context.keyword_hits(sent)
+    )
+
+
+# From a metric keyword to the number that "by" gives it: " by 30%", " and GPU utilization by 33.5%",
+# " by up to 30%" (at most a coordinated phrase between them, no other noun: not "memory capacity by").
+MEASURED_BY = regex.compile(
+    r"(?:\s*+(?:,\s*+)?(?:and|or)\s++[^\s,;:.()]++(?:\s++[^\s,;:.()]++){0,3}?)?"
+    r"\s++by\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than|at\s+least|an?\s+average\s+of)\s++)?"
+)
 
 
 @lru_cache(maxsize=1)
@@ -808,6 +848,14 @@ class _FallbackHardware:
             if len(previous) == 1:
                 return previous[0]
         return self.stated
+
+
+def _own_platforms(sentences: list[Sentence]) -> set[str]:
+    """The hardware that sentences in the first person say the work ran on ("We optimized ... on GAP8")."""
+    return {name for s in sentences if FIRST_PERSON.search(s.text) for name in _ran_on(s, EVALUATED_ON, EVALUATED_ON_FILTER)}
+
+
+FIRST_PERSON = regex.compile(r"(?i:\b(?:we|our)\b)")
 
 
 def _stated_hardware(sentences: list[Sentence]) -> str | None:

@@ -145,27 +145,24 @@ def _better() -> tuple[regex.Pattern, regex.Pattern]:
     return regex.compile(alternation(table["words"]), regex.IGNORECASE), compile_words(table["unless"])
 
 
-def better_before(sentence: str, lo: int, hi: int, at: int) -> int | None:
-    """Where the last change word before ``at`` (a number's start) in the clause ``sentence[lo:hi]``
-    starts, when it and every change word after it in the clause only say "better" and that part
-    names no efficiency or saving; else None. A metric where lower is better named between that
-    word and the number went down (R21).
+def better_before(sentence: str, lo: int, at: int) -> int | None:
+    """Where the last change word before ``at`` (a number's start) in the clause from ``lo`` starts,
+    when it only says "better" and nothing from it to the number names an efficiency or saving;
+    else None. A metric where lower is better that "better" is said of went down (R21).
 
-    >>> s = "It improves latency by 30%, with 2x higher throughput."
-    >>> better_before(s, 0, s.index(","), s.index("30")), better_before(s, s.index(","), len(s), s.index("2x"))
-    (3, None)
-    >>> better_before("It improves energy efficiency by 30%.", 0, 37, 33) is None
+    >>> s = "It reduces memory and improves latency by 30%."
+    >>> better_before(s, 0, s.index("30")), better_before("It improves accuracy and cuts latency by 30%.", 0, 40)
+    (22, None)
+    >>> better_before("It improves energy efficiency by 30%.", 0, 33) is None
     True
     """
     words, unless = _better()
-    inside = [(s, e) for s, e, _ in change_hits(sentence) if lo <= s and e <= hi]
-    before = [s for s, e in inside if e <= at]
+    named = {(s, e) for s, e, _ in keyword_hits(sentence)}  # "throughput" names a metric, not only a change
+    before = [(s, e) for s, e, _ in change_hits(sentence) if lo <= s and e <= at and (s, e) not in named]
     if not before:
         return None
-    start = before[-1]
-    if all(words.fullmatch(sentence, s, e) for s, e in inside if s >= start) and not unless.search(sentence, start, hi):
-        return start
-    return None
+    start, end = before[-1]
+    return start if words.fullmatch(sentence, start, end) and not unless.search(sentence, start, at) else None
 
 
 @lru_cache(maxsize=1)

@@ -135,6 +135,27 @@ CASES = [
     # ... but not of an efficiency, nor of a factor ("latency gain" stated as a factor is a speedup, R20)
     ("Our method improves energy efficiency by 30% over the baseline.",
      [("30%", 30.0, None, "%", "energy", "none", "increase")]),
+    # R17 needs a conjunction and a number alone: not an introductory phrase, nor a list of numbers
+    ("At the same accuracy, latency drops by 30% compared with vLLM.",
+     [("30%", 30.0, None, "%", "latency", "none", "decrease")]),
+    ("It reduces latency and energy by 30% and 40% over the GPU baseline.",
+     [("30%", 30.0, None, "%", "energy", "none", "decrease"),
+      ("40%", 40.0, None, "%", "energy", "none", "decrease")]),
+    # R21 only when "by" measures the metric itself, and the members of a list read alike
+    ("It improves memory capacity by 30% over paged attention.",
+     [("30%", 30.0, None, "%", "memory", "none", "increase")]),
+    ("It improves KV cache hit ratio by 30% over LRU.",
+     [("30%", 30.0, None, "%", "memory", "none", "increase")]),
+    ("It improves latency by up to 30%, 40%, and 50% over vLLM, Orca, and TGI.",
+     [("30%", 30.0, None, "%", "latency", "up_to", "decrease"),
+      ("40%", 40.0, None, "%", "latency", "up_to", "decrease"),
+      ("50%", 50.0, None, "%", "latency", "up_to", "decrease")]),
+    ("It improves latency and throughput by 30%.",
+     [("30%", 30.0, None, "%", "latency", "none", "decrease")]),
+    ("It improves tail latency by 30% with higher throughput.",
+     [("30%", 30.0, None, "%", "latency", "none", "decrease")]),
+    ("It has 30% higher latency than vLLM.",
+     [("30%", 30.0, None, "%", "latency", "none", "increase")]),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),

@@ -1,0 +1,42 @@
+"""Comparisons stated from the baseline's side are recorded from the paper's side (spec ruling R16).
+
+Each row is an abstract (title, text), a mention, and the claim's expected
+(change, baseline, hardware). The first rows are from the built-in corpus
+(paper b93dd53516 of corpus/gold/dev.jsonl, whose annotation they follow);
+the others vary who is the paper's own.
+"""
+import pytest
+
+from claimbench.extract.claims import extract_claims
+from claimbench.extract.papers import Paper
+
+PULP = (
+    "We optimized the parallel algorithms through a fine-grained analysis and intensive optimization to maximize the "
+    "speedup, considering two alternative Floating-Point (FP) emulation libraries on GAP8 and the native FPU support on "
+    "PULP-OPEN. Lastly, we present a comparison with the ARM Cortex-M4 microcontroller (MCU), a widely adopted commercial "
+    "solution for edge deployments, which is 12.87x slower and 98% less energy-efficient than PULP-OPEN."
+)
+
+CASES = [
+    # the paper's platform is the faster side: its speedup over the MCU, and its energy saving
+    (("DNN is not all you need", PULP), "12.87x", ("increase", "ARM Cortex-M4", "PULP-OPEN")),
+    (("DNN is not all you need", PULP), "98%", ("decrease", "ARM Cortex-M4", "PULP-OPEN")),
+    # the paper's own said in the first person, or the name its title or text introduces
+    (("T", "Existing systems are up to 3x slower than our approach."), "3x", ("increase", "Existing systems", None)),
+    (("TriForce: Lossless Acceleration", "The auto-regressive baseline is 2.5x slower than TriForce on an A100."),
+     "2.5x", ("increase", "auto-regressive baseline", "A100")),
+    (("T", "We introduce Tilus, a virtual machine. Triton is 1.8x slower than Tilus."), "1.8x", ("increase", "Triton", None)),
+    # not the paper's own: kept as the text states it (the baseline's side is then what was compared with)
+    (("T", "We study attention kernels. The baseline is 2.5x slower than FlashAttention-3."),
+     "2.5x", ("decrease", "FlashAttention-3", None)),
+    # no other side the sentence names ("which" alone): kept as stated
+    (("T", "We compare with the stock kernel, which is 2x slower than ours."), "2x", ("decrease", None, None)),
+]
+
+
+@pytest.mark.parametrize("paper,mention,expected", CASES, ids=[f"{c[1]}:{c[0][1][:40]}" for c in CASES])
+def test_turned_around(paper, mention, expected):
+    claims = {c.mention: c for c in extract_claims(Paper(paper[0], paper[1], "test:1"))}
+    claim = claims[mention]
+    assert (claim.change, claim.baseline, claim.hardware) == expected
+    assert claim.metric == ("energy" if claim.unit == "%" else "speedup")
