@@ -25,9 +25,9 @@ from .normalize import normalize
 from .numbers import LIST_SEP, Quantity, find_quantities
 from .papers import Paper
 from .sentences import Sentence, split_sentences
-from .turnaround import OwnSystems, baseline_side, other_side
+from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.8.1"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -629,15 +629,15 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
             if respectively and size > 1:
                 baseline = _respectively_pick(baseline, index, size)
     hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi) or fallback_hardware
-    turned = baseline_side(sent, w.e) if change == "decrease" and baseline_span else None
+    turned = baseline_side(sent, w.e, baseline_span[0]) if change == "decrease" and baseline_span else None
     if turned and (w.q.unit == "x" if turned == "slower" else metric in _lower_is_better()) and own.holds(baseline):
         # R16: "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN", PULP-OPEN the paper's own:
         # PULP-OPEN's 12.87x speedup over the MCU (increase), and its 98% less energy (still a decrease).
         named = context.find_hardware(sent)  # all of it, those named as compared against included
-        side = other_side(sent, lo, w.s, named, baseline_span)
-        if side:
+        side = other_side(sent, lo, w.s, named)
+        theirs = original[side[0] : side[1]] if side else None
+        if theirs and not own.holds(theirs) and not opens_in_first_person(theirs):  # not the paper's own against itself
             change = "increase" if turned == "slower" else "decrease"
-            theirs = original[side[0] : side[1]]
             if baseline in own.platforms or any(h[:2] == baseline_span for h in named):
                 hw = baseline  # the paper's own platform ran the faster side
             elif hw == theirs:
@@ -851,11 +851,8 @@ class _FallbackHardware:
 
 
 def _own_platforms(sentences: list[Sentence]) -> set[str]:
-    """The hardware that sentences in the first person say the work ran on ("We optimized ... on GAP8")."""
-    return {name for s in sentences if FIRST_PERSON.search(s.text) for name in _ran_on(s, EVALUATED_ON, EVALUATED_ON_FILTER)}
-
-
-FIRST_PERSON = regex.compile(r"(?i:\b(?:we|our)\b)")
+    """The hardware that sentences opening in the first person say the work ran on ("We optimized ... on GAP8")."""
+    return {name for s in sentences if opens_in_first_person(s.text) for name in _ran_on(s, EVALUATED_ON, EVALUATED_ON_FILTER)}
 
 
 def _stated_hardware(sentences: list[Sentence]) -> str | None:

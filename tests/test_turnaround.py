@@ -29,6 +29,20 @@ CASES = [
     # not the paper's own: kept as the text states it (the baseline's side is then what was compared with)
     (("T", "We study attention kernels. The baseline is 2.5x slower than FlashAttention-3."),
      "2.5x", ("decrease", "FlashAttention-3", None)),
+    # the authors' own baselines are not the paper's system: kept as stated
+    (("T", "The default scheduler is 2x slower than our baseline implementation."),
+     "2x", ("decrease", "our baseline implementation", None)),
+    (("T", "We propose RocketKV. RocketKV is 1.4x slower than our previous work, SnapKV-2, but uses less memory."),
+     "1.4x", ("decrease", "our previous work", None)),
+    # hardware is the paper's platform only where a sentence opening in the first person says the work ran on it
+    (("T", "Unlike our approach, prior work runs on a V100. The CPU is 14x slower than V100."), "14x", ("decrease", "V100", None)),
+    # the other side is the phrase before the verb, not hardware of the setup nor the words before it
+    (("FlexGen: High-throughput Generative Inference", "With a 16GB T4 GPU, DeepSpeed Zero-Inference is 100x slower than FlexGen."),
+     "100x", ("increase", "DeepSpeed Zero-Inference", "T4 GPU")),
+    (("T", "Our evaluation shows that the stock scheduler is 2x slower than our design."), "2x", ("increase", "stock scheduler", None)),
+    # the "than" of another comparison: kept as stated
+    (("T", "Existing systems are 3x slower on long sequences, while vLLM is faster than our approach."),
+     "3x", ("decrease", "our approach", None)),
     # no other side the sentence names ("which" alone): kept as stated
     (("T", "We compare with the stock kernel, which is 2x slower than ours."), "2x", ("decrease", None, None)),
 ]
