@@ -27,7 +27,7 @@ from .papers import Paper
 from .sentences import Sentence, split_sentences
 from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.8.1"
+EXTRACTOR_VERSION = "0.8.2"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -441,7 +441,7 @@ def _average_after(after: str) -> bool:
     return _AVERAGE_AFTER_FILTER.may_match(after) and bool(AVERAGE_AFTER.match(after))
 
 
-def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_end: int, next_start: int) -> str:
+def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_end: int, next_start: int, group_end: int | None = None) -> str:
     q, sent = w.q, w.sentence.text
     if q.direction:
         return q.direction
@@ -449,18 +449,22 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
         return "none"
     after = sent[w.e : w.e + 80]
     hits = context.change_hits(sent)
+    # The word right after a list's last member speaks for every member: "2x, 3x, and 5x slower", "30% and 50% lower latency".
+    list_word = next((h[2] for h in hits if group_end <= h[0] <= group_end + 1), None) if group_end and group_end > w.e else None
     if q.unit == "x":
         if _by_before(sent, lo, w.s):  # "reduces footprint by up to 19x": the verb before "by" says
             before = [h for h in hits if lo <= h[0] and h[1] <= w.s]
             if before:
                 return max(before)[2]
-        return _nearest(hits, w.s, w.e, lo, hi, prefer_before) or "increase"
+        return list_word or _nearest(hits, w.s, w.e, lo, hi, prefer_before) or "increase"
     percent = q.unit in ("%", "pp")
     if percent and sent[max(0, w.s - 1) : w.s] == "+":
         return "increase"  # "+24%"
     adjacent = [h for h in hits if w.e <= h[0] <= w.e + 1]
     if percent and adjacent:
         return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
+    if percent and list_word:
+        return list_word
     # A verb right before a percentage: "reduce 95% energy cost", "removed up to 58% of FLOPs".
     verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end)]
     if percent and verb:
@@ -579,6 +583,8 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     prefer_before = bool((BY_BEFORE_ASCII if by_window.isascii() else BY_BEFORE).search(by_window))
     index, size = _group_of(ws, i, sent)
     group_end = ws[i + size - index - 1].e  # where the list this quantity belongs to ends
+    if index < size - 1:  # a list is one phrase: its clause runs to its last member's ("30%, 40%, and 50% lower latency")
+        hi = max(hi, _clause_bounds(sent, ws[i + size - index - 1].s, group_end)[1])
     mapped = _respectively_metric(ws, i, index, size, sent) if respectively and size > 1 else None
     metric = mapped or _metric(w, prefer_before, lo, hi, group_end, alone=size == 1)
     qualifier = _qualifier(w, before_text, lo, hi)
@@ -595,7 +601,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     elif metric == _fallback_metric(w.q) and prev is not None and prev.unit == w.q.unit and not _keyword_in(w, lo, hi):
         metric = prev.metric  # nothing named in this clause: the sentence's previous figure says
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
-    change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start)
+    change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end)
     if metric == "throughput" and w.q.unit == "%" and change == "none":
         metric = "utilization"  # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
     if head is not None and head.unit == w.q.unit and change != head_change:

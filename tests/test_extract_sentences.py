@@ -156,6 +156,15 @@ CASES = [
      [("30%", 30.0, None, "%", "latency", "none", "decrease")]),
     ("It has 30% higher latency than vLLM.",
      [("30%", 30.0, None, "%", "latency", "none", "increase")]),
+    # the word right after a list's last member speaks for every member, an Oxford comma or not
+    ("It achieves 30%, 40%, and 50% lower latency than vLLM.",
+     [("30%", 30.0, None, "%", "latency", "none", "decrease"),
+      ("40%", 40.0, None, "%", "latency", "none", "decrease"),
+      ("50%", 50.0, None, "%", "latency", "none", "decrease")]),
+    ("Existing frameworks are 2x, 3x, and 5x slower than TensorRT-LLM.",
+     [("2x", 2.0, None, "x", "speedup", "none", "decrease"),
+      ("3x", 3.0, None, "x", "speedup", "none", "decrease"),
+      ("5x", 5.0, None, "x", "speedup", "none", "decrease")]),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),
