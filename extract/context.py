@@ -253,6 +253,39 @@ def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
     return start, start + len(text), text
 
 
+# What joins the items of a list of names: "vLLM, Orca, and TGI".
+LIST_JOIN = regex.compile(r"\s*+(?:,\s*+(?:(?:and|or)\s++)?|(?:and|or)\s++)")
+
+
+def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
+    """The ``count`` phrases of a list that starts with the phrase ``first`` ("vLLM, Orca, and TGI"),
+    or None when the sentence does not name that many there.
+
+    >>> s = "It is 2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively."
+    >>> [p[2] for p in phrase_list(s, baseline_after(s, s.index("5x")), 3)]
+    ['vLLM', 'Orca', 'TGI']
+    >>> phrase_list(s, baseline_after(s, s.index("5x")), 4) is None
+    True
+    >>> s = "Compared with tensor parallelism, our approach achieved 13.7x and 3.0x, respectively."
+    >>> phrase_list(s, (14, 32, "tensor parallelism"), 2) is None
+    True
+    """
+    spans, pos = [first], first[1]
+    while len(spans) < count:
+        join = LIST_JOIN.match(sentence, pos)
+        following = _phrase_from(sentence, join.end()) if join else None
+        if following is None or following[2].lower() == "respectively":
+            return None
+        if len(spans) == count - 1 and not AND_OR.search(join.group()):
+            return None  # a list ends with "and" or "or": "Compared with A, our approach ..." is none
+        spans.append(following)
+        pos = following[1]
+    return spans
+
+
+AND_OR = regex.compile(r"\b(?:and|or)\b")
+
+
 def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int = 90) -> Span | None:
     """The baseline named after ``pos`` (before ``end``): "2x faster than vLLM" -> vLLM."""
     stop = min(len(sentence) if end is None else end, pos + limit)

@@ -219,6 +219,17 @@ FIELD_CASES = [
     ("We show that our kernels can achieve 50x speed-ups over a vanilla PyTorch implementation and allow 40x larger hidden sizes.",
      "50x", "baseline", "a vanilla PyTorch implementation"),
     ("Compared to existing compilers, it runs 2x faster than Triton and Ladder on A100.", "2x", "baseline", "Triton and Ladder"),
+    # "respectively": the members of a list take the names of a list in turn, before or after the numbers
+    ('Our evaluation demonstrates that compared to GPU-only, NPU-only, and a na\\"ive NPU+PIM integrated acceleration '
+     'approaches, NeuPIMs achieves 3times, 2.4times and 1.6times throughput improvement, respectively.',
+     "2.4times", "baseline", "NPU-only"),
+    ("It is 2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively.", "5x", "baseline", "TGI"),
+    ("Overall, PIM-GPT achieves 41-137times, 631-1074times speedup and 339-1085times, 890-1632times energy efficiency "
+     "over GPU and CPU baseline, respectively, on 8 GPT models with up to 1.4 billion parameters.",
+     "631-1074times", "baseline", "CPU baseline"),
+    # ... but an introductory phrase and the subject after it are not a list
+    ("Compared with tensor parallelism, our approach achieved 13.7times and 3.0times maximum batch size and sequence length "
+     "respectively when scaling up to 64 NVIDIA P100 GPUs.", "3.0times", "baseline", "tensor parallelism"),
     # workload: not a system named as what is compared against
     ("MegaScale achieves 55.2% Model FLOPs Utilization (MFU) when training on 12,288 GPUs, improving the MFU by 1.34x "
      "compared to Megatron-LM.", "55.2%", "workload", None),
