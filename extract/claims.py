@@ -208,7 +208,8 @@ def _is_claim(w: _Where) -> bool:
     if q.kind == "word":
         if q.direction and not _metric_word_near(sent, w):
             return False  # "doubling the batch size" is setup; "doubles throughput" a claim
-        return not setup_after.match(after)
+        parts_before, parts_after = context.word_setup_patterns()  # "Our contribution is two-fold", "double-precision"
+        return not (setup_after.match(after) or parts_after.match(after) or parts_before.search(before[-60:]))
     window = before[-40:]
     if (setup_filter.may_match(window) and setup_before.search(window)) or setup_after.match(after):
         return False

@@ -177,6 +177,19 @@ def setup_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def word_setup_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """(text before a number word ends with a cue that it counts parts, text after it starts with one).
+
+    >>> before, after = word_setup_patterns()
+    >>> bool(before.search("Our contribution is ")), bool(after.match("-precision")), bool(before.search("It runs "))
+    (True, True, False)
+    """
+    table = load("cues")["setup"]
+    before = regex.compile(r"(?<![A-Za-z])" + alternation(table["word_before"]) + r"$", regex.IGNORECASE)
+    return before, regex.compile(alternation(table["word_after"]))
+
+
+@lru_cache(maxsize=1)
 def _background() -> tuple[regex.Pattern, Prefilter]:
     """The background cues' pattern, and its prefilter."""
     pattern = alternation(load("cues")["background"]["sentence"])

@@ -120,6 +120,13 @@ CASES = [
     ("We report pass@200 and top-5 results.", []),
     ("All requests are served under a 15 ms SLO.", []),
     ("We evaluate ReaLHF on the LLaMA-2 models with up to 4times70 billion parameters and 128 GPUs.", []),
+    # number words that count parts or name a format, and cross-validation folds, are not factors
+    ("This generalization is able to solve problems about detecting triple-wise connections that were shown to be "
+     "impossible for transformers.", []),
+    ("Our contribution is two-fold.", []),
+    ("The challenges are threefold: data movement, load imbalance and stragglers.", []),
+    ("Double-precision GEMM reaches 90% of peak.", [("90%", 90.0, None, "%", "utilization", "none", "none")]),
+    ("Models are selected by 10-fold cross-validation, then by ten-fold cross validation on the test split.", []),
     # a size used is not a claim (R5): "the training of the 175 Billion parameter model"
     ("For the training of the 175 Billion parameter model and the 1 Trillion parameter model, we achieved 100% weak "
      "scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.",
