@@ -51,9 +51,11 @@ OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
 # "handle sequences with over 114K tokens", "fine-tune 175B", "models of up to 13B parameters".
 REACH = regex.compile(
     r"""(?i:
+        (?<!models?\s++(?:with|containing|having|of)\s++)   # not the models studied: "on 8 GPT models with up to 1.4B parameters"
         \b(?:up\s+to|over|more\s+than|beyond|exceed\w*|at\s+least|as\s+large\s+as|only|just|merely)\s+(?:a\s+|the\s+)?$
-      | \b(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)
-        \s+(?!of\s)(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?$     # not "the training of the 175B model" (a size used)
+      | \b(?<!pre-?)(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)
+        \s+(?!of\s)(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?     # not "the training of the 175B model" (a size used),
+        (?:(?:up\s+to|over|more\s+than|at\s+least)\s+)?$           # nor "a pre-trained model with 130B parameters"
     )""",
     regex.VERBOSE,
 )

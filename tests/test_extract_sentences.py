@@ -127,6 +127,13 @@ CASES = [
     ("The challenges are threefold: data movement, load imbalance and stragglers.", []),
     ("Double-precision GEMM reaches 90% of peak.", [("90%", 90.0, None, "%", "utilization", "none", "none")]),
     ("Models are selected by 10-fold cross-validation, then by ten-fold cross validation on the test split.", []),
+    # the sizes of the models a paper describes or studies are not claims (R5)
+    ("We introduce GLM-130B, a bilingual (English and Chinese) pre-trained language model with 130 billion parameters.", []),
+    ("However, the original scaling law paper by OpenAI did not disclose the complete details necessary to derive the "
+     "precise scaling law formulas, and their conclusions are only based on models containing up to 1.5 billion parameters.", []),
+    # ... but a size the system reaches is, a qualifier and "models with" between the verb and the size
+    ("Our system can train models with over 100 billion parameters on 400 GPUs.",
+     [("100 billion parameters", 100e9, None, "", "scale", "at_least", "none")]),
     # a size used is not a claim (R5): "the training of the 175 Billion parameter model"
     ("For the training of the 175 Billion parameter model and the 1 Trillion parameter model, we achieved 100% weak "
      "scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.",
