@@ -53,7 +53,7 @@ REACH = regex.compile(
     r"""(?i:
         (?<!models?\s++(?:with|containing|having|of)\s++)   # not the models studied: "on 8 GPT models with up to 1.4B parameters"
         \b(?:up\s+to|over|more\s+than|beyond|exceed\w*|at\s+least|as\s+large\s+as|only|just|merely)\s+(?:a\s+|the\s+)?$
-      | \b(?<!pre-?)(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)
+      | \b(?<!pre-?)(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)(?P<verb>)
         \s+(?!of\s)(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?     # not "the training of the 175B model" (a size used),
         (?:(?:up\s+to|over|more\s+than|at\s+least)\s+)?$           # nor "a pre-trained model with 130B parameters"
     )""",
@@ -98,6 +98,9 @@ LIST_GAP = regex.compile(
 LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # "parameters", "7B", "1.5 billion": a model size written with the number.
 SIZE_WORDS = regex.compile(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)")
+PARAMETER_WORDS = regex.compile(r"(?i:parameters?|params?)")
+# A common noun (lower case, not a model's) right after a size: what is counted ("1.5 million papers").
+COUNTED_NOUN = regex.compile(r"\s++(?!(?:parameters?|params?|models?|weights?|scale)\b)[a-z][a-z-]*+\b")
 # A device word right after a memory size: "24GB GPU", "80GB of HBM".
 DEVICE_AFTER = regex.compile(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)")
 # "52% of improvement": a share of a change is still a change.
@@ -241,7 +244,10 @@ def _is_claim(w: _Where) -> bool:
         return bool(OUT_OF_AFTER.match(after))
     mention = q.mention
     if SIZE_WORDS.search(mention):
-        return bool(REACH.search(before[-60:]))
+        reach = REACH.search(before[-60:])
+        if reach and reach.group("verb") is None and not PARAMETER_WORDS.search(mention) and COUNTED_NOUN.match(after):
+            return False  # a count of things, not a size the system reaches: "analyze over 1.5 million papers"
+        return bool(reach)
     # A decimal with no unit: a score only when a score word is near.
     return bool(SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]))
 

@@ -134,6 +134,11 @@ CASES = [
     # ... but a size the system reaches is, a qualifier and "models with" between the verb and the size
     ("Our system can train models with over 100 billion parameters on 400 GPUs.",
      [("100 billion parameters", 100e9, None, "", "scale", "at_least", "none")]),
+    # a count of things is not a size the system reaches; a trend over time is background (R7)
+    ("Prompted by these insights, a thorough review of existing ML literature was conducted, utilizing large language "
+     "models to analyze over 1.5 million papers from arXiv.", []),
+    ("The rapid advancement of large language models (LLMs) has been paralleled by unprecedented increases in "
+     "computational demands, with training costs for state-of-the-art models doubling every few months.", []),
     # a size used is not a claim (R5): "the training of the 175 Billion parameter model"
     ("For the training of the 175 Billion parameter model and the 1 Trillion parameter model, we achieved 100% weak "
      "scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.",
