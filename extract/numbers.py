@@ -201,11 +201,15 @@ AND = regex.compile(r"\s++and\s++")
 # unless the range is a spread ("ranging from 2x to 13x", "varies from").
 FROM_BEFORE = regex.compile(r"(?i:(?<!rang\w{1,3}\s|var\w{1,4}\s)\bfrom)\s++$")
 
-# "by a factor of 3.2", "a factor of about 10": the number is a multiplicative factor.
+# "by a factor of 3.2", "a factor of about 10", "(factor up to 38)": the number is a multiplicative factor.
 FACTOR_OF = regex.compile(
     r"""
-    (?<![A-Za-z])factors?\s++of\s++                                   # factor of
-    (?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?  # a qualifier
+    (?<![A-Za-z])factors?\s++
+    (?:
+        of\s++(?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?  # factor of (about)
+      | (?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++            # factor up to
+      | (?<=\bby\s++an?\s++factors?\s++)                                                                          # by a factor 5
+    )
     $""",
     regex.VERBOSE | regex.IGNORECASE,
 )
