@@ -51,7 +51,8 @@ OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
 # "handle sequences with over 114K tokens", "fine-tune 175B", "models of up to 13B parameters".
 REACH = regex.compile(
     r"""(?i:
-        (?<!models?\s++(?:with|containing|having|of)\s++)   # not the models studied: "on 8 GPT models with up to 1.4B parameters"
+        (?<!\b(?:on|for|across|in)\s++(?:[\w-]++\s++){0,3}?models?\s++(?:with|containing|having|of)\s++)   # not the models
+        # studied: "on 8 GPT models with up to 1.4B parameters"; but "trains models with up to 1T parameters"
         \b(?:up\s+to|over|more\s+than|beyond|exceed\w*|at\s+least|as\s+large\s+as|only|just|merely)\s+(?:a\s+|the\s+)?$
       | \b(?<!pre-?)(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)(?P<verb>)
         \s+(?!of\s)(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?     # not "the training of the 175B model" (a size used),
@@ -99,8 +100,12 @@ LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # "parameters", "7B", "1.5 billion": a model size written with the number.
 SIZE_WORDS = regex.compile(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)")
 PARAMETER_WORDS = regex.compile(r"(?i:parameters?|params?)")
+# The end of a clause right after a word: "Our contribution is two-fold." / "... threefold: first, ..."
+CLAUSE_END = regex.compile(r"\s*+(?:[.:;,]|$)")
+# What "N-fold" counts when it is not a factor: "10-fold cross-validation".
+FOLDS_OF = regex.compile(r"(?i:\s*+cross[- ]?validat)")
 # A common noun (lower case, not a model's) right after a size: what is counted ("1.5 million papers").
-COUNTED_NOUN = regex.compile(r"\s++(?!(?:parameters?|params?|models?|weights?|scale)\b)[a-z][a-z-]*+\b")
+COUNTED_NOUN = regex.compile(r"\s++(?!(?:parameters?|params?|models?|weights?|scale)\b)[a-z][a-z-]*+\b(?!\s++per\b)")  # not a rate: "events per second"
 # A device word right after a memory size: "24GB GPU", "80GB of HBM".
 DEVICE_AFTER = regex.compile(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)")
 # "52% of improvement": a share of a change is still a change.
@@ -210,11 +215,14 @@ def _is_claim(w: _Where) -> bool:
     checks = _setup_checks()
     setup_before, setup_filter = checks.before, checks.before_filter
     setup_after, count_after = _for_text(checks.after, after), _for_text(checks.count_after, after)
+    if q.mention.lower().endswith("fold") and FOLDS_OF.match(after):
+        return False  # "10-fold cross-validation", "ten-fold cross validation"
     if q.kind == "word":
         if q.direction and not _metric_word_near(sent, w):
             return False  # "doubling the batch size" is setup; "doubles throughput" a claim
-        parts_before, parts_after = context.word_setup_patterns()  # "Our contribution is two-fold", "double-precision"
-        return not (setup_after.match(after) or parts_after.match(after) or parts_before.search(before[-60:]))
+        parts_before, parts_after = context.word_setup_patterns()  # "Our contribution is two-fold:", "double-precision"
+        counts_parts = q.mention.lower().endswith("fold") and CLAUSE_END.match(after) and parts_before.search(before[-60:])
+        return not (setup_after.match(after) or parts_after.match(after) or counts_parts)
     window = before[-40:]
     if (setup_filter.may_match(window) and setup_before.search(window)) or setup_after.match(after):
         return False
@@ -450,7 +458,10 @@ def _average_after(after: str) -> bool:
     return _AVERAGE_AFTER_FILTER.may_match(after) and bool(AVERAGE_AFTER.match(after))
 
 
-def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_end: int, next_start: int, group_end: int | None = None) -> str:
+def _change(
+    w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_end: int, next_start: int,
+    group_end: int | None = None, last_unit: str | None = None,
+) -> str:
     q, sent = w.q, w.sentence.text
     if q.direction:
         return q.direction
@@ -458,22 +469,25 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
         return "none"
     after = sent[w.e : w.e + 80]
     hits = context.change_hits(sent)
-    # The word right after a list's last member speaks for every member: "2x, 3x, and 5x slower", "30% and 50% lower latency".
-    list_word = next((h[2] for h in hits if group_end <= h[0] <= group_end + 1), None) if group_end and group_end > w.e else None
+    # The word right after a list's last member speaks for every member that says nothing itself: "2x, 3x, and 5x slower",
+    # "30% and 50% lower latency" (``last_unit``: that member's unit; a list of other units shares no word).
+    list_word = (
+        next((h[2] for h in hits if group_end <= h[0] <= group_end + 1), None)
+        if group_end and group_end > w.e and last_unit == q.unit
+        else None
+    )
     if q.unit == "x":
         if _by_before(sent, lo, w.s):  # "reduces footprint by up to 19x": the verb before "by" says
             before = [h for h in hits if lo <= h[0] and h[1] <= w.s]
             if before:
                 return max(before)[2]
-        return list_word or _nearest(hits, w.s, w.e, lo, hi, prefer_before) or "increase"
+        return _nearest(hits, w.s, w.e, lo, hi, prefer_before) or list_word or "increase"
     percent = q.unit in ("%", "pp")
     if percent and sent[max(0, w.s - 1) : w.s] == "+":
         return "increase"  # "+24%"
     adjacent = [h for h in hits if w.e <= h[0] <= w.e + 1]
     if percent and adjacent:
         return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
-    if percent and list_word:
-        return list_word
     # A verb right before a percentage: "reduce 95% energy cost", "removed up to 58% of FLOPs".
     verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end)]
     if percent and verb:
@@ -490,7 +504,7 @@ def _change(w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_
         before_hits = [h for h in hits if lo <= h[0] and h[1] <= w.s]
         if before_hits:
             return max(before_hits)[2]
-    return "none"
+    return (percent and list_word) or "none"
 
 
 def _by_before(sent: str, lo: int, s: int) -> bool:
@@ -592,8 +606,10 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     prefer_before = bool((BY_BEFORE_ASCII if by_window.isascii() else BY_BEFORE).search(by_window))
     index, size = _group_of(ws, i, sent)
     group_end = ws[i + size - index - 1].e  # where the list this quantity belongs to ends
-    if index < size - 1:  # a list is one phrase: its clause runs to its last member's ("30%, 40%, and 50% lower latency")
-        hi = max(hi, _clause_bounds(sent, ws[i + size - index - 1].s, group_end)[1])
+    last = ws[i + size - index - 1]
+    if index < size - 1 and last.q.unit == w.q.unit:
+        # A list of one unit is one phrase: its clause runs to its last member's ("30%, 40%, and 50% lower latency").
+        hi = max(hi, _clause_bounds(sent, last.s, group_end)[1])
     mapped = _respectively_metric(ws, i, index, size, sent) if respectively and size > 1 else None
     metric = mapped or _metric(w, prefer_before, lo, hi, group_end, alone=size == 1)
     qualifier = _qualifier(w, before_text, lo, hi)
@@ -610,7 +626,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     elif metric == _fallback_metric(w.q) and prev is not None and prev.unit == w.q.unit and not _keyword_in(w, lo, hi):
         metric = prev.metric  # nothing named in this clause: the sentence's previous figure says
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
-    change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end)
+    change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
     if metric == "throughput" and w.q.unit == "%" and change == "none":
         metric = "utilization"  # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
     if head is not None and head.unit == w.q.unit and change != head_change:

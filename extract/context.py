@@ -287,8 +287,8 @@ def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
     while len(spans) < count:
         join = LIST_JOIN.match(sentence, pos)
         following = _phrase_from(sentence, join.end()) if join else None
-        if following is None or following[2].lower() == "respectively":
-            return None
+        if following is None or not LIST_NAME.match(following[2]):
+            return None  # not a name: "..., and reduces latency by 30%", "respectively"
         if len(spans) == count - 1 and not AND_OR.search(join.group()):
             return None  # a list ends with "and" or "or": "Compared with A, our approach ..." is none
         spans.append(following)
@@ -297,6 +297,8 @@ def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
 
 
 AND_OR = regex.compile(r"\b(?:and|or)\b")
+# How a name in a list starts: a capital or a digit ("Orca", "3D-Stack"), or an article ("a naive ... approach").
+LIST_NAME = regex.compile(r"[A-Z0-9]|(?:the|a|an)\s")
 
 
 def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int = 90) -> Span | None:

@@ -207,8 +207,8 @@ FACTOR_OF = regex.compile(
     (?<![A-Za-z])factors?\s++
     (?:
         of\s++(?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?  # factor of (about)
-      | (?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++            # factor up to
-      | (?<=\bby\s++an?\s++factors?\s++)                                                                          # by a factor 5
+      | (?<=(?:^|[(\[,;:]|\b(?:by\s++)?an?)\s*+factors?\s++)    # "(factor up to 38)", "by a factor 5": no setting's name before
+        (?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?
     )
     $""",
     regex.VERBOSE | regex.IGNORECASE,

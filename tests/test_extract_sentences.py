@@ -188,6 +188,26 @@ CASES = [
      [("2x", 2.0, None, "x", "speedup", "none", "decrease"),
       ("3x", 3.0, None, "x", "speedup", "none", "decrease"),
       ("5x", 5.0, None, "x", "speedup", "none", "decrease")]),
+    # ... but a list of other units shares no word, and a member's own cue comes first
+    ("It achieves speedups of 2.1x and 3.4x, and 30% lower energy consumption than PyTorch.",
+     [("2.1x", 2.1, None, "x", "speedup", "none", "increase"),
+      ("3.4x", 3.4, None, "x", "speedup", "none", "increase"),
+      ("30%", 30.0, None, "%", "energy", "none", "decrease")]),
+    # number words: a comparison is a claim whatever its subject; "-fold" before a comparative is a factor
+    ("Our solution is twice as fast as the state-of-the-art system.",
+     [("twice", 2.0, None, "x", "speedup", "none", "increase")]),
+    ("It delivers a two-fold-higher throughput than vLLM.",
+     [("two-fold", 2.0, None, "x", "throughput", "none", "increase")]),
+    ("It achieves 92.3% cross-validation accuracy.", [("92.3%", 92.3, None, "%", "accuracy", "none", "none")]),
+    # sizes: a verb before "models with up to" makes it a size reached; a rate's count is a claim
+    ("It makes it possible to run models with up to 70B parameters on a single consumer GPU.",
+     [("70B parameters", 70e9, None, "", "scale", "up_to", "none")]),
+    ("We report results for models with up to 33B parameters.", []),
+    # a saving every year is not a trend (R7 needs one: "doubling every few months")
+    ("Our system saves over 1.2 million USD every year in production.",
+     [("1.2 million USD", 1.2e6, None, "USD", "cost", "at_least", "none")]),
+    # a setting's name before "factor" is no factor
+    ("We use a replication factor up to 3.", []),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),
@@ -247,6 +267,9 @@ FIELD_CASES = [
      'approaches, NeuPIMs achieves 3times, 2.4times and 1.6times throughput improvement, respectively.',
      "2.4times", "baseline", "NPU-only"),
     ("It is 2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively.", "5x", "baseline", "TGI"),
+    # ... names, not the verb phrase after "and"
+    ("It improves throughput by 1.7x and 2.4x over vLLM, and reduces latency by 30% and 40% over TGI, respectively.",
+     "2.4x", "baseline", "vLLM"),
     ("Overall, PIM-GPT achieves 41-137times, 631-1074times speedup and 339-1085times, 890-1632times energy efficiency "
      "over GPU and CPU baseline, respectively, on 8 GPT models with up to 1.4 billion parameters.",
      "631-1074times", "baseline", "CPU baseline"),
