@@ -245,7 +245,7 @@ NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|
 # A phrase ending in one of these names a condition, not a competitor ("over the tested inputs").
 NOT_A_SYSTEM = regex.compile(r"(?i)\b(?:inputs?|experiments?|tasks?|settings?|runs?|iterations?|steps?|tokens?|results?|ranges?|sizes?|lengths?|cases?)$")
 LEADING_FILLER = regex.compile(r"(?i:with|using)\s++(?=[A-Za-z])")
-TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of))+$")
+TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of|such))+$")  # "strong baselines such [as vLLM]"
 
 
 @lru_cache(maxsize=2048)
@@ -297,8 +297,40 @@ def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
 
 
 AND_OR = regex.compile(r"\b(?:and|or)\b")
-# How a name in a list starts: a capital or a digit ("Orca", "3D-Stack"), or an article ("a naive ... approach").
-LIST_NAME = regex.compile(r"[A-Z0-9]|(?:the|a|an)\s")
+# How a name in a list starts: a capital or a digit ("Orca", "3D-Stack"), a word with a capital inside ("vLLM"),
+# or an article ("a naive ... approach").
+LIST_NAME = regex.compile(r"[A-Z0-9]|[a-z]++[A-Z]|(?:the|a|an)\s")
+
+
+# What introduces examples of a kind: "compilers like Triton and Ladder", "kernels such as QuantLLM and Marlin".
+EXAMPLES = regex.compile(r"(?i:\b(?:such\s+as|like|including|e\.g\.,?))\s++")
+
+
+def example_names(sentence: str, start: int, stop: int) -> list[Span]:
+    """The names given as examples between ``start`` and ``stop``, in order, every list of them.
+
+    >>> s = "Compared to existing compilers like Triton and Ladder, as well as hand-optimized kernels such as QuantLLM and Marlin, our VM"
+    >>> [n[2] for n in example_names(s, 0, s.index("our VM"))]
+    ['Triton', 'Ladder', 'QuantLLM', 'Marlin']
+    """
+    names: list[Span] = []
+    for m in EXAMPLES.finditer(sentence, start, stop):
+        pos = m.end()
+        while (phrase := _phrase_from(sentence, pos)) and phrase[1] <= stop and LIST_NAME.match(phrase[2]):
+            at = phrase[0]
+            for item in LIST_SPLIT_NAMES.split(phrase[2]):  # "Triton and Ladder"
+                offset = phrase[2].index(item, at - phrase[0])
+                names.append((phrase[0] + offset, phrase[0] + offset + len(item), item))
+                at = phrase[0] + offset + len(item)
+            join = LIST_JOIN.match(sentence, phrase[1])
+            if not join:
+                break
+            pos = join.end()
+    return [n for n in names if LIST_NAME.match(n[2])]
+
+
+# The items of one phrase that names several: "Triton and Ladder", "A, B or C".
+LIST_SPLIT_NAMES = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
 
 
 def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int = 90) -> Span | None:
