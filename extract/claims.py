@@ -519,20 +519,19 @@ def _by_before(sent: str, lo: int, s: int) -> bool:
     return bool(BY_ONLY.search(window) or CHANGE_NOUN_OF.search(window))
 
 
-def _respectively_names(sent: str, found, first: _Where, last: _Where, count: int):
+def _respectively_names(sent: str, found, count: int):
     """The ``count`` names a "respectively" list of ``count`` figures is compared with, in turn: a list that
     starts with the baseline phrase ``found`` ("than vLLM, Orca, and TGI"), or the names given as examples
-    around it, on its side of the figures ("compilers like Triton and Ladder, as well as kernels such as
-    QuantLLM and Marlin, our VM achieves 1.75x, 2.61x, 1.29x, and 1.03x"). None when neither gives ``count``."""
+    right after it ("compilers like Triton and Ladder, as well as kernels such as QuantLLM and Marlin, our
+    VM achieves 1.75x, 2.61x, 1.29x, and 1.03x"). None when neither gives ``count``."""
     listed = context.phrase_list(sent, found, count)
     if listed:
         return listed
-    start, stop = (max(0, found[0] - 120), first.s) if found[0] < first.s else (last.e, min(len(sent), found[1] + 200))
-    examples = context.example_names(sent, start, stop)
+    examples = context.example_names(sent, found)  # the examples right after the compared kind itself
     if len(examples) != count:
         return None
-    # Examples of benchmarks or devices ("on benchmarks such as MMLU and GSM8K") are what was run, not what was beaten.
-    ran = [(s, e) for s, e, _, kind in context.find_workloads(sent) if kind == "bench"] + [h[:2] for h in context.find_hardware(sent)]
+    # Examples of benchmarks, models or devices are what was run, not what was beaten.
+    ran = [w[:2] for w in context.find_workloads(sent)] + [h[:2] for h in context.find_hardware(sent)]
     return None if any(s < n[1] and n[0] < e for n in examples for s, e in ran) else examples
 
 
@@ -676,7 +675,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
             baseline = original[found[0] : found[1]]
             if respectively and size > 1:
                 picked = _respectively_pick(baseline, index, size)  # "over GPU and CPU baseline, respectively"
-                listed = _respectively_names(sent, found, ws[i - index], last, size) if picked == baseline else None
+                listed = _respectively_names(sent, found, size) if picked == baseline else None
                 if listed:  # "2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively"
                     baseline_span = listed[index][:2]
                     picked = original[baseline_span[0] : baseline_span[1]]

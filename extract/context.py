@@ -302,35 +302,65 @@ AND_OR = regex.compile(r"\b(?:and|or)\b")
 LIST_NAME = regex.compile(r"[A-Z0-9]|[a-z]++[A-Z]|(?:the|a|an)\s")
 
 
-# What introduces examples of a kind: "compilers like Triton and Ladder", "kernels such as QuantLLM and Marlin".
-EXAMPLES = regex.compile(r"(?i:\b(?:such\s+as|like|including|e\.g\.,?))\s++")
+# What introduces examples of a kind, right after it: "compilers like Triton and Ladder", "frameworks, such as PyTorch JIT".
+EXAMPLES_AFTER = regex.compile(r"\s*+,?\s*+(?i:such\s+as|like|including|e\.g\.,?)\s++")
+# Where examples start (searched for): "like", "such as".
+EXAMPLES = regex.compile(r"\s*+,?\s*+(?i:such\s+as|like|including|e\.g\.,?)\s++")
+# What joins two compared kinds: "compilers like A and B, as well as kernels such as C and D".
+AS_WELL_AS = regex.compile(r"\s*+,?\s*+(?i:as\s+well\s+as|and\s+also)\s++$")
 
 
-def example_names(sentence: str, start: int, stop: int) -> list[Span]:
-    """The names given as examples between ``start`` and ``stop``, in order, every list of them.
+def _examples_of(sentence: str, at: int) -> list[Span]:
+    """The names given as examples right after a compared kind that ends at ``at``: "kernels such as QuantLLM
+    and Marlin" -> QuantLLM, Marlin. Names only: every word of each has a capital or a digit."""
+    intro = EXAMPLES_AFTER.match(sentence, at)
+    if not intro:
+        return []
+    names: list[Span] = []
+    pos = intro.end()
+    while (found := _phrase_from(sentence, pos)) and LIST_NAME.match(found[2]):
+        at = found[0]
+        for item in LIST_SPLIT_NAMES.split(found[2]):  # "Triton and Ladder"
+            start = sentence.index(item, at)
+            if not all(NAME_WORD.match(word) for word in item.split()):
+                return []  # not a name: "LLaMA-13B reduce memory"
+            names.append((start, start + len(item), item))
+            at = start + len(item)
+        join = LIST_JOIN.match(sentence, found[1])
+        if not join:
+            break
+        pos = join.end()
+    return names
+
+
+def example_names(sentence: str, found: Span) -> list[Span]:
+    """The names given as examples of the compared kind ``found`` and of the kinds joined to it before by
+    "as well as", in order; [] when ``found`` is followed by no examples.
 
     >>> s = "Compared to existing compilers like Triton and Ladder, as well as hand-optimized kernels such as QuantLLM and Marlin, our VM"
-    >>> [n[2] for n in example_names(s, 0, s.index("our VM"))]
+    >>> [n[2] for n in example_names(s, baseline_before(s, s.index("our VM")))]
     ['Triton', 'Ladder', 'QuantLLM', 'Marlin']
+    >>> s = "It is 2x and 3x faster than FasterTransformer on models such as LLaMA-7B and OPT-13B, respectively."
+    >>> example_names(s, baseline_after(s, s.index("3x")))
+    []
     """
-    names: list[Span] = []
-    for m in EXAMPLES.finditer(sentence, start, stop):
-        pos = m.end()
-        while (phrase := _phrase_from(sentence, pos)) and phrase[1] <= stop and LIST_NAME.match(phrase[2]):
-            at = phrase[0]
-            for item in LIST_SPLIT_NAMES.split(phrase[2]):  # "Triton and Ladder"
-                offset = phrase[2].index(item, at - phrase[0])
-                names.append((phrase[0] + offset, phrase[0] + offset + len(item), item))
-                at = phrase[0] + offset + len(item)
-            join = LIST_JOIN.match(sentence, phrase[1])
-            if not join:
-                break
-            pos = join.end()
-    return [n for n in names if LIST_NAME.match(n[2])]
+    names = _examples_of(sentence, found[1])
+    start = found[0]
+    while names and (joined := AS_WELL_AS.search(sentence, max(0, start - 30), start)) is not None:
+        # The kind before "as well as", after the marker that introduces the comparison ("Compared to").
+        markers = list(_baseline_marker().finditer(sentence, max(0, joined.start() - 150), joined.start()))
+        intro = EXAMPLES.search(sentence, markers[-1].end(), joined.start()) if markers else None
+        before = _examples_of(sentence, intro.start()) if intro else []
+        if not before or not regex.fullmatch(r"\s*+,?\s*+", sentence[before[-1][1] : joined.start()]):
+            break
+        names, start = before + names, markers[-1].start()
+    return names
 
 
 # The items of one phrase that names several: "Triton and Ladder", "A, B or C".
 LIST_SPLIT_NAMES = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
+# A word of a name: a capital or a digit in it ("PyTorch", "JIT", "vLLM", "3D").
+NAME_WORD = regex.compile(r"\S*?[A-Z0-9]")
 
 
 def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int = 90) -> Span | None:

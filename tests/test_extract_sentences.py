@@ -271,7 +271,13 @@ FIELD_CASES = [
     ("Compared to existing compilers like Triton and Ladder, as well as hand-optimized kernels such as QuantLLM and Marlin, "
      "our VM achieves performance improvements of 1.75x, 2.61x, 1.29x and 1.03x, respectively.", "1.29x", "baseline", "QuantLLM"),
     ("It outperforms strong baselines such as vLLM and Orca by 2x and 3x, respectively.", "3x", "baseline", "Orca"),
-    # ... but not examples of what was run
+    # ... but only examples right after the compared kind: not those of what was run, nor of another noun
+    ("Our system achieves 1.8x and 2.3x speedups over FasterTransformer on models such as LLaMA-7B and OPT-13B, respectively.",
+     "2.3x", "baseline", "FasterTransformer"),
+    ("Compared with the baseline, which uses libraries such as cuBLAS and cuDNN, our method achieves 1.5x and 2.1x speedups "
+     "on ResNet and BERT, respectively.", "2.1x", "baseline", "the baseline"),
+    ("For models such as GPT-3 and BLOOM, compared with Megatron-LM, our system achieves 4.2x and 3.7x speedups, respectively.",
+     "3.7x", "baseline", "Megatron-LM"),
     ("Compared to GPT-4 on benchmarks such as MMLU and GSM8K, it improves accuracy by 2% and 3%, respectively.",
      "3%", "baseline", "GPT-4"),
     # a phrase cut at "such [as]" loses "such"
