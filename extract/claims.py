@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -27,7 +27,7 @@ from .papers import Paper
 from .sentences import Sentence, split_sentences
 from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.8.3"
+EXTRACTOR_VERSION = "0.8.4"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -100,6 +100,8 @@ LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # "parameters", "7B", "1.5 billion": a model size written with the number.
 SIZE_WORDS = regex.compile(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)")
 PARAMETER_WORDS = regex.compile(r"(?i:parameters?|params?)")
+# Between a change word and a number, what puts them in different conjuncts: "1.61x runtime improvement and 37% energy reduction".
+CONJUNCT_BREAK = regex.compile(r"\b(?:and|or)\b")
 # The end of a clause right after a word: "Our contribution is two-fold." / "... threefold: first, ..."
 CLAUSE_END = regex.compile(r"\s*+(?:[.:;,]|$)")
 # What "N-fold" counts when it is not a factor: "10-fold cross-validation".
@@ -489,7 +491,7 @@ def _change(
     if percent and adjacent:
         return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
     # A verb right before a percentage: "reduce 95% energy cost", "removed up to 58% of FLOPs".
-    verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end)]
+    verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end) and not CONJUNCT_BREAK.search(sent, h[1], w.s)]
     if percent and verb:
         return max(verb)[2]
     if percent and SHARE_AFTER.match(after) and not OF_CHANGE_NOUN.match(after):
@@ -606,10 +608,39 @@ def extract_claims(paper: Paper) -> list[Claim]:
         workloads = _not_compared(sentence.text, context.find_workloads(sentence.text))
         respectively = bool(RESPECTIVELY.search(sentence.text))
         heads: dict[int, tuple[Claim, str]] = {}  # the first claim of each list, by index, and the change its words say
+        made: list[Claim] = []
         for i, w in enumerate(ws):
-            prev = claims[-1] if i > 0 else None
-            claims.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own))
+            prev = made[-1] if i > 0 else None
+            made.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own))
+        claims.extend(_parallel_lists(ws, made, sentence.text) if respectively else made)
     return claims
+
+
+def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str) -> list[Claim]:
+    """The claims of a sentence, where a "respectively" list that names no metric of its own reads as the
+    figures right before it, as many and of the same units in turn: "an average 1.61x runtime improvement
+    and 37% energy reduction compared to a standard emulation library, while the native FPU support reaches
+    up to 32.09x and 99%, respectively" -> 99% is an energy reduction too (its metric; the change and the
+    baseline it lacks)."""
+    out = list(made)
+    hits = context.keyword_hits(sent)
+    start = 0
+    while start < len(ws):
+        size = _group_of(ws, start, sent)[1]
+        first, last = ws[start], ws[start + size - 1]
+        named = any(first.s - 40 <= s and e <= last.e + 25 for s, e, _ in hits)  # the list names its metrics
+        if size > 1 and start >= size and not named:
+            if [w.q.unit for w in ws[start - size : start]] == [w.q.unit for w in ws[start : start + size]]:
+                for k in range(size):
+                    model, claim = out[start - size + k], out[start + k]
+                    out[start + k] = replace(
+                        claim,
+                        metric=model.metric,
+                        change=model.change if claim.change == "none" else claim.change,
+                        baseline=claim.baseline or model.baseline,
+                    )
+        start += size
+    return out
 
 
 def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own: OwnSystems) -> Claim:
