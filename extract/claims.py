@@ -491,7 +491,11 @@ def _change(
     if percent and adjacent:
         return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
     # A verb right before a percentage: "reduce 95% energy cost", "removed up to 58% of FLOPs".
-    verb = [h for h in hits if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end) and not CONJUNCT_BREAK.search(sent, h[1], w.s)]
+    # (not one that follows the previous figure across "and": "1.61x runtime improvement and 37% energy reduction")
+    verb = [
+        h for h in hits
+        if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end) and not (prev_end and CONJUNCT_BREAK.search(sent, h[1], w.s))
+    ]
     if percent and verb:
         return max(verb)[2]
     if percent and SHARE_AFTER.match(after) and not OF_CHANGE_NOUN.match(after):
@@ -617,8 +621,8 @@ def extract_claims(paper: Paper) -> list[Claim]:
 
 
 def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str) -> list[Claim]:
-    """The claims of a sentence, where a "respectively" list that names no metric of its own reads as the
-    figures right before it, as many and of the same units in turn: "an average 1.61x runtime improvement
+    """The claims of a sentence, where a "respectively" list of figures of different units that names no metric
+    of its own reads as the figures right before it, as many and of the same units in turn: "an average 1.61x runtime improvement
     and 37% energy reduction compared to a standard emulation library, while the native FPU support reaches
     up to 32.09x and 99%, respectively" -> 99% is an energy reduction too (its metric; the change and the
     baseline it lacks)."""
@@ -628,9 +632,11 @@ def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str) -> list[Clai
     while start < len(ws):
         size = _group_of(ws, start, sent)[1]
         first, last = ws[start], ws[start + size - 1]
-        named = any(first.s - 40 <= s and e <= last.e + 25 for s, e, _ in hits)  # the list names its metrics
-        if size > 1 and start >= size and not named:
-            if [w.q.unit for w in ws[start - size : start]] == [w.q.unit for w in ws[start : start + size]]:
+        named = any(first.s - 40 <= s <= last.e + 60 for s, _, _ in hits)  # the list names its metrics, maybe after "respectively"
+        units = [w.q.unit for w in ws[start : start + size]]
+        # Only a tuple of different units ("32.09x and 99%") is surely the same measures as the figures before it.
+        if size > 1 and start >= size and not named and len(set(units)) > 1:
+            if [w.q.unit for w in ws[start - size : start]] == units:
                 for k in range(size):
                     model, claim = out[start - size + k], out[start + k]
                     out[start + k] = replace(
