@@ -228,6 +228,16 @@ CASES = [
     ("It improves throughput by 2x and 3x on A100 and H100, respectively.",
      [("2x", 2.0, None, "x", "throughput", "none", "increase"),
       ("3x", 3.0, None, "x", "throughput", "none", "increase")]),
+    # a change word after a comma does not make a score a change ("surpassing X by 3.4%" is the change)
+    ("Notably, on HotpotQA, when applied to gpt-4o-mini, AoT achieves an 80.6% F1 score, surpassing o3-mini by 3.4% and "
+     "DeepSeek-R1 by 10.6%.",
+     [("80.6%", 80.6, None, "%", "accuracy", "none", "none"),
+      ("3.4%", 3.4, None, "%", "accuracy", "none", "increase"),
+      ("10.6%", 10.6, None, "%", "accuracy", "none", "increase")]),
+    # "pass@1 rate" is a score, not a rate of work
+    ("The pass@1 rate improves from 32.1% to 48.6% on HumanEval.",
+     [("32.1%", 32.1, None, "%", "accuracy", "none", "none"),
+      ("48.6%", 48.6, None, "%", "accuracy", "none", "none")]),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),
