@@ -27,7 +27,7 @@ from .papers import Paper
 from .sentences import Sentence, split_sentences
 from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.8.5"
+EXTRACTOR_VERSION = "0.8.6"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -304,6 +304,26 @@ def _clause_bounds(sent: str, s: int, e: int) -> tuple[int, int]:
     return start, end
 
 
+def _relative_clause_antecedent(sent: str, lo: int, s: int) -> int | None:
+    """Where the clause before starts, when the number at ``s`` opens a relative clause about it (", which is
+    3x lower", with only a verb before the number): the metric it names is the number's. None otherwise.
+
+    >>> t = "It has a latency of 200 ms, which is 3x lower than Clipper."
+    >>> _relative_clause_antecedent(t, _clause_bounds(t, 37, 39)[0], 37)
+    0
+    """
+    if lo == 0 or not RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) or not RELATIVE_VERB.fullmatch(sent, lo, s):
+        return None
+    return _clause_bounds(sent, lo - 12, lo - 12)[0]
+
+
+# A number right before a word: the word is its unit ("900 tokens").
+UNIT_OF_NUMBER = regex.compile(r"\d\s?$")
+# A break that opens a relative clause, and what may stand between it and the number: ", which [is about] 3x lower".
+RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
+RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
+
+
 @lru_cache(maxsize=1024)
 def _clause_breaks(sent: str) -> tuple[tuple[int, int], ...]:
     """Where the sentence's clauses break, found once for all its numbers."""
@@ -408,6 +428,12 @@ def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | N
     if found:
         # R17 for a number alone; the members of a list take their own keywords
         return _first_coordinated(hits, found, sent, lo)[2] if alone else found[2]
+    antecedent = _relative_clause_antecedent(sent, lo, w.s)
+    if antecedent is not None:  # "a 95th percentile latency of 200 ms, which is 3x lower than Clipper"
+        # (not a number's own unit word: "a throughput of 900 tokens/s, which is 2.1x higher")
+        before = [h for h in hits if antecedent <= h[0] and h[1] <= lo and not UNIT_OF_NUMBER.search(sent, max(0, h[0] - 3), h[0])]
+        if before:
+            return before[-1][2]
     generic = context.generic_pattern()
     by_unit = load("metrics")["generic"]["by_unit"]
     if any(m.start() >= lo and m.end() <= hi for m in generic.finditer(sent)):

@@ -238,6 +238,13 @@ CASES = [
     ("The pass@1 rate improves from 32.1% to 48.6% on HumanEval.",
      [("32.1%", 32.1, None, "%", "accuracy", "none", "none"),
       ("48.6%", 48.6, None, "%", "accuracy", "none", "none")]),
+    # a relative clause about a figure ("..., which is 3x lower") takes the metric its antecedent names (R20)
+    ("The system achieves a 95th percentile latency of 200 ms, which is 3x lower than Clipper.",
+     [("200 ms", 200.0, None, "ms", "latency", "none", "none"),
+      ("3x", 3.0, None, "x", "latency", "none", "decrease")]),
+    ("It reaches a throughput of 900 tokens/s, which is 2.1x higher than vLLM.",
+     [("900 tokens/s", 900.0, None, "token/s", "throughput", "none", "none"),
+      ("2.1x", 2.1, None, "x", "throughput", "none", "increase")]),
     # an absolute percentage of a throughput is a share of its peak
     ("For 22 Billion, 175 Billion, and 1 Trillion parameters, we achieved GPU throughputs of 38.38%, 36.14%, and 31.96%, respectively.",
      [("38.38%", 38.38, None, "%", "utilization", "none", "none"),
