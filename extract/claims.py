@@ -117,7 +117,6 @@ AVERAGE_AFTER = regex.compile(r"\s*+(?:\S+\s++){0,3}?(?i:on\s+average|in\s+avera
 # The counts of a list: "16, 64 and 2,048".
 COUNT = regex.compile(r"\d[\d,]*\d|\d")
 RESPECTIVELY = regex.compile(r"(?i:\brespectively\b)")
-LIST_SPLIT = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
 
 
 @dataclass(frozen=True)
@@ -570,7 +569,7 @@ def _respectively_names(sent: str, found, count: int):
 
 def _respectively_pick(phrase: str, index: int, count: int) -> str:
     """The index-th item of "A, B, and C" when the sentence says "respectively"."""
-    items = [p.strip() for p in LIST_SPLIT.split(phrase) if p and p.strip()]
+    items = [p.strip() for p in context.LIST_SPLIT.split(phrase) if p and p.strip()]
     if len(items) == count:
         return items[index]
     return phrase
@@ -685,8 +684,8 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     by_window = sent[max(0, w.s - 40) : w.s]
     prefer_before = bool((BY_BEFORE_ASCII if by_window.isascii() else BY_BEFORE).search(by_window))
     index, size = _group_of(ws, i, sent)
-    group_end = ws[i + size - index - 1].e  # where the list this quantity belongs to ends
-    last = ws[i + size - index - 1]
+    last = ws[i + size - index - 1]  # the last member of the list this quantity belongs to
+    group_end = last.e
     if index < size - 1 and last.q.unit == w.q.unit:
         # A list of one unit is one phrase: its clause runs to its last member's ("30%, 40%, and 50% lower latency").
         hi = max(hi, _clause_bounds(sent, last.s, group_end)[1])
@@ -726,7 +725,6 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     if share:  # R15: "97.7% of GPT-4's performance" is compared with GPT-4
         baseline_span, baseline = (share[0], share[1]), original[share[0] : share[1]]
     elif change != "none":
-        last = ws[i + size - index - 1] if i + size - index - 1 < len(ws) else w
         found = (
             context.improved_object(sent, w.s)
             or context.baseline_after_number(sent, w.s, w.e)

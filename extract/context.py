@@ -302,9 +302,7 @@ AND_OR = regex.compile(r"\b(?:and|or)\b")
 LIST_NAME = regex.compile(r"[A-Z0-9]|[a-z]++[A-Z]|(?:the|a|an)\s")
 
 
-# What introduces examples of a kind, right after it: "compilers like Triton and Ladder", "frameworks, such as PyTorch JIT".
-EXAMPLES_AFTER = regex.compile(r"\s*+,?\s*+(?i:such\s+as|like|including|e\.g\.,?)\s++")
-# Where examples start (searched for): "like", "such as".
+# What introduces examples of a kind: "compilers like Triton and Ladder", "frameworks, such as PyTorch JIT".
 EXAMPLES = regex.compile(r"\s*+,?\s*+(?i:such\s+as|like|including|e\.g\.,?)\s++")
 # What joins two compared kinds: "compilers like A and B, as well as kernels such as C and D".
 AS_WELL_AS = regex.compile(r"\s*+,?\s*+(?i:as\s+well\s+as|and\s+also)\s++$")
@@ -313,14 +311,14 @@ AS_WELL_AS = regex.compile(r"\s*+,?\s*+(?i:as\s+well\s+as|and\s+also)\s++$")
 def _examples_of(sentence: str, at: int) -> list[Span]:
     """The names given as examples right after a compared kind that ends at ``at``: "kernels such as QuantLLM
     and Marlin" -> QuantLLM, Marlin. Names only: every word of each has a capital or a digit."""
-    intro = EXAMPLES_AFTER.match(sentence, at)
+    intro = EXAMPLES.match(sentence, at)
     if not intro:
         return []
     names: list[Span] = []
     pos = intro.end()
     while (found := _phrase_from(sentence, pos)) and LIST_NAME.match(found[2]):
         at = found[0]
-        for item in LIST_SPLIT_NAMES.split(found[2]):  # "Triton and Ladder"
+        for item in LIST_SPLIT.split(found[2]):  # "Triton and Ladder"
             start = sentence.index(item, at)
             if not all(NAME_WORD.match(word) for word in item.split()):
                 return []  # not a name: "LLaMA-13B reduce memory"
@@ -358,7 +356,7 @@ def example_names(sentence: str, found: Span) -> list[Span]:
 
 
 # The items of one phrase that names several: "Triton and Ladder", "A, B or C".
-LIST_SPLIT_NAMES = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
+LIST_SPLIT = regex.compile(r",\s*+(?:and\s++|or\s++)?|\s++and\s++|\s++or\s++")
 # A word of a name: a capital or a digit in it ("PyTorch", "JIT", "vLLM", "3D").
 NAME_WORD = regex.compile(r"\S*?[A-Z0-9]")
 

@@ -201,15 +201,17 @@ AND = regex.compile(r"\s++and\s++")
 # unless the range is a spread ("ranging from 2x to 13x", "varies from").
 FROM_BEFORE = regex.compile(r"(?i:(?<!rang\w{1,3}\s|var\w{1,4}\s)\bfrom)\s++$")
 
+# A qualifier between "factor (of)" and its number: "a factor of about 10".
+_FACTOR_QUALIFIER = r"(?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?"
 # "by a factor of 3.2", "a factor of about 10", "(factor up to 38)": the number is a multiplicative factor.
 FACTOR_OF = regex.compile(
     r"""
     (?<![A-Za-z])factors?\s++
     (?:
-        of\s++(?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?  # factor of (about)
+        of\s++                                                        # factor of
       | (?<=(?:^|[(\[,;:]|\b(?:by\s++)?an?)\s*+factors?\s++)    # "(factor up to 38)", "by a factor 5": no setting's name before
-        (?:(?:about|around|roughly|nearly|approximately|almost|over|up\s+to|more\s+than|at\s+least)\s++)?
     )
+    """ + _FACTOR_QUALIFIER + r"""
     $""",
     regex.VERBOSE | regex.IGNORECASE,
 )

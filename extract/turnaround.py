@@ -89,7 +89,7 @@ def baseline_side(sentence: str, end: int, baseline_start: int) -> str | None:
 def _is_name(word: str) -> bool:
     """A system's name, not a word: a capital after the first letter, a digit or a hyphen ("TriForce", "vLLM",
     "PULP-OPEN"; not "Scaling")."""
-    return any(c.isupper() or c.isdigit() or c == "-" for c in word[1:]) or any(c.isupper() for c in word[1:2])
+    return any(c.isupper() or c.isdigit() or c == "-" for c in word[1:])
 
 
 class OwnSystems:
