@@ -10,7 +10,8 @@ class Claim:
 
     ``start``/``end`` are offsets of ``mention`` in the abstract
     (``abstract[start:end] == mention``); ``sentence_start`` is the offset of
-    the sentence holding it.
+    the sentence holding it. ``metric_phrase`` is the provenance of ``metric``:
+    the words of the abstract that named it (None when nothing did: ``other``).
     """
 
     mention: str
@@ -27,3 +28,5 @@ class Claim:
     workload: str | None
     sentence: str
     sentence_start: int
+    # The words the metric was read from ("speedup", "lower latency", "of peak"); None for metric ``other``.
+    metric_phrase: str | None = None
