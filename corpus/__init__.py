@@ -18,6 +18,38 @@ def seed_files() -> list[Path]:
     return sorted(seed_dir().glob("*.txt"))
 
 
+# The gold sets shipped in gold/ (gold/README.md: sources, licences, use), in the order they are reported.
+# dev.jsonl and dev_external.jsonl were developed against; test.jsonl is for reporting only.
+GOLD_SETS = ("dev.jsonl", "dev_external.jsonl", "test.jsonl")
+DEVELOPMENT_SETS = ("dev.jsonl", "dev_external.jsonl")
+REPORT_ONLY_SETS = ("test.jsonl",)
+
+
+def gold_dir() -> Path:
+    """The folder holding the gold sets."""
+    return Path(str(resources.files(__name__) / "gold"))
+
+
+def gold_file(name: str) -> Path:
+    """The path of a shipped gold set, by file name (one of :data:`GOLD_SETS`).
+
+    >>> gold_file("test.jsonl").name
+    'test.jsonl'
+    >>> gold_file("nope.jsonl")
+    Traceback (most recent call last):
+    ...
+    ValueError: no gold set 'nope.jsonl': the shipped ones are dev.jsonl, dev_external.jsonl, test.jsonl
+    """
+    if name not in GOLD_SETS:
+        raise ValueError(f"no gold set {name!r}: the shipped ones are {', '.join(GOLD_SETS)}")
+    return gold_dir() / name
+
+
+def gold_files() -> list[Path]:
+    """The paths of every shipped gold set, in the order of :data:`GOLD_SETS`."""
+    return [gold_file(name) for name in GOLD_SETS]
+
+
 def dev_gold() -> Path:
     """The development gold set (hand-annotated claims for 144 seed papers)."""
-    return Path(str(resources.files(__name__) / "gold" / "dev.jsonl"))
+    return gold_file("dev.jsonl")
