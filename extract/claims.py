@@ -19,6 +19,8 @@ from typing import NamedTuple
 import regex
 
 from . import context
+from .clauses import clause_bounds as _clause_bounds
+from .metric import Attribution, attribute, only_says_better
 from .knowledge import Prefilter, ascii_twin, load, prefilter_for
 from .model import Claim
 from .normalize import normalize
@@ -59,23 +61,6 @@ REACH = regex.compile(
         (?:(?:up\s+to|over|more\s+than|at\s+least)\s+)?$           # nor "a pre-trained model with 130B parameters"
     )""",
     regex.VERBOSE,
-)
-# A clause ends at these marks; context is searched within the clause first.
-CLAUSE_BREAK = regex.compile(r"[;:]|,\s(?:while|whereas|and|but|which|although|though|yet|whilst)\s|\s(?:while|whereas|whilst|although)\s")
-# CLAUSE_BREAK for ASCII text, with the standard library's ``re``: the same breaks, twice as fast.
-# A match starts with one of the characters of the leading class, so re skips the others fast;
-# the branches then look back at it. The white space is that of regex's \s in ASCII text
-# (re's \s also takes \x1c-\x1f).
-CLAUSE_BREAK_ASCII = re.compile(
-    r"""
-    [;:,\t\n\v\f\r\x20]                                 # where a break starts
-    (?:
-        (?<=[;:])                                       # ; or :
-      | (?<=,)[\t\n\v\f\r\x20](?:while|whereas|and|but|which|although|though|yet|whilst)[\t\n\v\f\r\x20]
-      | (?<=[\t\n\v\f\r\x20])(?:while|whereas|whilst|although)[\t\n\v\f\r\x20]
-    )
-    """,
-    re.VERBOSE,
 )
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
 SCORE_WORDS = regex.compile(
@@ -291,18 +276,6 @@ def _metric_by_unit() -> dict[str, str]:
     return dict(load("metrics")["by_unit"])
 
 
-def _clause_bounds(sent: str, s: int, e: int) -> tuple[int, int]:
-    """The clause of the sentence holding [s, e): from the last break before it to the first after it."""
-    start, end = 0, len(sent)
-    for break_start, break_end in _clause_breaks(sent):
-        if break_end <= s:
-            start = break_end
-        elif break_start >= e:
-            end = break_start
-            break
-    return start, end
-
-
 def _relative_clause_antecedent(sent: str, lo: int, s: int) -> int | None:
     """Where the clause before starts, when the number at ``s`` opens a relative clause about it (", which is
     3x lower", with only a verb before the number): the metric it names is the number's. None otherwise.
@@ -321,13 +294,6 @@ UNIT_OF_NUMBER = regex.compile(r"\d\s?$")
 # A break that opens a relative clause, and what may stand between it and the number: ", which [is about] 3x lower".
 RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
 RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
-
-
-@lru_cache(maxsize=1024)
-def _clause_breaks(sent: str) -> tuple[tuple[int, int], ...]:
-    """Where the sentence's clauses break, found once for all its numbers."""
-    pattern = CLAUSE_BREAK_ASCII if sent.isascii() else CLAUSE_BREAK
-    return tuple(m.span() for m in pattern.finditer(sent))
 
 
 # ------------------------------------------------------------------ fields
@@ -380,7 +346,7 @@ def _first_coordinated(hits, hit: tuple[int, int, str], sent: str, lo: int) -> t
 COORDINATED = regex.compile(r"\s*+(?:,\s*+)?(?:and|or|&)\s++|\s*+/\s*+")
 
 
-def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: str, reach: int = 120) -> str | None:
+def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: str, reach: int = 120) -> tuple[int, int, str] | None:
     """The index-th of as many metrics named before a list as it has members, when the
     sentence says "respectively": "in latency and GPU utilization by 33.5% and 20.1%, respectively".
     None when a metric word follows the list itself ("2x and 3x speedup ..., respectively")."""
@@ -388,9 +354,8 @@ def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: 
     hits = context.keyword_hits(sent)
     if any(last.e <= s and e <= last.e + 20 for s, e, _ in hits):
         return None
-    before = [label for s, e, label in hits if first.s - reach <= s and e <= first.s]
-    named = before[-size:]
-    if len(named) == size and len(set(named)) == size:
+    named = [hit for hit in hits if first.s - reach <= hit[0] and hit[1] <= first.s][-size:]
+    if len(named) == size and len({label for _, _, label in named}) == size:
         return named[index]
     return None
 
@@ -405,39 +370,18 @@ def _respectively_qualifier(ws: list[_Where], i: int, index: int, size: int, sen
     return None
 
 
-def _metric(w: _Where, prefer_before: bool, lo: int, hi: int, group_end: int | None = None, alone: bool = True) -> str:
-    q, sent = w.q, w.sentence.text
-    if DEVICE_TIME.search(q.mention):
-        return "cost"  # "50,000 accelerator hours"
-    if q.unit == "" and SIZE_MENTION.search(q.mention):
-        # a model size the system reaches (R5); "with only 5.7M parameters" is a compression
-        return "compression" if ONLY_BEFORE.search(sent, max(0, w.s - 20), w.s) else "scale"
-    if q.unit in _metric_by_unit():
-        return _metric_by_unit()[q.unit]
-    after = sent[w.e : w.e + 80]
-    if q.unit == "%" and PEAK_SHARE.match(after):
-        return "utilization"
-    # A list shares the metric word after its last member ("41-137x, 631-1074x speedup"),
-    # unless its members name their own ("79% in memory usage and 72% in prediction time").
-    hits = context.keyword_hits(sent)
-    e = w.e
-    if group_end and not any(w.e <= s and e_ <= group_end for s, e_, _ in hits):
-        e = max(w.e, group_end)
-    found = _nearest_hit(hits, w.s, e, lo, hi, prefer_before)
-    if found:
-        # R17 for a number alone; the members of a list take their own keywords
-        return _first_coordinated(hits, found, sent, lo)[2] if alone else found[2]
-    antecedent = _relative_clause_antecedent(sent, lo, w.s)
-    if antecedent is not None:  # "a 95th percentile latency of 200 ms, which is 3x lower than Clipper"
-        # (not a number's own unit word: "a throughput of 900 tokens/s, which is 2.1x higher")
-        before = [h for h in hits if antecedent <= h[0] and h[1] <= lo and not UNIT_OF_NUMBER.search(sent, max(0, h[0] - 3), h[0])]
-        if before:
-            return before[-1][2]
-    generic = context.generic_pattern()
-    by_unit = load("metrics")["generic"]["by_unit"]
-    if any(m.start() >= lo and m.end() <= hi for m in generic.finditer(sent)):
-        return by_unit.get(q.unit, "other")
-    return _fallback_metric(q)
+def _metric(w: _Where, lo: int, hi: int, group_end: int | None = None, alone: bool = True) -> Attribution:
+    """The metric of a claim and the phrase it was read from (see :mod:`metric`). A number alone over two
+    coordinated metrics takes the first named (R17: "energy and latency decrease up to 87%" -> energy)."""
+    found = attribute(w.sentence.text, w.s, w.e, w.q.unit, w.q.mention, lo, hi, group_end)
+    if alone and found.rule in ("by", "before"):
+        hits = context.keyword_hits(w.sentence.text)
+        hit = (found.start, found.end, found.metric)
+        if hit in hits:
+            first = _first_coordinated(hits, hit, w.sentence.text, lo)
+            if first != hit:
+                return Attribution(first[2], first[0], first[1], found.rule)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -668,6 +612,7 @@ def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str) -> list[Clai
                     out[start + k] = replace(
                         claim,
                         metric=model.metric,
+                        metric_phrase=model.metric_phrase,
                         change=model.change if claim.change == "none" else claim.change,
                         baseline=claim.baseline or model.baseline,
                     )
@@ -690,7 +635,8 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         # A list of one unit is one phrase: its clause runs to its last member's ("30%, 40%, and 50% lower latency").
         hi = max(hi, _clause_bounds(sent, last.s, group_end)[1])
     mapped = _respectively_metric(ws, i, index, size, sent) if respectively and size > 1 else None
-    metric = mapped or _metric(w, prefer_before, lo, hi, group_end, alone=size == 1)
+    found = Attribution(mapped[2], mapped[0], mapped[1], "respectively") if mapped else _metric(w, lo, hi, group_end, alone=size == 1)
+    metric, phrase = found.metric, found.phrase(original)
     qualifier = _qualifier(w, before_text, lo, hi)
     if respectively and size > 1:
         qualifier = _respectively_qualifier(ws, i, index, size, sent) or qualifier
@@ -701,11 +647,16 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         if qualifier == "none":
             qualifier = head.qualifier  # R8: a qualifier before a list covers it
         if head.unit == w.q.unit and not mapped and not _own_keyword_after(w):
-            metric = head.metric  # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
-    elif metric == _fallback_metric(w.q) and prev is not None and prev.unit == w.q.unit and not _keyword_in(w, lo, hi):
-        metric = prev.metric  # nothing named in this clause: the sentence's previous figure says
+            metric, phrase = head.metric, head.metric_phrase  # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
+    elif metric == "other" and prev is not None and prev.unit == w.q.unit and _parallel(sent, ws[i - 1], w):
+        # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
+        # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
+        # of "from 53% to 65%" (R12); not "2x higher throughput and reduces write amplification by 4x".
+        metric, phrase = prev.metric, prev.metric_phrase
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
+    if change == "none" and w.q.unit in ("%", "") and only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]):
+        metric = "accuracy"  # an absolute percentage or score of "performance" is a quality score ("performance drops from 77% to 33%")
     if metric == "throughput" and w.q.unit == "%" and change == "none":
         metric = "utilization"  # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
     if head is not None and head.unit == w.q.unit and change != head_change:
@@ -774,6 +725,7 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         workload=workload,
         sentence=text[w.sentence.start : w.sentence.end],
         sentence_start=w.sentence.start,
+        metric_phrase=phrase,
     )
     if index == 0:
         heads[i] = (claim, said)
@@ -793,6 +745,18 @@ def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: s
         if found:
             return original[found[0] : found[1]]
     return None
+
+
+def _parallel(sent: str, a: _Where, b: _Where) -> bool:
+    """Nothing between figures ``a`` and ``b`` names a metric or a change (see :func:`_claim`).
+
+    >>> s = "A speedup of 1.33x for miners and 1.69x for validators; 2x higher throughput and reduces X by 4x."
+    >>> ws = [_Where(q, Sentence(0, s), q.start, q.end) for q in find_quantities(s)]
+    >>> _parallel(s, ws[0], ws[1]), _parallel(s, ws[2], ws[3])
+    (True, False)
+    """
+    inside = lambda hits: any(a.e <= h[0] and h[1] <= b.s for h in hits)  # noqa: E731
+    return not (inside(context.keyword_hits(sent)) or inside(context.change_hits(sent)))
 
 
 def _own_keyword_after(w: _Where, reach: int = 20) -> bool:

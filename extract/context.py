@@ -73,7 +73,40 @@ def _hits(combined: tuple[FoldedScanner, Callable[[str], str]], sentence: str) -
 
 @lru_cache(maxsize=1)
 def _keywords_combined():
-    return _labelled(load("metrics")["keywords"])
+    table = dict(load("metrics")["keywords"])
+    for name, entry in load("metrics")["contextual"].items():
+        table[CONTEXTUAL + name] = entry["words"]
+    return _labelled(table)
+
+
+# The label prefix of a word whose metric the sentence decides (metrics.toml [contextual]).
+CONTEXTUAL = "contextual:"
+# Between a keyword and a contextual word it names: "memory overhead", "GPU-memory overheads".
+COMPOUND_GAP = regex.compile(r"[\s-]?")
+
+
+@lru_cache(maxsize=1)
+def _quality_words() -> regex.Pattern:
+    return compile_words(load("metrics")["contextual"]["performance"]["quality_words"])
+
+
+def _resolve(sentence: str, hits: list[tuple[int, int, str]], at: int) -> str:
+    """The metric of the contextual word ``hits[at]`` in ``sentence`` (metrics.toml [contextual]).
+
+    >>> [h[2] for h in keyword_hits("It improves performance by 78% with a small memory overhead.")]
+    ['speedup', 'memory']
+    >>> [h[2] for h in keyword_hits("It improves reasoning task performance by 5%.")]
+    ['accuracy', 'accuracy']
+    """
+    start, _, label = hits[at]
+    name = label[len(CONTEXTUAL):]
+    entry = load("metrics")["contextual"][name]
+    if name == "overhead" and at > 0 and _compound(sentence, hits[at - 1], start):
+        return hits[at - 1][2]  # "memory overhead"
+    if name == "performance":
+        if _quality_words().search(sentence) or any(kind == "bench" for *_, kind in find_workloads(sentence)):
+            return entry["quality"]
+    return entry["default"]
 
 
 @lru_cache(maxsize=1024)
@@ -83,7 +116,18 @@ def keyword_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
     >>> keyword_hits("a 2x speedup")
     ((5, 12, 'speedup'),)
     """
-    return _hits(_keywords_combined(), sentence)
+    hits = list(_hits(_keywords_combined(), sentence))
+    for at, (start, end, label) in enumerate(hits):
+        if label.startswith(CONTEXTUAL):
+            hits[at] = (start, end, _resolve(sentence, hits, at))
+            if at and label == CONTEXTUAL + "overhead" and _compound(sentence, hits[at - 1], start):
+                hits[at - 1], hits[at] = None, (hits[at - 1][0], end, hits[at - 1][2])  # one phrase: "memory overhead"
+    return tuple(h for h in hits if h is not None)
+
+
+def _compound(sentence: str, before, start: int) -> bool:
+    """``before`` (a hit) modifies the word at ``start``: "memory overhead"."""
+    return before is not None and not before[2].startswith(CONTEXTUAL) and bool(COMPOUND_GAP.fullmatch(sentence, before[1], start))
 
 
 # ------------------------------------------------------------------- cues
@@ -157,7 +201,8 @@ def better_before(sentence: str, lo: int, at: int) -> int | None:
     True
     """
     words, unless = _better()
-    named = {(s, e) for s, e, _ in keyword_hits(sentence)}  # "throughput" names a metric, not only a change
+    # "throughput" names a metric, not only a change; "outperforms" names one and still says only "better"
+    named = {(s, e) for s, e, _ in keyword_hits(sentence) if not words.fullmatch(sentence, s, e)}
     before = [(s, e) for s, e, _ in change_hits(sentence) if lo <= s and e <= at and (s, e) not in named]
     if not before:
         return None

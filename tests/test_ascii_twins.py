@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimbench.corpus import seed_dir
-from claimbench.extract import claims, context
+from claimbench.extract import claims, clauses, context
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.knowledge import ascii_twin
 from claimbench.extract.readers import read_inputs
@@ -98,7 +98,7 @@ def test_the_twins_read_cue_texts_as_their_patterns(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(texts, st.sampled_from(SENTENCES)))
 def test_hand_written_copies_agree_with_their_patterns(text):
-    assert [m.span() for m in claims.CLAUSE_BREAK_ASCII.finditer(text)] == [m.span() for m in claims.CLAUSE_BREAK.finditer(text)]
+    assert [m.span() for m in clauses.CLAUSE_BREAK_ASCII.finditer(text)] == [m.span() for m in clauses.CLAUSE_BREAK.finditer(text)]
     assert bool(claims.AS_PLATFORM_ANYWHERE.search(text)) == bool(claims.AS_PLATFORM.search(text))
     assert claims._evaluation_cue(text) == bool(claims.EVALUATION_CUE_ANYWHERE.search(text))
 

@@ -1,0 +1,321 @@
+"""Metric attribution: which phrase says what a number measures.
+
+A number's metric is the class (``metrics.toml [keywords]``) of the phrase
+that *governs* it, found by the rules below, tried in this fixed order
+within the number's clause; the first that finds a phrase wins. When no
+rule finds one, the metric is ``other`` and the phrase is None: a keyword
+that merely stands near a number does not name its metric, and no unit
+gives a default ("a 4x reduction in write amplification" is ``other``, not
+a speedup).
+
+====  ===============  ==========================================================
+ #    rule             the form of phrase (N is the number)
+====  ===============  ==========================================================
+ 1    ``unit``         a unit that names its metric: "200 ms", "80 GB", "900 tokens/s"
+ 2    ``size``         a size the system reaches ("175B parameters": scale;
+                       "with only 5.7M parameters": compression); device time
+                       ("5,000 GPU hours": cost)
+ 3    ``peak``         a share of a peak: "52% of peak", "73% of the theoretical maximum"
+ 4    ``after``        the noun phrase right after N: "2.49x speedup", "30% lower
+                       latency", "2x faster", "a 35% reduction in latency"
+ 5    ``by``           what the verb before "by N" changes: "reduces latency by 30%",
+                       "latency drops by 30%", "speeds up training by 2x"
+ 6    ``before``       a keyword that N is given for: "a speedup of 2x", "an overhead
+                       of 4.6%", "throughput improvement of 30%", "accuracy
+                       reaches 80%", "pass@1 = 41.4%"
+ 7    ``in``           a keyword after a preposition: "79% in memory usage",
+                       "a gain of 5% in accuracy"; a score on a named benchmark
+                       ("45.3% on SWE-bench") is a quality score
+ 8    ``antecedent``   a relative clause about a figure: "a latency of 200 ms,
+                       which is 3x lower" (the antecedent's metric)
+ 9    ``frame``        an opening phrase that names what the sentence measures:
+                       "In terms of parallel speedup, our design improves X by 7x"
+====  ===============  ==========================================================
+
+The keywords and their classes are data (``extract/knowledge/metrics.toml``);
+so are the words whose class the sentence decides ("performance" is a speed
+in systems text, a quality in a sentence about tasks; "overhead" takes the
+keyword right before it: "memory overhead").
+
+>>> from claimbench.extract.numbers import find_quantities
+>>> def show(sentence):
+...     out = []
+...     for q in find_quantities(sentence):
+...         a = attribute(sentence, q.start, q.end, q.unit, q.mention)
+...         out.append((q.mention, a.metric, a.phrase(sentence), a.rule))
+...     return out
+>>> show("It improves performance by 4.1x and reduces energy by 1.5x.")
+[('4.1x', 'speedup', 'performance', 'by'), ('1.5x', 'energy', 'energy', 'by')]
+>>> show("It reduces write amplification by 4x.")
+[('4x', 'other', None, None)]
+>>> show("We reach 52% of peak and a 2.3x speedup.")
+[('52%', 'utilization', '% of peak', 'peak'), ('2.3x', 'speedup', 'speedup', 'after')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import context
+from .clauses import clause_bounds
+from .knowledge import load
+
+# ---------------------------------------------------------------- patterns
+
+# Qualifier and filler words that may stand between a governing word and the number.
+_FILLER = r"""(?:
+      up[\s-]+to | about | around | roughly | nearly | almost | approximately | approx\.? | only | just | merely
+    | over | more\s+than | less\s+than | at\s+least | at\s+most | as\s+(?:much|high|little|low|many)\s+as
+    | an?\s+(?:average|maximum|minimum|total|factor)\s+of | (?:a\s+)?factor(?:\s+of)? | on\s+average | average
+    | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \+
+)"""
+
+# Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from").
+_GIVES = r"""(?:
+        of | = | : | \( | at | to | from | between | rang\w*+\s++(?:from|between)
+      | (?:is|are|was|were|becomes?|remains?|stays?)(?:\s++(?:only|just|reduced\s+to|cut\s+to|increased\s+to))?
+      | (?:reach\w*+|achiev\w*+|attain\w*+|deliver\w*+|obtain\w*+|hits?|goes\s+(?:up|down))(?:\s++to)?
+      | (?:increas|decreas|reduc|dropp?|improv|grow|grew|fall|fell|declin|ris|rose|went|cut|doubl|tripl)\w*+
+        (?:\s++(?:by|to|from))?                           # "latency decreases by", "accuracy increased from"
+)"""
+
+# Rule 4, "after": what may stand between the number and the keyword right after it.
+AFTER_TIGHT = regex.compile(
+    rf"""^
+    \$?\s*+(?:-\s*+)?                                     # "2x speedup", "2x-faster", "$5.6\\%$ accuracy"
+    (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter)\s++)?   # "30% lower latency"
+    (?:(?:improvements?|reductions?|increases?|decreases?|gains?|savings?|drops?|boosts?|degradations?|
+          uplifts?|cuts?|declines?)\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency"
+    (?:(?!(?:and|or|but|than|over|by|with|while|whereas|which|that|when|using|compared|to|from|vs|versus|
+             against|on|in|for|at|of|is|are|was|were|as|per|under|across|without)\b)
+       [a-z][\w-]*+\s++){{0,2}}                            # at most two modifiers: "end-to-end", "decoding"
+    $""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Rule 5, "by": "by" (and qualifiers) right before the number.
+BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
+# What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
+BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would not match there)
+    r"""
+    (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){0,7}?
+                                          # the object or the rest of the subject, no new clause: "the execution of X",
+                                          # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM"
+    \s++by\s""",
+    regex.VERBOSE,
+)
+
+# Rule 6, "before": from a keyword to the number it is given for.
+BEFORE_GAP = regex.compile(
+    rf"""^
+    (?:\s++(?:improvements?|gains?|reductions?|increases?|decreases?|boosts?|drops?|savings?|overheads?|uplifts?|
+             ratios?|rates?|factors?|levels?))?           # "throughput improvement of", "compression ratio of"
+    (?:
+        (?:\s++(?:for|on|in)\s++[^\s,;:()]++(?:\s++[^\s,;:()]++){{0,2}}?)?   # "for HTTP connections"
+        \s*+,?\s*+{_GIVES}?                               # "accuracy 80%", "speedups ..., achieving up to"
+      | (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){{1,6}}?
+        \s++{_GIVES}                                      # "the pass@1 of X generated code increases from"
+    )
+    \s*+(?:{_FILLER}\s*+)*+
+    $""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Rule 7, "in": a preposition and the keyword after the number: "79% in memory usage".
+AFTER_PREPOSITION = regex.compile(
+    r"""^
+    \$?\s*+(?:in(?:\s++terms\s++of)?|of|on|for|with\s++respect\s++to)\s++  # "79% in memory usage", "in terms of latency"
+    (?:(?:the|its|their|our|overall|average|total|end-to-end|[a-z][\w-]*+)\s++){0,2}
+    $""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "45.3% on SWE-bench": the start of a named benchmark right after the number.
+ON_BENCHMARK = regex.compile(
+    r"^\s*+(?:(?:improvements?|gains?|increases?|boosts?|higher|better)\s++)?(?:on|in)\s++(?:the\s++)?$", regex.IGNORECASE
+)
+
+# Rule 7, for counts: "14 out of 16 datasets", "20 out of the 21 tasks" are shares of tasks won or solved.
+OUT_OF_TASKS = regex.compile(
+    r"""\s++out\s++of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
+    (?P<what>(?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases))\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Rule 3, "peak": a share of a hardware peak.
+PEAK_SHARE = regex.compile(
+    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|optimal|(?:memory\s+)?bandwidth)\b)"
+)
+# Rule 2, "size": device time and model sizes.
+DEVICE_TIME = regex.compile(r"(?i:\b(?:GPU|TPU|accelerator|node|machine|core)[- ]hours?\b)")
+SIZE_MENTION = regex.compile(r"(?i:param|[BMT]$|billion|million|trillion)")
+ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
+
+# Rule 8, "antecedent": ", which is 3x lower": the break, and what may stand between it and the number.
+RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
+RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
+# A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
+UNIT_OF_NUMBER = regex.compile(r"\d\s?$")
+
+# How far each rule looks, in characters.
+AFTER_REACH = 45
+BEFORE_REACH = 90
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A number's metric, the span of the sentence it was read from, and the rule that found it."""
+
+    metric: str
+    start: int | None = None
+    end: int | None = None
+    rule: str | None = None
+
+    def phrase(self, sentence: str) -> str | None:
+        """The words the metric was read from (None for ``other``)."""
+        return None if self.start is None else sentence[self.start : self.end]
+
+
+OTHER = Attribution("other")
+
+
+@lru_cache(maxsize=1)
+def metric_by_unit() -> dict[str, str]:
+    """Units that name their metric whatever the words around them say (metrics.toml [by_unit])."""
+    return dict(load("metrics")["by_unit"])
+
+
+def attribute(
+    sent: str, s: int, e: int, unit: str, mention: str, lo: int = 0, hi: int | None = None, group_end: int | None = None
+) -> Attribution:
+    """The metric of the number at [s, e) of ``sent`` (its clause [lo, hi)), by the rules of this module in order.
+    ``group_end``: where the list the number belongs to ends; a list shares the phrase right after its last member
+    ("41-137x, 631-1074x speedup") unless its members name their own."""
+    hi = len(sent) if hi is None else hi
+    by_unit = metric_by_unit()
+    if DEVICE_TIME.search(mention):
+        return Attribution("cost", s, e, "size")
+    if unit == "" and SIZE_MENTION.search(mention):
+        return Attribution("compression" if ONLY_BEFORE.search(sent, max(0, s - 20), s) else "scale", s, e, "size")
+    if unit in by_unit:
+        return Attribution(by_unit[unit], s, e, "unit")
+    if unit == "%":
+        peak = PEAK_SHARE.match(sent, e)
+        if peak:
+            return Attribution("utilization", e - 1, peak.end(), "peak")
+    hits = [h for h in context.keyword_hits(sent) if lo <= h[0] and h[1] <= hi]
+    end = e
+    if group_end and group_end > e and not any(e <= h[0] and h[1] <= group_end for h in hits):
+        end = group_end  # a list's members say nothing themselves: the phrase after its last member speaks
+    for rule in (_after, _by, _before, _in):
+        found = rule(sent, s, end, hits)
+        if found:
+            if rule is not _in and only_says_better(sent, found):
+                # "outperforms X by 23% in throughput": the metric named after the number says what was better
+                return _in(sent, s, end, hits) or found
+            return found
+    if unit in ("%", "", "pp"):
+        bench = _on_benchmark(sent, end, hi)
+        if bench:
+            return bench
+    if unit == "":
+        counted = OUT_OF_TASKS.match(sent, e)
+        if counted:
+            return Attribution("accuracy", counted.start("what"), counted.end(), "in")
+    return _antecedent(sent, s, lo) or _frame(sent, hits_all=context.keyword_hits(sent)) or OTHER
+
+
+# Rule 9, "frame": a sentence that opens by naming what it measures: "In terms of parallel speedup, ...".
+FRAME = regex.compile(r"(?i:in\s++terms\s++of|regarding|with\s++(?:respect|regard)\s++to|as\s++for)\s++(?:the\s++)?")
+
+
+def _frame(sent: str, hits_all) -> Attribution | None:
+    """Rule 9: the metric a sentence's opening phrase names, for a number nothing else names.
+
+    >>> s = "In terms of parallel speedup, our design improves the sequential execution by 7.04x."
+    >>> _frame(s, context.keyword_hits(s)).metric
+    'speedup'
+    """
+    m = FRAME.match(sent)
+    if not m:
+        return None
+    comma = sent.find(",", m.end(), m.end() + 60)
+    framed = [h for h in hits_all if m.end() <= h[0] and h[1] <= comma] if comma > 0 else []
+    return Attribution(framed[-1][2], framed[-1][0], framed[-1][1], "frame") if framed else None
+
+
+@lru_cache(maxsize=1)
+def _better_words() -> regex.Pattern:
+    """The words that say only that a system did better ("performance", "outperforms": metrics.toml [contextual.performance])."""
+    return regex.compile(r"(?:" + "|".join(load("metrics")["contextual"]["performance"]["words"]) + r")", regex.IGNORECASE)
+
+
+def only_says_better(sent: str, found: Attribution) -> bool:
+    """The phrase found only says that something did better ("performance", "outperforms")."""
+    return found.start is not None and bool(_better_words().fullmatch(sent, found.start, found.end))
+
+
+def _first_after(hits, end: int, reach: int):
+    return next((h for h in hits if end <= h[0] <= end + reach), None)
+
+
+def _after(sent: str, s: int, e: int, hits) -> Attribution | None:
+    """Rule 4: "2.49x speedup", "30% lower latency", "a 35% reduction in latency"."""
+    h = _first_after(hits, e, AFTER_REACH)
+    if h and AFTER_TIGHT.match(sent[e : h[0]]):
+        return Attribution(h[2], h[0], h[1], "after")
+    return None
+
+
+def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
+    """Rule 5: the last keyword before "by N" that the verb changes: "reduces latency by 30%"."""
+    window_start = max(0, s - BEFORE_REACH)
+    if not BY_NUMBER.search(sent, window_start, s):
+        return None
+    for h in reversed([h for h in hits if window_start - 40 <= h[0] and h[1] <= s]):
+        if BY_OBJECT_GAP.match(sent, h[1], s):
+            return Attribution(h[2], h[0], h[1], "by")
+    return None
+
+
+def _before(sent: str, s: int, e: int, hits) -> Attribution | None:
+    """Rule 6: a keyword that the number is given for: "a speedup of 2x", "accuracy reaches 80%"."""
+    for h in reversed([h for h in hits if s - BEFORE_REACH <= h[0] and h[1] <= s]):
+        if BEFORE_GAP.match(sent[h[1] : s]):
+            return Attribution(h[2], h[0], h[1], "before")
+    return None
+
+
+def _in(sent: str, s: int, e: int, hits) -> Attribution | None:
+    """Rule 7: "79% in memory usage", "a gain of 5% in accuracy"."""
+    h = _first_after(hits, e, AFTER_REACH)
+    if h and AFTER_PREPOSITION.match(sent[e : h[0]]):
+        return Attribution(h[2], h[0], h[1], "in")
+    return None
+
+
+def _on_benchmark(sent: str, e: int, hi: int) -> Attribution | None:
+    """Rule 7, for scores: a percentage or score on a named benchmark is a quality score ("45.3% on SWE-bench")."""
+    for start, end, _, kind in context.find_workloads(sent):
+        if kind == "bench" and e <= start <= e + 30 and end <= hi and ON_BENCHMARK.match(sent[e:start]):
+            return Attribution("accuracy", start, end, "in")
+    return None
+
+
+def _antecedent(sent: str, s: int, lo: int) -> Attribution | None:
+    """Rule 8: a number opening a relative clause (", which is 3x lower") takes the metric its antecedent names
+    (not a number's own unit word: "a throughput of 900 tokens/s, which is 2.1x higher" names throughput).
+
+    >>> t = "It has a latency of 200 ms, which is 3x lower than Clipper."
+    >>> _antecedent(t, t.index("3x"), clause_bounds(t, t.index("3x"), t.index("3x") + 2)[0]).metric
+    'latency'
+    """
+    if lo == 0 or not RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) or not RELATIVE_VERB.fullmatch(sent, lo, s):
+        return None
+    start = clause_bounds(sent, lo - 12, lo - 12)[0]
+    before = [
+        h for h in context.keyword_hits(sent)
+        if start <= h[0] and h[1] <= lo and not UNIT_OF_NUMBER.search(sent, max(0, h[0] - 3), h[0])
+    ]
+    return Attribution(before[-1][2], before[-1][0], before[-1][1], "antecedent") if before else None
