@@ -63,7 +63,7 @@ def encode_claims(claims: Sequence[Claim]) -> str:
     """Claims as compact JSON: one list of field values per claim (floats round-trip exactly).
 
     >>> encode_claims([Claim("2x", 3, 5, 2.0, None, "x", "speedup", "none", "increase", None, None, None, "A 2x gain.", 0)])
-    '[["2x",3,5,2.0,null,"x","speedup","none","increase",null,null,null,"A 2x gain.",0]]'
+    '[["2x",3,5,2.0,null,"x","speedup","none","increase",null,null,null,"A 2x gain.",0,null]]'
     """
     return json.dumps([_field_values(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
 

@@ -67,6 +67,7 @@ def claim_rows(paper_id: str, title: str, claims: Sequence[Claim], extractor_ver
                 "value_low_canonical": low_canonical,
                 "unit_canonical": unit_canonical,
                 "metric": claim.metric,
+                "metric_phrase": claim.metric_phrase,
                 "qualifier": claim.qualifier,
                 "change": claim.change,
                 "baseline": claim.baseline,

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 
 from claimbench.layout import data_files_pattern, relative, shard_problems, table_files
 from claimbench.release import parse_version, sha256_file
-from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
+from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION, claims_schema
 
 TABLES = {"claims": CLAIMS_SCHEMA, "papers": PAPERS_SCHEMA, "quarantine": None}
 
@@ -34,7 +34,7 @@ def verify_release(path: Path) -> list[str]:
         + _checksum_problems(folder, files)
         + _unlisted_problems(folder, files)
         + _row_count_problems(folder, manifest.get("row_counts") or {})
-        + _schema_problems(folder)
+        + _schema_problems(folder, manifest.get("schema_version"))
     )
 
 
@@ -131,9 +131,21 @@ def _num_rows(path: Path) -> int | str:
         return f"unreadable ({err})"
 
 
-def _schema_problems(folder: Path) -> list[str]:
+def expected_schemas(schema_version: object) -> dict[str, pa.Schema | None]:
+    """The schema each table must have in a release of ``schema_version`` (its manifest's): a release
+    of an older schema is checked against the columns it was written with; an unknown or missing
+    version, against the current schema.
+
+    >>> "metric_phrase" in expected_schemas(1)["claims"].names, "metric_phrase" in expected_schemas(None)["claims"].names
+    (False, True)
+    """
+    known = isinstance(schema_version, int) and not isinstance(schema_version, bool) and 1 <= schema_version <= SCHEMA_VERSION
+    return {**TABLES, "claims": claims_schema(schema_version) if known else CLAIMS_SCHEMA}
+
+
+def _schema_problems(folder: Path, schema_version: object = SCHEMA_VERSION) -> list[str]:
     problems = []
-    for name, schema in TABLES.items():
+    for name, schema in expected_schemas(schema_version).items():
         if schema is None:
             continue
         for path in table_files(folder, name):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims.metric_phrase added (releases up to v0.16.0 are schema 1)
 
 
 def data_path(name: str) -> Path:
@@ -47,6 +47,7 @@ CLAIMS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
     ("value_low_canonical", pa.float64(), True, "value_low converted to unit_canonical"),
     ("unit_canonical", _STR, False, "canonical unit of the value's dimension (e.g. byte, second, FLOPS), or the unit itself for x, %, pp and ''"),
     ("metric", _DICT, False, "what is measured: one of the metric vocabulary"),
+    ("metric_phrase", _STR, True, "the words of the abstract the metric was read from, as written; null when the metric is other"),
     ("qualifier", _DICT, False, "up_to, at_least, at_most, approx, average or none"),
     ("change", _DICT, False, "increase or decrease relative to a baseline, or none for an absolute figure"),
     ("baseline", _STR, True, "what the number is compared against, as written"),
@@ -70,12 +71,43 @@ PAPERS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
 ]
 
 
-def _schema(fields) -> pa.Schema:
+# Columns added after schema 1, with the schema version that added them. A release of an older
+# schema lacks them, and still loads, diffs, verifies and validates as it was written.
+ADDED_IN: dict[str, int] = {"metric_phrase": 2}
+
+
+def _schema(fields, version: int = SCHEMA_VERSION) -> pa.Schema:
     return pa.schema(
         [pa.field(name, dtype, nullable=nullable, metadata={"description": doc}) for name, dtype, nullable, doc in fields],
-        metadata={"claimbench_schema_version": str(SCHEMA_VERSION)},
+        metadata={"claimbench_schema_version": str(version)},
     )
 
 
 CLAIMS_SCHEMA = _schema(CLAIMS_FIELDS)
 PAPERS_SCHEMA = _schema(PAPERS_FIELDS)
+
+
+def claims_schema(version: int = SCHEMA_VERSION) -> pa.Schema:
+    """The claims schema of schema ``version`` (1 up to release v0.16.0): the columns it had.
+
+    >>> [n for n in CLAIMS_SCHEMA.names if n not in claims_schema(1).names]
+    ['metric_phrase']
+    >>> claims_schema(SCHEMA_VERSION) == CLAIMS_SCHEMA
+    True
+    """
+    if not 1 <= version <= SCHEMA_VERSION:
+        raise ValueError(f"no claims schema version {version} (known: 1 to {SCHEMA_VERSION})")
+    return _schema([f for f in CLAIMS_FIELDS if ADDED_IN.get(f[0], 1) <= version], version)
+
+
+def schema_version_of(schema: pa.Schema) -> int | None:
+    """The schema version a table's Arrow schema declares (its ``claimbench_schema_version``), or None.
+
+    >>> schema_version_of(claims_schema(1)), schema_version_of(pa.schema([("a", pa.int32())]))
+    (1, None)
+    """
+    value = (schema.metadata or {}).get(b"claimbench_schema_version")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

@@ -235,3 +235,43 @@ def test_a_claim_id_repeated_in_another_chunk_fails_uniqueness():
     assert not unique.success and unique.unexpected_count == 2
     assert unique.unexpected_examples == (copy["claim_id"], copy["claim_id"])
     assert not report.success and unique.fails_build
+
+
+# --- metric_phrase (schema 2) and tables of schema 1 ---------------------------------------------------------
+
+
+def test_a_metric_phrase_for_metric_other_is_quarantined():
+    rows = good_rows()
+    for row, phrase in zip(rows, ["speedup", "of the theoretical maximum", "training speed", "model FLOPs utilization",
+                                  "throughput"]):
+        row["metric_phrase"] = phrase  # the words each metric was read from: fine
+    by_mention(rows, "72\\%").update(metric="other")  # a phrase, yet metric other: not fine
+    report = validate_tables(claims_table(rows), good_papers(), max_quarantine_fraction=1.0)
+    assert [(r["mention"], r["reason"]) for r in report.quarantine.to_pylist()] == [
+        ("72\\%", "expect_column_values_to_be_null(metric_phrase where metric == 'other')")]
+
+
+def _schema_1(claims):
+    """A claims table as releases up to v0.16.0 hold it: no metric_phrase, schema version 1."""
+    from claimbench.schemas import claims_schema
+
+    return claims.drop_columns(["metric_phrase"]).cast(claims_schema(1))
+
+
+def test_a_table_of_schema_1_is_checked_as_schema_1():
+    claims = _schema_1(claims_table(good_rows()))
+    report = validate_tables(claims, good_papers())
+    assert report.success and [o.name for o in report.outcomes if not o.success] == []
+    assert not any("metric_phrase" in o.name for o in report.outcomes)
+    from claimbench.validation.stream import ChunkedValidation
+
+    checker = ChunkedValidation()
+    checker.check(claims, good_papers())
+    assert checker.finish().to_dict()["totals"] == report.to_dict()["totals"]
+
+
+def test_a_table_of_the_current_schema_without_metric_phrase_fails():
+    claims = claims_table(good_rows()).drop_columns(["metric_phrase"])  # declares schema 2, lacks the column
+    report = validate_tables(claims, good_papers(), max_quarantine_fraction=1.0)
+    assert not report.success
+    assert "expect_table_columns_to_match_ordered_list()" in [o.name for o in report.outcomes if o.fails_build]

@@ -8,8 +8,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+
+from claimbench.schemas import CLAIMS_SCHEMA, SCHEMA_VERSION
 
 from claimbench.versioning import (ReleaseNotFound, bump, find_release, next_version, releases_in, resolve_release,
                                    version_key)
@@ -20,7 +23,18 @@ V020 = RELEASES / "v0.2.0"
 
 
 def _tables(folder: Path):
-    return pq.read_table(folder / "data" / "claims.parquet"), pq.read_table(folder / "data" / "papers.parquet")
+    """A committed release's tables, as a build of today's schema would hold them (columns added since, null)."""
+    claims = pq.read_table(folder / "data" / "claims.parquet")
+    for name in CLAIMS_SCHEMA.names:
+        if name not in claims.column_names:
+            claims = claims.add_column(CLAIMS_SCHEMA.get_field_index(name), name, pa.nulls(claims.num_rows, pa.string()))
+    return claims.cast(CLAIMS_SCHEMA), pq.read_table(folder / "data" / "papers.parquet")
+
+
+def test_the_schema_change_of_metric_phrase_is_next_major(tmp_path):
+    """v0.2.0 is of schema 1 (no metric_phrase): the same claims with the column are a new major version."""
+    shutil.copytree(V020, tmp_path / "v0.2.0")
+    assert next_version(tmp_path, *_tables(V020)) == ("1.0.0", False)
 
 
 @pytest.fixture
@@ -39,6 +53,8 @@ def releases(tmp_path) -> Path:
 def test_a_release_of_the_old_layout_holds_other_data(tmp_path):
     """v0.2.0 keeps each table in one file (data/claims.parquet): the same tables in shards are a new minor version."""
     shutil.copytree(V020, tmp_path / "v0.2.0")
+    manifest_path = tmp_path / "v0.2.0" / "MANIFEST.json"  # as if of today's schema: the layout is the one difference
+    manifest_path.write_text(json.dumps({**json.loads(manifest_path.read_text()), "schema_version": SCHEMA_VERSION}))
     assert next_version(tmp_path, *_tables(V020)) == ("0.3.0", False)
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from claimbench.schemas import schema_version_of
 from claimbench.validation.engine import run_suite
 from claimbench.validation.frames import claims_frame, table_frame
 from claimbench.validation.quarantine import split_claims
 from claimbench.validation.report import ValidationReport
-from claimbench.validation.suite import load_suite
+from claimbench.validation.suite import load_suite, suite_for_schema
 
 
 def validate_tables(claims: pa.Table, papers: pa.Table, max_quarantine_fraction: float = 0.01) -> ValidationReport:
@@ -15,7 +16,9 @@ def validate_tables(claims: pa.Table, papers: pa.Table, max_quarantine_fraction:
 
     Rows failing row-level expectations go to ``report.quarantine``; ``report.success``
     is False when a table-level expectation failed or more than
-    ``max_quarantine_fraction`` of the claims rows were quarantined.
+    ``max_quarantine_fraction`` of the claims rows were quarantined. A claims table of an
+    older schema (a release up to v0.16.0, which has no ``metric_phrase``) is checked
+    against the suite as it applies to that schema (:func:`suite_for_schema`).
 
     >>> from claimbench.table import claims_table, papers_table
     >>> report = validate_tables(claims_table([]), papers_table([]))
@@ -25,6 +28,7 @@ def validate_tables(claims: pa.Table, papers: pa.Table, max_quarantine_fraction:
     frames = {"claims": claims_frame(claims, papers), "papers": table_frame(papers)}
     # Rows of unknown papers are a row-level fault (paper_known); the papers' n_claims cannot count them.
     of_known_papers = int(frames["claims"]["paper_known"].sum())
-    outcomes = run_suite(load_suite(), frames, {"claims_of_known_papers": of_known_papers})
+    suite = suite_for_schema(load_suite(), schema_version_of(claims.schema))
+    outcomes = run_suite(suite, frames, {"claims_of_known_papers": of_known_papers})
     valid, quarantine = split_claims(claims, outcomes)
     return ValidationReport(tuple(outcomes), quarantine, valid, max_quarantine_fraction)

@@ -28,11 +28,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from claimbench.schemas import SCHEMA_VERSION, schema_version_of
 from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, SuiteRunner
 from claimbench.validation.frames import claims_frame, ragged_positions, string_buffers, table_frame
 from claimbench.validation.quarantine import split_claims
 from claimbench.validation.report import ChunkedReport, Outcome
-from claimbench.validation.suite import load_suite
+from claimbench.validation.suite import load_suite, suite_for_schema
 
 UNIQUE = "expect_column_values_to_be_unique"
 
@@ -185,6 +186,7 @@ class ChunkedValidation:
     def __init__(self, max_quarantine_fraction: float = 0.01):
         self.suite = load_suite()
         self.runner = SuiteRunner(self.suite)  # GX objects made once, for every chunk
+        self.schema_version = SCHEMA_VERSION  # of the claims chunks (see check)
         self.max_quarantine_fraction = max_quarantine_fraction
         self._outcomes: dict[tuple[str, str], list[Outcome]] = {}  # (table, name) -> one outcome a chunk
         self._order: list[tuple[str, str]] = []
@@ -196,7 +198,13 @@ class ChunkedValidation:
         self.chunks = 0
 
     def check(self, claims: pa.Table, papers: pa.Table) -> tuple[pa.Table, pa.Table]:
-        """Validate one chunk (papers and all their claims): (valid claims, quarantined claims with ``reason``)."""
+        """Validate one chunk (papers and all their claims): (valid claims, quarantined claims with ``reason``).
+
+        Chunks of a claims table of an older schema (a release up to v0.16.0) are checked against the
+        suite as it applies to that schema (:func:`~claimbench.validation.suite.suite_for_schema`);
+        every chunk of one run must be of one schema.
+        """
+        self._follow_schema(schema_version_of(claims.schema))
         frames = {"claims": claims_frame(claims, papers), "papers": table_frame(papers)}
         of_known_papers = int(frames["claims"]["paper_known"].sum())
         outcomes = self.runner.run(frames, {"claims_of_known_papers": of_known_papers})
@@ -214,6 +222,17 @@ class ChunkedValidation:
         self.valid_rows += valid.num_rows
         self.chunks += 1
         return valid, quarantine
+
+    def _follow_schema(self, version: int | None) -> None:
+        """Use the suite of the chunks' schema version (the current one unless a chunk declares an older one)."""
+        version = version if version is not None and version < SCHEMA_VERSION else SCHEMA_VERSION
+        if version == self.schema_version:
+            return
+        if self.chunks:
+            raise ValueError(f"a chunk of claims schema {version} after chunks of schema {self.schema_version}")
+        self.schema_version = version
+        self.suite = suite_for_schema(load_suite(), version)
+        self.runner = SuiteRunner(self.suite)
 
     def finish(self) -> ChunkedReport:
         """The merged report (call after the last chunk; a run with no chunk validates one empty chunk)."""

@@ -27,6 +27,35 @@ def load_suite() -> dict:
     return json.loads(suite_path().read_text(encoding="utf-8"))
 
 
+def suite_for_schema(suite: dict, version: int | None) -> dict:
+    """The suite as it applies to a claims table of schema ``version``: the expectations about columns
+    added after it left out, and those columns left out of the expected column list.
+
+    A release of an older schema (schemas.ADDED_IN) is checked as it was written; None or the
+    current version gives the suite unchanged.
+
+    >>> old = suite_for_schema(load_suite(), 1)
+    >>> [e for e in old["expectations"] if "metric_phrase" in json.dumps(e["kwargs"])]
+    []
+    >>> len(load_suite()["expectations"]) - len(old["expectations"])
+    2
+    """
+    from claimbench.schemas import ADDED_IN, SCHEMA_VERSION
+
+    if version is None or version >= SCHEMA_VERSION:
+        return suite
+    later = {name for name, added in ADDED_IN.items() if added > version}
+    expectations = []
+    for config in suite["expectations"]:
+        kwargs = config["kwargs"]
+        if config["meta"].get("table") == "claims" and later & set(expectation_columns(kwargs)):
+            continue
+        if config["meta"].get("table") == "claims" and "column_list" in kwargs:
+            config = {**config, "kwargs": {**kwargs, "column_list": [c for c in kwargs["column_list"] if c not in later]}}
+        expectations.append(config)
+    return {**suite, "expectations": expectations}
+
+
 def expectation_columns(kwargs: dict) -> list[str]:
     """The column(s) an expectation's kwargs name, in order.
 
