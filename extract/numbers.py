@@ -135,6 +135,9 @@ def _number_pattern() -> re.Pattern:
     ('$4.30', True, None)
     >>> [(m.group(0), m.group("scale"), m.group("unit")) for m in _number_pattern().finditer("1.5B tokens, 2x")]
     [('1.5B', 'B', 'tokens'), ('2', None, 'x')]
+    >>> m = _number_pattern().search("over $3$ tokens per second")
+    >>> m.group(0), m.start("math") > 0, m.group("unit")
+    ('$3$', True, 'tokens per second')
     """
     units = "|".join(frag for frag, _ in _unit_entries())
     return re.compile(
@@ -172,6 +175,7 @@ def _number_pattern() -> re.Pattern:
             )
         )?+
         \+?+                        # 100K+
+        (?(dollar)(?:\$(?P<math>))?+)   # the closing $ of inline math: "$3$ tokens per second", "$10^6$ samples"
         (?:(?=\x20?+(?P<unit>(?-sx:""" + units + r"""))))?+   # the unit word, after at most one space
         """,
         re.VERBOSE | re.ASCII | re.DOTALL,  # ASCII digits only: float() reads no other
@@ -346,6 +350,26 @@ def _unit_in_place(text: str, at: int) -> str:
     return next(unit for frag, unit in _unit_words() if frag.match(text, at))
 
 
+@lru_cache(maxsize=1)
+def _per_currency_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    """"/" or "per" and a word of units.toml [per_currency], and the unit of each group (as in :func:`_unit_pattern`)."""
+    entries = list(load("units")["per_currency"].items())
+    units = {f"p{i}": unit for i, (_, unit) in enumerate(entries)}
+    words = "|".join(f"(?P<p{i}>{frag})" for i, (frag, _) in enumerate(entries))
+    return regex.compile(r"(?:\x20?+/\x20?+|\s++per\s++)(?:" + words + ")"), units
+
+
+def _per_currency(text: str, end: int) -> tuple[str, int] | None:
+    """The rate an amount of money ending at ``end`` is given in ("$0.02 per query": USD/query), and its end.
+
+    >>> _per_currency("$0.02 per query", 5), _per_currency("2.5 USD/hour", 7), _per_currency("$4.30 per 1.5B tokens", 5)
+    (('USD/query', 15), ('USD/hour', 12), None)
+    """
+    pattern, units = _per_currency_pattern()
+    m = pattern.match(text, end, timeout=REGEX_TIMEOUT)
+    return ("USD/" + units[m.lastgroup], m.end()) if m else None
+
+
 def _tokens(text: str, lowered: str) -> list[_Token]:
     """The numbers of ``text`` with their units; ``lowered`` is ``text.lower()``."""
     # The pattern reads unit words with ASCII semantics, the unit words' own for ASCII text only.
@@ -353,9 +377,15 @@ def _tokens(text: str, lowered: str) -> list[_Token]:
     factor_named = "factor" in lowered  # FACTOR_OF cannot match otherwise
     tokens = []
     for m in _number_pattern().finditer(text):
-        dollar, _, exp, pow1, pow2, pow3, scale, unit_word = m.groups()  # one call for all the groups
+        dollar, _, exp, pow1, pow2, pow3, scale, math_end, unit_word = m.groups()  # one call for all the groups
         start, num_end = m.span()
         num = text[start if dollar is None else m.end("dollar") : m.end("digits_end")]
+        if dollar is not None and (math_end is not None or (unit_word or "").startswith("\\")):
+            # Not a currency: inline math. "$3$ tokens per second" keeps its $...$ (the unit is outside);
+            # "$5.6\\%$", "$3\\times$" are the number and its unit inside.
+            if math_end is None:
+                start = m.end("dollar")
+            dollar = None
         if exp is None and scale is None:
             value = float(num.replace(",", ""))  # what _number_value gives a plain number, without its cache's key
         else:
@@ -375,6 +405,8 @@ def _tokens(text: str, lowered: str) -> list[_Token]:
             unit, end = "x", num_end  # "by a factor of 3.2"
         else:
             unit, end = None, num_end
+        if unit == "USD" and (rate := _per_currency(text, end)):
+            unit, end = rate  # "$0.02 per query", "2.5 USD/hour"
         bare = unit is None and dollar is None and not (scale or exp) and "." not in num
         tokens.append(_new_token((start, num_end, end, value, unit, dollar is not None, bare)))
     return tokens
@@ -436,7 +468,7 @@ def _propagate_list_units(text: str, quantities: list[Quantity]) -> list[Quantit
 
 
 # Every number phrase contains one of these stems: a cheap test before the full pattern.
-_WORD_STEMS = ("order", "twice", "doubl", "tripl", "quadrupl", "halv", "half", "fold", "times")
+_WORD_STEMS = ("order", "twice", "doubl", "tripl", "quadrupl", "halv", "half", "fold", "times", "dollar")
 
 # A run of the characters a number phrase is made of (see _made_of_words).
 _PHRASE_RUN = re.compile(r"[\w\s-]*")
@@ -507,6 +539,8 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
             else:
                 value, unit, direction = meaning
             if value:
+                if unit == "USD" and (rate := _per_currency(text, end)):
+                    unit, end = rate  # "one dollar per month"
                 found.append(_quantity(start, end, text[start:end], value, None, unit, "word", direction))
     return found
 

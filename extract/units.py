@@ -32,14 +32,33 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+def _root(unit: str) -> tuple[float, frozenset[tuple[str, float]]]:
+    """``unit`` in root units, as (factor, {(root unit, power)}), with byte for bit.
+
+    pint counts information as dimensionless (bit = []), so that a byte rate and a
+    frequency have one dimensionality (1 / [time]); claimbench gives sizes in bytes:
+    the root units keep the byte (1 bit = 1/8 byte), which tells the two apart.
+
+    >>> _root("GB/s") == (1e9, frozenset({("byte", 1), ("second", -1)}))
+    True
+    """
+    factor, root = registry().get_root_units(unit)
+    parts = root._units  # UnitsContainer: name -> power
+    factor = float(factor) * 8.0 ** -parts.get("bit", 0)
+    return factor, frozenset(("byte" if name == "bit" else name, power) for name, power in parts.items())
+
+
 @lru_cache(maxsize=1)
-def _canonical_units() -> list[tuple[object, str]]:
-    """(dimensionality, unit name) for each canonical unit, in file order."""
+def _canonical_units() -> dict[frozenset[tuple[str, float]], tuple[float, str]]:
+    """root units -> (factor of the canonical unit in those root units, its name), the first of the file's names."""
     import json
 
     names = json.loads(data_path("canonical_units.json").read_text(encoding="utf-8"))["canonical"]
-    ureg = registry()
-    return [(ureg.parse_units(name).dimensionality, name) for name in names]
+    found: dict[frozenset[tuple[str, float]], tuple[float, str]] = {}
+    for name in names:
+        factor, key = _root(name)
+        found.setdefault(key, (factor, name))
+    return found
 
 
 class UnitError(ValueError):
@@ -64,19 +83,18 @@ def conversion(unit: str) -> tuple[float, str]:
         quantity = ureg.Quantity(1.0, ureg.parse_units(unit))
     except Exception as err:  # pint raises several error types for unknown units
         raise UnitError(f"unknown unit {unit!r}: {err}") from None
-    factor, root = ureg.get_root_units(unit)
-    root = root._units  # UnitsContainer: name -> power
-    if "bit" in root:
-        # pint counts information as dimensionless (bit = []); claimbench gives
-        # sizes in bytes: replace bit by byte in the unit's root units.
-        exponent = root["bit"]
-        parts = [("byte" if name == "bit" else name, power) for name, power in sorted(root.items())]
-        return float(factor) * 8.0 ** -exponent, _format_units(parts)
-    if quantity.dimensionless:
-        return float(quantity.to("dimensionless").magnitude), ""
-    for dimensionality, name in _canonical_units():
-        if quantity.dimensionality == dimensionality:
-            return float(quantity.to(name).magnitude), name
+    factor, key = _root(unit)
+    if not key:  # a dimensionless unit (an amount of bits is not one: its key holds the byte)
+        return factor, ""
+    if quantity.dimensionless and not any(name == "byte" for name, _ in key):
+        return float(quantity.to("dimensionless").magnitude), ""  # degree, radian
+    # The canonical unit with the same root units (not merely the same dimensionality:
+    # hertz and byte / second share one, since pint's bit is dimensionless).
+    canonical_unit = _canonical_units().get(key)
+    if canonical_unit is not None:
+        return factor / canonical_unit[0], canonical_unit[1]
+    if any(name == "byte" for name, _ in key):
+        return factor, _format_units(sorted(key))
     base = quantity.to_base_units()
     return float(base.magnitude), str(base.units)
 
