@@ -195,6 +195,17 @@ def _for_text(patterns: tuple[regex.Pattern, re.Pattern | None], text: str):
 
 
 def _is_claim(w: _Where) -> bool:
+    """The quantity is a claim (see :func:`not_a_claim`)."""
+    return not_a_claim(w) is None
+
+
+def not_a_claim(w: _Where) -> str | None:
+    """Why the quantity is not a claim (spec: "Not claims"), or None when it is one.
+
+    >>> s = "We use 8 GPUs and 10-fold cross-validation and reach a 2x speedup."
+    >>> [(q.mention, not_a_claim(_Where(q, Sentence(0, s), q.start, q.end))) for q in find_quantities(s)]
+    [('8', 'a count of devices or model parts (R4)'), ('10-fold', 'cross-validation folds'), ('2x', None)]
+    """
     q, sent = w.q, w.sentence.text
     # Bounded windows: slicing the rest of a long sentence for every number would be quadratic.
     before, after = sent[max(0, w.s - 80) : w.s], sent[w.e : w.e + 80]
@@ -202,48 +213,52 @@ def _is_claim(w: _Where) -> bool:
     setup_before, setup_filter = checks.before, checks.before_filter
     setup_after, count_after = _for_text(checks.after, after), _for_text(checks.count_after, after)
     if q.mention.lower().endswith("fold") and FOLDS_OF.match(after):
-        return False  # "10-fold cross-validation", "ten-fold cross validation"
+        return "cross-validation folds"  # "10-fold cross-validation", "ten-fold cross validation"
     if q.kind == "word":
         if q.direction and not _metric_word_near(sent, w):
-            return False  # "doubling the batch size" is setup; "doubles throughput" a claim
+            return "a number word with no metric near it (setup)"  # "doubling the batch size"; "doubles throughput" is a claim
         parts_before, parts_after = context.word_setup_patterns()  # "Our contribution is two-fold:", "double-precision"
         counts_parts = q.mention.lower().endswith("fold") and CLAUSE_END.match(after) and parts_before.search(before[-60:])
-        return not (setup_after.match(after) or parts_after.match(after) or counts_parts)
+        if setup_after.match(after) or parts_after.match(after) or counts_parts:
+            return "a number word that counts parts or names a format"
+        return None
     window = before[-40:]
     if (setup_filter.may_match(window) and setup_before.search(window)) or setup_after.match(after):
-        return False
+        return "a setup cue next to it (configuration, target or data size)"
     if q.unit not in ("%", "pp") and count_after.match(after):
-        return False  # "8 GPUs", "64 experts"; not "93.72% GPU memory savings"
+        return "a count of devices or model parts (R4)"  # "8 GPUs", "64 experts"; not "93.72% GPU memory savings"
     if q.unit in ("x", "%", "pp"):
         # "8x A100 GPUs" is a device count (R4).
         if q.unit == "x":
             hw = context.find_hardware(sent[w.e : w.e + 40])
             if hw and hw[0][0] <= 1:
-                return False
-        return True
+                return "a device count (R4)"
+        return None
     if q.unit in _metric_by_unit():
         if q.unit == "points":  # "improves mAP by 2.3 points", "an improvement of 3.4 points"; not "1000 points"
-            return bool(SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w))
+            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) else "points with no score or change word near"
         if q.unit == "token":
-            return bool(REACH.search(before[-60:]))
+            return None if REACH.search(before[-60:]) else "a count of tokens not presented as what the system reaches (R5)"
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
-            return False
-        return True
+            return "the memory of a device (hardware, R4)"
+        return None
     if q.unit:  # another pint unit (sample, ...) or an unparsed one kept as ""
-        return True
+        return None
     # Unitless from here on.
     if q.bare_count:
         if YEAR.match(q.mention):
-            return False
-        return bool(OUT_OF_AFTER.match(after))
+            return "a year"
+        return None if OUT_OF_AFTER.match(after) else "a plain count"
     mention = q.mention
     if SIZE_WORDS.search(mention):
         reach = REACH.search(before[-60:])
         if reach and reach.group("verb") is None and not PARAMETER_WORDS.search(mention) and COUNTED_NOUN.match(after):
-            return False  # a count of things, not a size the system reaches: "analyze over 1.5 million papers"
-        return bool(reach)
+            return "a count of things, not a size the system reaches (R5)"  # "analyze over 1.5 million papers"
+        return None if reach else "a size studied or used, not reached (R5)"
     # A decimal with no unit: a score only when a score word is near.
-    return bool(SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]))
+    if SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]):
+        return None
+    return "a number with no unit and no score word near it"
 
 
 def _metric_word_near(sent: str, w: _Where, reach: int = 40) -> bool:
@@ -554,8 +569,12 @@ def _nearest_span(spans, s: int, e: int, exclude: tuple[int, int] | None = None)
     return best
 
 
-def extract_claims(paper: Paper) -> list[Claim]:
-    """Every claim in the paper's abstract, in order of position."""
+def extract_claims(paper: Paper, trace: list[dict] | None = None) -> list[Claim]:
+    """Every claim in the paper's abstract, in order of position.
+
+    ``trace``, when given, receives one record per number found, in order: its mention, whether it is a
+    claim and why not, and for a claim the value, phrase and rule that decided each field (see
+    :func:`explain_claims`)."""
     text = paper.abstract
     norm = normalize(text)
     sentences = split_sentences(norm)
@@ -572,7 +591,10 @@ def extract_claims(paper: Paper) -> list[Claim]:
         if not inside:
             continue
         ws = _claimed(sentence, inside, out_of)
-        if not ws or context.is_background(sentence.text):
+        background = bool(ws) and context.is_background(sentence.text)
+        if trace is not None:
+            _trace_numbers(trace, sentence, inside, ws, background)
+        if not ws or background:
             continue
         hardware = context.find_hardware(sentence.text)
         fallback_hardware = None if hardware else fallback.of_sentence(n)
@@ -583,11 +605,41 @@ def extract_claims(paper: Paper) -> list[Claim]:
         respectively = bool(RESPECTIVELY.search(sentence.text))
         heads: dict[int, tuple[Claim, str]] = {}  # the first claim of each list, by index, and the change its words say
         made: list[Claim] = []
+        whys = [] if trace is None else [next(r for r in trace if r["start"] == w.q.start)["fields"] for w in ws]
         for i, w in enumerate(ws):
             prev = made[-1] if i > 0 else None
-            made.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own))
+            why = whys[i] if whys else None
+            made.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own, why))
         claims.extend(_parallel_lists(ws, made, sentence.text) if respectively else made)
     return claims
+
+
+def _trace_numbers(trace: list[dict], sentence: Sentence, inside: list[Quantity], ws: list[_Where], background: bool) -> None:
+    """Add a record to ``trace`` for each number of the sentence: a claim (with an empty ``fields`` for
+    :func:`_claim` to fill) or the reason it is not one."""
+    claimed = {w.q.start for w in ws}
+    for q in inside:
+        w = _Where(q, sentence, q.start - sentence.start, q.end - sentence.start)
+        if q.start in claimed:
+            reason = "a background sentence about the field (R7)" if background else None
+        else:
+            reason = not_a_claim(w) or "a plain count"
+        trace.append({"mention": q.mention, "start": q.start, "sentence": sentence.text, "claim": reason is None,
+                      "reason": reason, "fields": {}})
+
+
+def explain_claims(paper: Paper) -> list[dict]:
+    """Each number of the abstract, whether it is a claim and why not, and for a claim each field's
+    value, the phrase it was read from (where one phrase decided it) and the rule that decided it.
+
+    >>> [r for r in explain_claims(Paper("T", "It uses 8 GPUs and cuts latency by 30%.", "x"))][1]["fields"]["metric"]
+    ('latency', 'latency', 'by')
+    >>> explain_claims(Paper("T", "It uses 8 GPUs and cuts latency by 30%.", "x"))[0]["reason"]
+    'a count of devices or model parts (R4)'
+    """
+    trace: list[dict] = []
+    extract_claims(paper, trace)
+    return trace
 
 
 def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str) -> list[Claim]:
@@ -620,7 +672,11 @@ def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str) -> list[Clai
     return out
 
 
-def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own: OwnSystems) -> Claim:
+def _claim(
+    text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own: OwnSystems, why: dict | None = None
+) -> Claim:
+    """The claim of quantity ``ws[i]``, every field decided. ``why``, when given, is filled with the rule
+    that decided each field (see :func:`explain_claims`)."""
     sent = w.sentence.text
     original = text[w.sentence.start : w.sentence.end]  # same offsets as sent, characters as written
     lo, hi = _clause_bounds(sent, w.s, w.e)
@@ -636,53 +692,65 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         hi = max(hi, _clause_bounds(sent, last.s, group_end)[1])
     mapped = _respectively_metric(ws, i, index, size, sent) if respectively and size > 1 else None
     found = Attribution(mapped[2], mapped[0], mapped[1], "respectively") if mapped else _metric(w, lo, hi, group_end, alone=size == 1)
-    metric, phrase = found.metric, found.phrase(original)
+    metric, phrase, metric_rule = found.metric, found.phrase(original), found.rule or "none: other"
     qualifier = _qualifier(w, before_text, lo, hi)
-    if respectively and size > 1:
-        qualifier = _respectively_qualifier(ws, i, index, size, sent) or qualifier
+    qualifier_rule = "a cue before or after the number" if qualifier != "none" else "no cue"
+    if respectively and size > 1 and _respectively_qualifier(ws, i, index, size, sent):
+        qualifier, qualifier_rule = _respectively_qualifier(ws, i, index, size, sent), "respectively: adjectives in turn"
     head, head_change = heads.get(i - index, (None, None)) if index > 0 else (None, None)
     if w.q.from_to and i > 0 and ws[i - 1].q.from_to and qualifier == "none" and prev is not None:
-        qualifier = prev.qualifier  # "average performance drops from 77.67% ... to 32.96%": one qualifier for both
+        qualifier, qualifier_rule = prev.qualifier, "from-to: one qualifier for both"  # "average performance drops from 77.67% ... to 32.96%"
     if head is not None:
         if qualifier == "none":
-            qualifier = head.qualifier  # R8: a qualifier before a list covers it
+            qualifier, qualifier_rule = head.qualifier, "R8: the list's qualifier"  # a qualifier before a list covers it
         if head.unit == w.q.unit and not mapped and not _own_keyword_after(w):
-            metric, phrase = head.metric, head.metric_phrase  # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
+            # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
+            metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
     elif metric == "other" and prev is not None and prev.unit == w.q.unit and _parallel(sent, ws[i - 1], w):
         # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
         # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
         # of "from 53% to 65%" (R12); not "2x higher throughput and reduces write amplification by 4x".
-        metric, phrase = prev.metric, prev.metric_phrase
+        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
+    change_rule = "the change words around the number" if change != "none" else "no change word linked to it"
     if change == "none" and w.q.unit in ("%", "") and only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]):
-        metric = "accuracy"  # an absolute percentage or score of "performance" is a quality score ("performance drops from 77% to 33%")
+        # an absolute percentage or score of "performance" is a quality score ("performance drops from 77% to 33%")
+        metric, metric_rule = "accuracy", "absolute performance: a quality score"
     if metric == "throughput" and w.q.unit == "%" and change == "none":
-        metric = "utilization"  # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
+        # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
+        metric, metric_rule = "utilization", "absolute percentage of a throughput: a share of its peak"
     if head is not None and head.unit == w.q.unit and change != head_change:
         # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
         # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".
         head_end = head.end - w.sentence.start
         if not any(head_end <= s and e <= w.e + 20 for s, e, _ in context.change_hits(sent)):
-            change = head_change
+            change, change_rule = head_change, "list: its first member's words"
     said = change  # the direction the words say, which the members of a list share
     if head is not None and head.metric == metric and change == head_change:
         change = head.change  # a list shares its first member's reading: "improves latency by 30%, 40%, and 50%"
     elif change == "increase" and w.q.unit != "x" and metric in _lower_is_better() and _better_of_less(sent, lo, w.s, metric):
-        change = "decrease"
+        change, change_rule = "decrease", "R21: better of a metric where less is better"
     baseline = None
     baseline_span = None
+    baseline_rule = "R1: absolute, no baseline" if change == "none" else "none named"
     share = context.share_of(sent, w.e) if w.q.unit == "%" and change == "none" else None
     if share:  # R15: "97.7% of GPT-4's performance" is compared with GPT-4
         baseline_span, baseline = (share[0], share[1]), original[share[0] : share[1]]
+        baseline_rule = "R15: a share of a system's figure"
     elif change != "none":
-        found = (
-            context.improved_object(sent, w.s)
-            or context.baseline_after_number(sent, w.s, w.e)
-            or context.baseline_after(sent, last.e, hi)
-            or context.baseline_before(sent, w.s)
-            or context.baseline_after(sent, last.e, len(sent), limit=120)
+        finders = (
+            ("the object the verb improves", lambda: context.improved_object(sent, w.s)),
+            ("after 'outperforms by N'", lambda: context.baseline_after_number(sent, w.s, w.e)),
+            ("a marker after the number, in its clause", lambda: context.baseline_after(sent, last.e, hi)),
+            ("a marker before the number", lambda: context.baseline_before(sent, w.s)),
+            ("a marker later in the sentence", lambda: context.baseline_after(sent, last.e, len(sent), limit=120)),
         )
+        found = None
+        for baseline_rule, finder in finders:
+            found = finder()
+            if found:
+                break
         if found:
             baseline_span = (found[0], found[1])
             baseline = original[found[0] : found[1]]
@@ -690,10 +758,13 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
                 picked = _respectively_pick(baseline, index, size)  # "over GPU and CPU baseline, respectively"
                 listed = _respectively_names(sent, found, size) if picked == baseline else None
                 if listed:  # "2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively"
-                    baseline_span = listed[index][:2]
+                    baseline_span, baseline_rule = listed[index][:2], "respectively: names in turn"
                     picked = original[baseline_span[0] : baseline_span[1]]
                 baseline = picked
-    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi) or fallback_hardware
+    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi)
+    hardware_rule = "named in the sentence (R2)" if hw else "none named (R2)"
+    if hw is None and fallback_hardware:
+        hw, hardware_rule = fallback_hardware, "where the abstract says the evaluation ran (R2)"
     turned = baseline_side(sent, w.e, baseline_span[0]) if change == "decrease" and baseline_span else None
     if turned and (w.q.unit == "x" if turned == "slower" else metric in _lower_is_better()) and own.holds(baseline):
         # R16: "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN", PULP-OPEN the paper's own:
@@ -703,12 +774,13 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
         theirs = original[side[0] : side[1]] if side else None
         if theirs and not own.holds(theirs) and not opens_in_first_person(theirs):  # not the paper's own against itself
             change = "increase" if turned == "slower" else "decrease"
+            change_rule = baseline_rule = hardware_rule = "R16: turned to the paper's side"
             if baseline in own.platforms or any(h[:2] == baseline_span for h in named):
                 hw = baseline  # the paper's own platform ran the faster side
             elif hw == theirs:
                 hw = None if fallback_hardware == theirs else fallback_hardware
             baseline_span, baseline = side, theirs
-    workload = _pick_workload(workloads, w, metric, baseline_span, original)
+    workload, workload_rule = _pick_workload(workloads, w, metric, baseline_span, original)
     start, end = w.q.start, w.q.end
     claim = Claim(
         mention=text[start:end],
@@ -729,22 +801,31 @@ def _claim(text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respe
     )
     if index == 0:
         heads[i] = (claim, said)
+    if why is not None:
+        why.update(
+            metric=(metric, phrase, metric_rule),
+            qualifier=(qualifier, None, qualifier_rule),
+            change=(change, None, change_rule),
+            baseline=(baseline, baseline, baseline_rule),
+            hardware=(hw, hw, hardware_rule),
+            workload=(workload, workload, workload_rule),
+        )
     return claim
 
 
-def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: str) -> str | None:
+def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: str) -> tuple[str | None, str]:
     """The workload of a claim (R3): a name right after the number; else, for quality
     scores the nearest benchmark, for systems numbers the nearest model (among ``workloads``,
-    the sentence's, those named as compared against left out: see :func:`_not_compared`)."""
+    the sentence's, those named as compared against left out: see :func:`_not_compared`); and the rule that chose it."""
     direct = context.name_after(w.sentence.text, w.e)
     if direct and not (baseline_span and baseline_span[0] <= direct[0] < baseline_span[1]):
-        return original[direct[0] : direct[1]]
+        return original[direct[0] : direct[1]], "a name right after the number"
     first = "bench" if metric == "accuracy" else "model"
     for kind in (first, "model" if first == "bench" else "bench"):
         found = _nearest_span([s for s in workloads if s[3] == kind], w.s, w.e, baseline_span)
         if found:
-            return original[found[0] : found[1]]
-    return None
+            return original[found[0] : found[1]], f"the nearest {'benchmark' if kind == 'bench' else 'model'} (R3)"
+    return None, "none named (R3)"
 
 
 def _parallel(sent: str, a: _Where, b: _Where) -> bool:

@@ -98,6 +98,7 @@ AFTER_TIGHT = regex.compile(
 # Rule 5, "by": "by" (and qualifiers) right before the number.
 BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
 # What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
+# What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
 BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would not match there)
     r"""
     (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){0,7}?
@@ -106,6 +107,17 @@ BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would
     \s++by\s""",
     regex.VERBOSE,
 )
+# The keyword heads its phrase: what follows it is "by", a preposition, an auxiliary, a verb, or a noun that
+# carries the keyword's metric ("energy consumption by", "latency drops by"); not another noun it only
+# modifies ("communication range by").
+BY_HEAD = regex.compile(
+    r"""\s*+(?:by|of|for|in|on|at|across|under|with|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
+           consumption|usage|use|capacity|size|requirements?|demands?|pressure|volume|load|needs?|
+           [a-z]++(?:ed|es|s))\b""",
+    regex.VERBOSE,
+)
+# A keyword that is itself the verb: what follows it is its object ("accelerates failure recovery by 7.9x").
+VERB_KEYWORD = regex.compile(r"(?i:(?:accelerat|outperform|surpass|beat|speeds?\s+up|slow|boost)\w*+(?:\s++down)?)")
 
 # Rule 6, "before": from a keyword to the number it is given for.
 BEFORE_GAP = regex.compile(
@@ -156,7 +168,7 @@ ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
 RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
 # A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
-UNIT_OF_NUMBER = regex.compile(r"\d\s?$")
+UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"
 
 # How far each rule looks, in characters.
 AFTER_REACH = 45
@@ -256,13 +268,26 @@ def only_says_better(sent: str, found: Attribution) -> bool:
     return found.start is not None and bool(_better_words().fullmatch(sent, found.start, found.end))
 
 
-def _first_after(hits, end: int, reach: int):
-    return next((h for h in hits if end <= h[0] <= end + reach), None)
+def _first_after(hits, end: int, reach: int, sent: str = ""):
+    """The first keyword within ``reach`` after ``end``, spanning the compound of keywords it opens: the first
+    names the resource the rest measures ("95% energy cost": energy; "80% GPU memory footprint": memory)."""
+    at = next((k for k, h in enumerate(hits) if end <= h[0] <= end + reach), None)
+    if at is None:
+        return None
+    first = last = hits[at]
+    while at + 1 < len(hits) and COMPOUND.fullmatch(sent, last[1], hits[at + 1][0]):
+        at += 1
+        last = hits[at]
+    return (first[0], last[1], first[2])
+
+
+# Between two keywords of one compound noun: "storage cost", "GPU-memory".
+COMPOUND = regex.compile(r"[\s-]")
 
 
 def _after(sent: str, s: int, e: int, hits) -> Attribution | None:
     """Rule 4: "2.49x speedup", "30% lower latency", "a 35% reduction in latency"."""
-    h = _first_after(hits, e, AFTER_REACH)
+    h = _first_after(hits, e, AFTER_REACH, sent)
     if h and AFTER_TIGHT.match(sent[e : h[0]]):
         return Attribution(h[2], h[0], h[1], "after")
     return None
@@ -274,7 +299,7 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
     if not BY_NUMBER.search(sent, window_start, s):
         return None
     for h in reversed([h for h in hits if window_start - 40 <= h[0] and h[1] <= s]):
-        if BY_OBJECT_GAP.match(sent, h[1], s):
+        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.match(sent, h[1], s):
             return Attribution(h[2], h[0], h[1], "by")
     return None
 
@@ -289,7 +314,7 @@ def _before(sent: str, s: int, e: int, hits) -> Attribution | None:
 
 def _in(sent: str, s: int, e: int, hits) -> Attribution | None:
     """Rule 7: "79% in memory usage", "a gain of 5% in accuracy"."""
-    h = _first_after(hits, e, AFTER_REACH)
+    h = _first_after(hits, e, AFTER_REACH, sent)
     if h and AFTER_PREPOSITION.match(sent[e : h[0]]):
         return Attribution(h[2], h[0], h[1], "in")
     return None
@@ -316,6 +341,6 @@ def _antecedent(sent: str, s: int, lo: int) -> Attribution | None:
     start = clause_bounds(sent, lo - 12, lo - 12)[0]
     before = [
         h for h in context.keyword_hits(sent)
-        if start <= h[0] and h[1] <= lo and not UNIT_OF_NUMBER.search(sent, max(0, h[0] - 3), h[0])
+        if start <= h[0] and h[1] <= lo and not UNIT_OF_NUMBER.search(sent[max(0, h[0] - 12) : h[0]])
     ]
     return Attribution(before[-1][2], before[-1][0], before[-1][1], "antecedent") if before else None
