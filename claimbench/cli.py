@@ -4,7 +4,7 @@
     claimbench build [INPUT...] [--version X.Y.Z]        extract, validate, write releases/vX.Y.Z
     claimbench validate PATH                             run the expectation suite on a table or release
     claimbench verify RELEASE                            checksums, schema, row counts
-    claimbench evaluate GOLD.jsonl [--predictions PATH]  precision / recall / field scores
+    claimbench evaluate [GOLD.jsonl...]                 precision / recall / field scores, one row per gold file
 
 A problem in the input ends the run with a message naming the file and line
 (exit 2), never a traceback; with ``--on-error skip`` (extract and build) bad
@@ -92,12 +92,19 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check a release: checksums, schema, row counts, expectation suite")
     p.add_argument("release", type=Path)
 
-    p = sub.add_parser("evaluate", help="score extraction against a gold file (same figures as the spec's score.py)")
-    p.add_argument("gold", type=Path, help="gold JSONL (the spec's format)")
+    p = sub.add_parser("evaluate", help="score extraction against gold files, one row each (the spec's score.py figures)")
+    p.add_argument("gold", type=Path, nargs="*",
+                   help="gold JSONL files (the spec's format; default: the shipped sets dev.jsonl, dev_external.jsonl, test.jsonl)")
     p.add_argument("--predictions", type=Path, help="a claims Parquet file or release to score (default: run the extractor on the gold abstracts)")
-    p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list N errors of each kind")
-    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when f1 is below this floor")
-    p.add_argument("--min-metric-f1", type=float, default=None, help="exit 1 when metric_f1 is below this floor")
+    p.add_argument("--show-errors", type=int, default=0, metavar="N",
+                   help="list N errors of each kind for each set (never for a report-only set: the shipped test.jsonl)")
+    p.add_argument("--format", choices=("table", "figures", "json"), default="table",
+                   help="table = one row per gold file (the default); figures = each file's figures as score.py prints them; json")
+    p.add_argument("--min-f1", type=float, default=None, help="exit 1 when f1 is below this floor (every file)")
+    p.add_argument("--min-metric-f1", type=float, default=None, help="exit 1 when metric_f1 is below this floor (every file)")
+    p.add_argument("--floor", action="append", default=[], metavar="SET:FIGURE=V[,FIGURE=V...]",
+                   help="floors for one gold file (its name or path), e.g. dev.jsonl:f1=0.95,metric_f1=0.87; any figure "
+                        "of the table (f1, recall, change_acc, workload_f1, ...); replaces --min-* for the figures it names; repeatable")
 
     # Commands kept in their own modules: each module's add_command(sub) adds its
     # subparser and sets ``handler`` (a function args -> exit code) as its default.
@@ -245,22 +252,37 @@ def cmd_verify(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from claimbench.evaluate import evaluate_rows, evaluate_table, extract_gold, format_result, load_gold
+    from claimbench.corpus import gold_files
+    from claimbench.evaluate import (Floor, evaluate_sets, floor_failures, floors_for, format_result, format_table,
+                                     is_report_only, parse_floor, unmatched_floors)
 
-    if not args.gold.is_file():
-        raise InputError(args.gold, None, "no such gold file")
-    load_gold(args.gold)  # a malformed gold line stops here, with its file and line
-    if args.predictions:
-        claims = _predictions(args.predictions)
-        result, errors = evaluate_table(claims, args.gold)
+    every = {name: value for name, value in (("f1", args.min_f1), ("metric_f1", args.min_metric_f1)) if value is not None}
+    floors = [Floor(None, every)] + [parse_floor(text) for text in args.floor]  # a bad --floor: ValueError, exit 2
+    paths = args.gold or gold_files()
+    claims = _predictions(args.predictions) if args.predictions else None
+    scores = evaluate_sets(paths, claims)
+    unknown = unmatched_floors(floors, [(s.name, s.path) for s in scores])
+    if unknown:
+        raise ValueError(f"--floor for {', '.join(unknown)}: no such gold set here (the sets: {', '.join(s.name for s in scores)})")
+    hidden = {s.name for s in scores if args.show_errors and is_report_only(s.path)}
+    if args.format == "json":
+        import json
+
+        print(json.dumps([{"set": s.name, "gold": str(s.path), **s.result} for s in scores], indent=2))
+    elif args.format == "figures":
+        for s in scores:
+            if len(scores) > 1:
+                print(f"== {s.name}")
+            print(format_result(s.result, {} if s.name in hidden else s.errors, args.show_errors))
     else:
-        result, errors = evaluate_rows(extract_gold(args.gold), args.gold)
-    print(format_result(result, errors, args.show_errors))
-    failed = [
-        f"{name} {result[name]} < floor {floor}"
-        for name, floor in (("f1", args.min_f1), ("metric_f1", args.min_metric_f1))
-        if floor is not None and result[name] < floor
-    ]
+        print(format_table([s.row for s in scores]))
+        for s in scores:
+            if args.show_errors and s.name not in hidden:
+                print(f"\nerrors in {s.name} (at most {args.show_errors} of each kind):")
+                print(format_result({}, s.errors, args.show_errors))
+    for name in sorted(hidden):
+        print(f"claimbench: {name}: errors not shown: a report-only gold set (its errors are never read)", file=sys.stderr)
+    failed = [line for s in scores for line in floor_failures(s.row, floors_for(s.name, s.path, floors))]
     for line in failed:
         print(f"claimbench: quality below floor: {line}", file=sys.stderr)
     return 1 if failed else 0
@@ -286,6 +308,7 @@ def _predictions(path: Path):
 # their heavy dependencies inside the handler, so ``--help`` stays fast.
 COMMAND_MODULES = (
     "claimbench.changelog",
+    "claimbench.explain",
     "claimbench.diff",
     "claimbench.leaderboard",
     "claimbench.report",
