@@ -254,16 +254,16 @@ def cmd_verify(args) -> int:
 def cmd_evaluate(args) -> int:
     from claimbench.corpus import gold_files
     from claimbench.evaluate import (Floor, evaluate_sets, floor_failures, floors_for, format_result, format_table,
-                                     is_report_only, parse_floor, unmatched_floors)
+                                     is_report_only, parse_floor, set_names, unmatched_floors)
 
     every = {name: value for name, value in (("f1", args.min_f1), ("metric_f1", args.min_metric_f1)) if value is not None}
     floors = [Floor(None, every)] + [parse_floor(text) for text in args.floor]  # a bad --floor: ValueError, exit 2
     paths = args.gold or gold_files()
+    unknown = unmatched_floors(floors, list(zip(set_names(paths), paths)))
+    if unknown:
+        raise ValueError(f"--floor for {', '.join(unknown)}: no such gold set here (the sets: {', '.join(set_names(paths))})")
     claims = _predictions(args.predictions) if args.predictions else None
     scores = evaluate_sets(paths, claims)
-    unknown = unmatched_floors(floors, [(s.name, s.path) for s in scores])
-    if unknown:
-        raise ValueError(f"--floor for {', '.join(unknown)}: no such gold set here (the sets: {', '.join(s.name for s in scores)})")
     hidden = {s.name for s in scores if args.show_errors and is_report_only(s.path)}
     if args.format == "json":
         import json
