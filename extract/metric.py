@@ -122,6 +122,7 @@ VERB_KEYWORD = regex.compile(r"(?i:(?:accelerat|outperform|surpass|beat|speeds?\
 # Rule 6, "before": from a keyword to the number it is given for.
 BEFORE_GAP = regex.compile(
     rf"""^
+    \)?                                                 # "an equal error rate (EER) of"
     (?:\s++(?:improvements?|gains?|reductions?|increases?|decreases?|boosts?|drops?|savings?|overheads?|uplifts?|
              ratios?|rates?|factors?|levels?))?           # "throughput improvement of", "compression ratio of"
     (?:
@@ -139,8 +140,8 @@ BEFORE_GAP = regex.compile(
 AFTER_PREPOSITION = regex.compile(
     r"""^
     \$?\s*+(?:in(?:\s++terms\s++of)?|of|on|for|with\s++respect\s++to)\s++  # "79% in memory usage", "in terms of latency"
-    (?:(?:the|its|their|our|overall|average|total|end-to-end|[a-z][\w-]*+)\s++){0,2}
-    $""",
+    (?:(?:the|its|their|our|overall|average|total|end-to-end|[a-z][\w-]*+|[A-Z0-9][\w.-]*+(?:'s|’s)?)\s++){0,3}
+    $""",                                                # "97% of GPT-4's accuracy"
     regex.VERBOSE | regex.IGNORECASE,
 )
 # "45.3% on SWE-bench": the start of a named benchmark right after the number.

@@ -167,8 +167,9 @@ CASES = [
     # R21 only when "by" measures the metric itself, and the members of a list read alike
     ("It improves memory capacity by 30% over paged attention.",
      [("30%", 30.0, None, "%", "memory", "none", "increase")]),
+    # (what "by" measures is the hit ratio, which "KV cache" only qualifies)
     ("It improves KV cache hit ratio by 30% over LRU.",
-     [("30%", 30.0, None, "%", "memory", "none", "increase")]),
+     [("30%", 30.0, None, "%", "accuracy", "none", "increase")]),
     ("It improves latency by up to 30%, 40%, and 50% over vLLM, Orca, and TGI.",
      [("30%", 30.0, None, "%", "latency", "up_to", "decrease"),
       ("40%", 40.0, None, "%", "latency", "up_to", "decrease"),
