@@ -82,6 +82,9 @@ LIST_GAP = regex.compile(
     regex.VERBOSE,
 )
 LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
+# A size used as an adjective, "a 270M parameter transformer", and the lower-case noun it names after it.
+ADJECTIVE_SIZE = regex.compile(r"(?i:[\s-]param(?:eter)?$)")
+LOWER_WORD = regex.compile(r"\s++[a-z]")
 # "parameters", "7B", "1.5 billion": a model size written with the number.
 SIZE_WORDS = regex.compile(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)")
 PARAMETER_WORDS = regex.compile(r"(?i:parameters?|params?)")
@@ -250,6 +253,8 @@ def not_a_claim(w: _Where) -> str | None:
             return "a year"
         return None if OUT_OF_AFTER.match(after) else "a plain count"
     mention = q.mention
+    if ADJECTIVE_SIZE.search(mention) and LOWER_WORD.match(after) and not REACH.search(before[-60:]):
+        return "a size naming a model, not reached (R5)"  # "we train a 270M parameter transformer"
     if SIZE_WORDS.search(mention):
         reach = REACH.search(before[-60:])
         if reach and reach.group("verb") is None and not PARAMETER_WORDS.search(mention) and COUNTED_NOUN.match(after):
@@ -272,12 +277,22 @@ def _change_word_near(sent: str, w: _Where, reach: int = 30) -> bool:
 
 
 def _next_to_hardware(sent: str, w: _Where) -> bool:
-    """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM")."""
+    """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM", "a GPU with 24GB memory").
+
+    >>> s = "It runs on a single GPU with 24GB memory and cuts memory to 12 GB."
+    >>> [_next_to_hardware(s, _Where(q, Sentence(0, s), q.start, q.end)) for q in find_quantities(s)]
+    [True, False]
+    """
     near = sent[max(0, w.s - 25) : w.e + 25]
     return bool(
         DEVICE_AFTER.search(sent[w.e : w.e + 20])
+        or DEVICE_WITH.search(sent, max(0, w.s - 40), w.s)
         or context.find_hardware(near)
     )
+
+
+# A device described by its memory right before the size: "a single GPU with 24GB memory".
+DEVICE_WITH = regex.compile(r"(?i:\b(?:GPUs?|cards?|devices?|nodes?|machines?|servers?|accelerators?|boards?)\s++with\s++(?:only\s++|just\s++)?$)")
 
 
 @lru_cache(maxsize=1)
