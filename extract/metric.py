@@ -297,10 +297,12 @@ def _after(sent: str, s: int, e: int, hits) -> Attribution | None:
 def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
     """Rule 5: the last keyword before "by N" that the verb changes: "reduces latency by 30%"."""
     window_start = max(0, s - BEFORE_REACH)
-    if not BY_NUMBER.search(sent, window_start, s):
+    by = BY_NUMBER.search(sent, window_start, s)
+    if not by:
         return None
-    for h in reversed([h for h in hits if window_start - 40 <= h[0] and h[1] <= s]):
-        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.match(sent, h[1], s):
+    by_end = by.start() + 3  # "by" and one space: the gap must end at this "by", not an earlier one
+    for h in reversed([h for h in hits if window_start - 40 <= h[0] and h[1] <= by.start()]):
+        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.fullmatch(sent, h[1], by_end):
             return Attribution(h[2], h[0], h[1], "by")
     return None
 
