@@ -18,6 +18,8 @@ killed leaves no release folder; an up-to-date build leaves nothing at all.
 """
 from __future__ import annotations
 
+import copy
+import functools
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +27,9 @@ from typing import Sequence
 
 from claimbench import __version__
 from claimbench.cache import default_cache_dir
-from claimbench.corpus import dev_gold, seed_dir, seed_files
+from claimbench.corpus import seed_dir
 from claimbench.extract import claims as claims_module
-from claimbench.layout import read_table, shard_path
+from claimbench.layout import shard_path
 from claimbench.pipeline import SHARD_RECORDS, Run, RunStats
 from claimbench.changelog import write_changelog
 from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage, staged_card, staged_facts
@@ -50,9 +52,20 @@ class BuildResult:
     validation_summary: str
 
 
-def _uses_builtin_corpus(files: Sequence[Path]) -> bool:
-    """True when the input is exactly the built-in corpus (so the dev gold's papers are all in it)."""
-    return sorted(f.resolve() for f in files) == sorted(f.resolve() for f in seed_files())
+def gold_evaluation(extractor_version: str) -> dict[str, dict]:
+    """The card's evaluation: the spec scorer's figures of the extractor run on each shipped gold set
+    (set name -> figures). They describe the extractor, whatever the inputs, so every card has them;
+    computed once a process for an extractor version and the gold files' contents (about a second)."""
+    from claimbench.corpus import gold_files
+
+    return copy.deepcopy(dict(_gold_evaluation(extractor_version, tuple((p, p.read_bytes()) for p in gold_files()))))
+
+
+@functools.lru_cache(maxsize=4)
+def _gold_evaluation(extractor_version: str, gold: tuple[tuple[Path, bytes], ...]) -> tuple:
+    from claimbench.evaluate import evaluate_sets  # imports pint
+
+    return tuple((s.name, s.result) for s in evaluate_sets([path for path, _ in gold]))
 
 
 def build(
@@ -107,12 +120,7 @@ def build(
         with stats.timing("write"):
             # The shards' files only (rejects and quarantine are hashed once, when the release is finished).
             hashes = {rel: known.get(rel) or sha256_file(tmp / rel) for rel in sorted(f for s in shards for f in s["files"].values())}
-        evaluation = None
-        if _uses_builtin_corpus(run.files):
-            from claimbench.evaluate import evaluate_table  # imports pint: only for the built-in corpus
-
-            figures, _ = evaluate_table(read_table(tmp, "claims"), dev_gold())
-            evaluation = {"gold": "corpus/gold/dev.jsonl", **figures}
+        evaluation = gold_evaluation(claims_module.EXTRACTOR_VERSION)
         about = dict(inputs=list(run.files), validation=report.to_dict(), extractor_version=claims_module.EXTRACTOR_VERSION,
                      builder_version=__version__, evaluation=evaluation)
         if version is None:

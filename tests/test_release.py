@@ -146,8 +146,20 @@ def test_written_release_verifies_and_has_its_manifest(tmp_path, tables, inputs)
     assert not (path / "data" / "quarantine.parquet").exists()
 
 
+def _scores(f1: float, papers: int = 99) -> dict:
+    """A scorer's result (claimbench.scoring.score) with this f1, for cards."""
+    fields = ("metric", "qualifier", "change", "baseline", "hardware", "workload")
+    return {"gold_papers": papers, "papers_with_predictions": 50, "gold_claims": 123, "predicted_claims": 103,
+            "tp": 91, "fp": 12, "fn": 32, "precision": 0.9029, "recall": 0.7561, "f1": f1, "metric_f1": 0.6018,
+            "exact_f1": 0.2832, "field_accuracy": dict.fromkeys(fields, 0.75),
+            "field_f1": {"baseline": 0.7407, "hardware": 0.5714, "workload": 0.3774}}
+
+
+EVALUATION = {"dev.jsonl": _scores(0.9595, 144), "dev_external.jsonl": _scores(0.8517, 200), "test.jsonl": _scores(0.823)}
+
+
 def test_card_front_matter_configs_and_content(tmp_path, tables, inputs):
-    path = _write(tmp_path / "releases", tables, inputs, evaluation={"claims": {"f1": 0.8123456, "recall": 0.75}})
+    path = _write(tmp_path / "releases", tables, inputs, evaluation=EVALUATION)
     card = (path / "README.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(card.split("---\n")[1])
 
@@ -159,16 +171,48 @@ def test_card_front_matter_configs_and_content(tmp_path, tables, inputs):
     assert "dataset_info" not in meta
     assert "| `mention_start` | `int32` | no |" in card
     assert "| speedup | 1 |" in card and "| memory | 1 |" in card and "| throughput | 0 |" in card
-    assert "| claims.f1 | 0.8123 |" in card
+    assert "| f1 | 0.8230 |" in card  # the held-out set's table: four decimals
     assert "Daily Papers" in card  # the built-in corpus's SOURCE.md
     assert "@misc{claimbench_v1_0_0," in card
 
 
 def test_card_is_deterministic(tables):
-    facts = ReleaseFacts("1.0.0", "2025-01-31", "0.1.0", "0.1.0", evaluation={"b": 1.0, "a": 2.0})
+    facts = ReleaseFacts("1.0.0", "2025-01-31", "0.1.0", "0.1.0", evaluation=EVALUATION)
     claims, papers = tables
-    shuffled = ReleaseFacts("1.0.0", "2025-01-31", "0.1.0", "0.1.0", evaluation={"a": 2.0, "b": 1.0})
+    shuffled = ReleaseFacts("1.0.0", "2025-01-31", "0.1.0", "0.1.0", evaluation=dict(reversed(EVALUATION.items())))
     assert card_text(facts, claims, papers) == card_text(shuffled, claims, papers)
+
+
+def test_card_evaluation_heads_with_the_test_set_then_the_development_sets(tables):
+    claims, papers = tables
+    card = card_text(ReleaseFacts("1.0.0", "2025-01-31", "0.1.0", "0.1.0", evaluation=EVALUATION), claims, papers)
+    section = card[card.index("## Evaluation"):card.index("## Provenance")]
+    assert section.index("### Held-out test set: `test.jsonl`") < section.index(
+        "### Development sets: the rules were developed against these")
+    assert "**f1 0.8230** (precision 0.9029, recall 0.7561), **metric_f1 0.6018**, exact_f1 0.2832" in section
+    assert "| figure | `dev.jsonl` | `dev_external.jsonl` |" in section
+    assert "| f1 | 0.9595 | 0.8517 |" in section
+    for label in ("precision", "recall", "metric_f1", "exact_f1", "metric accuracy", "qualifier accuracy",
+                  "change accuracy", "baseline accuracy", "baseline f1", "hardware accuracy", "hardware f1",
+                  "workload accuracy", "workload f1"):
+        assert section.count(f"| {label} | ") == 2  # in the test set's table and in the development sets'
+    assert "Accuracy on abstracts of other fields of research (non-systems, non-ML papers) has not been measured " \
+           "and may be lower." in section
+    assert "Eitan Frachtenberg" in section and "CC BY-SA 4.0" in section
+
+
+def test_a_build_card_reports_the_extractor_on_the_three_gold_sets(seed_release):
+    """Figures of the extractor run on the shipped gold files when the card is written (as `claimbench evaluate`)."""
+    from claimbench.corpus import GOLD_SETS, gold_files
+    from claimbench.evaluate import evaluate_sets
+
+    card = (seed_release / "README.md").read_text(encoding="utf-8")
+    scores = {s.name: s.result for s in evaluate_sets(gold_files())}
+    assert [card.index(f"`{name}` |") for name in ("test.jsonl", "dev.jsonl")] == sorted(
+        card.index(f"`{name}` |") for name in ("test.jsonl", "dev.jsonl"))
+    assert f"**f1 {scores['test.jsonl']['f1']:.4f}**" in card
+    assert f"| f1 | {scores['dev.jsonl']['f1']:.4f} | {scores['dev_external.jsonl']['f1']:.4f} |" in card
+    assert set(GOLD_SETS) <= set(scores)
 
 
 def test_same_tables_give_identical_parquet(tmp_path, tables, inputs):
