@@ -519,32 +519,42 @@ def baseline_before(sentence: str, pos: int) -> Span | None:
 
 @lru_cache(maxsize=1)
 def hardware_pattern() -> regex.Pattern:
-    """A product name with its variant and device word ("A100-40GB GPU"); see hardware.toml."""
-    table = load("hardware")
+    """A product name with its variant and device word ("A100-40GB GPU", "KNL manycore processor").
+
+    The names (see hardware.toml and extract/names.py) come in three groups, by what they
+    need around them: ``free`` ones are hardware alone; ``device`` ones need a vendor before
+    or a device word (group ``word``) after; ``machine`` ones need the sentence to say they
+    are a machine. :func:`find_hardware` checks the last two.
+    """
+    spellings = names.spellings()
+    ctx = load("hardware")["context"]
     # Every product's spellings, factored by first letter: only those starting with the
     # letter at hand are tried (the scan runs over every sentence of every abstract).
-    products = first_letter_alternation(
-        [alt for group in table["products"].values() for alt in top_level_alternatives(group)], ignore_case=False
+    groups = "|".join(
+        f"(?P<{need}>{first_letter_alternation(spellings[need], ignore_case=False)})" for need in names.CONTEXTS
     )
-    ctx = table["context"]
     return compile_scanner(
         r"""
-        (?<![\w-])""" + products + r"""(?![\w])                     # the product: A100
+        (?<![\w-])(?:""" + groups + r""")[®™]?(?![\w])              # the product: A100, Xeon Phi™
+        (?:\s?\([A-Z][A-Z0-9-]{1,9}\))?                              # its abbreviation: Hybrid Memory Cube (HMC)
         (?:[- ](?:\d+\s?GB|PCIe|SXM\d?))?                            # a variant: A100-40GB
-        (?:\s++""" + ctx["device"] + r"""(?![\w]))?                  # a device word: GPUs
+        (?P<word>\s++(?:""" + ctx["modifier"] + r"""\s++)?""" + ctx["device"] + r"""(?![\w]))?   # a device word: GPUs
         """,
         re.VERBOSE,
     )
 
 
+from . import names  # noqa: E402  (hardware and workload names from tables: extract/names.py)
+
+
 @lru_cache(maxsize=1)
 def hardware_prefix() -> regex.Pattern:
-    """What may stand right before a product: a count and a vendor ("8 NVIDIA ")."""
+    """What may stand right before a product: a count and a vendor ("8 NVIDIA ", "64-core Intel® ")."""
     ctx = load("hardware")["context"]
     return regex.compile(
         r"""
         (?:(?<![\w-])""" + ctx["count"] + r"""[\s-]++(?:x\s*)?)?      # a count: 8, a single, two
-        (?:(?:""" + ctx["vendor"] + r""")\s++)?                       # a vendor: NVIDIA
+        (?:(?P<vendor>""" + ctx["vendor"] + r""")[®™]?\s++)?          # a vendor: NVIDIA
         $""",
         regex.VERBOSE,
     )
@@ -558,22 +568,56 @@ def find_hardware(sentence: str) -> tuple[Span, ...]:
     """Hardware named in the sentence, as written (articles dropped, counts kept).
 
     The product is found first; its count and vendor are then read backwards
-    from it, so the scan costs one pass of the product pattern.
+    from it, so the scan costs one pass of the product pattern. A name that needs
+    a context (see :func:`hardware_pattern`) is kept only where the sentence gives
+    it; a machine name also where it is listed with another machine kept
+    ("on Tianhe-2 and Stampede").
 
     >>> [h[2] for h in find_hardware("trained on 512 NVIDIA V100 GPUs and a single RTX 4090 GPU")]
     ['512 NVIDIA V100 GPUs', 'a single RTX 4090 GPU']
+    >>> [h[2] for h in find_hardware("It scales to 4,608 nodes of Summit and Sierra, near the Pareto Frontier.")]
+    ['Summit', 'Sierra']
     """
-    out = []
+    found = []  # [start, end, kept, start of the name, a machine name]
     for m in hardware_pattern().finditer(sentence):
         prefix = hardware_prefix().search(sentence, max(0, m.start() - 40), m.start())
         start = prefix.start() if prefix else m.start()
-        text = sentence[start : m.end()]
+        if m.group("free") is not None:
+            kept = True
+        elif m.group("device") is not None:
+            kept = names.device_word(m.group("word")) or bool(prefix and prefix.group("vendor"))
+        else:
+            kept = names.machine_word(m.group("word")) or names.machine_context(sentence, m.start(), m.end())
+        found.append([start, m.end(), kept, m.start(), m.group("machine") is not None])
+    _keep_listed_machines(sentence, found)
+    out = []
+    for start, end, kept, _, _ in found:
+        if not kept:
+            continue
+        text = sentence[start:end]
         strip = _LEADING_ARTICLE.match(text)
         if strip and not text.lower().startswith("a single"):
             start += strip.end()
             text = text[strip.end() :]
-        out.append((start, m.end(), text))
+        out.append((start, end, text))
     return tuple(out)
+
+
+def _keep_listed_machines(sentence: str, found: list[list]) -> None:
+    """Keep a machine name listed right next to a name kept: "on Tianhe-2 and Stampede", "Summit, Sierra and Titan".
+    (Not a name that needs a device word: "A100 GPUs and L2 cache"; not one a noun follows: "on Summit
+    and Frontier models".) One pass rightwards, then one leftwards: a list is kept from any name kept in it."""
+    joined = [
+        names.LIST_JOIN.fullmatch(sentence, a[1], b[3]) is not None if a[1] <= b[3] else False for a, b in zip(found, found[1:])
+    ]
+    for order in (range(1, len(found)), range(len(found) - 2, -1, -1)):
+        for i in order:
+            item = found[i]
+            if item[2] or not item[4] or not names.PHRASE_ENDS.match(sentence, item[1]):
+                continue
+            j = i - 1 if order.step == 1 else i + 1
+            if found[j][2] and joined[min(i, j)]:
+                item[2] = True
 
 
 # --------------------------------------------------------------- workloads
@@ -581,15 +625,22 @@ def find_hardware(sentence: str) -> tuple[Span, ...]:
 
 @lru_cache(maxsize=1)
 def workload_pattern() -> regex.Pattern:
+    """Models, benchmarks and the workloads of systems papers ("TPC-H", "Redis", "Hive join job"),
+    and a capitalized name said to be a benchmark or data set ("the Retwis benchmark"); see workloads.toml."""
     table = load("workloads")
     models = table["models"]
     model = models["families"] + models["size"] + models["variant"]
+    systems = table["systems"]
+    named = table["named"]
     return compile_scanner(
         r"""
         (?<![\w-])
         (?:
             (?P<model>""" + model + r""")
           | (?P<bench>""" + table["benchmarks"]["names"] + r""")
+          | (?P<system>(?:""" + systems["benchmarks"] + r""")(?:\s?\([A-Z][A-Za-z0-9-]{1,9}\))?   # NAS Parallel Benchmark (NPB)
+                     |(?:""" + systems["applications"] + ")(?!-)" + systems["job"] + r""")           # Spark join job
+          | (?P<named>(?!""" + named["not_names"] + r"""(?![\w]))""" + named["name"] + r"""\s++""" + named["what"] + r""")
         )
         (?![\w])
         """,
@@ -600,18 +651,60 @@ def workload_pattern() -> regex.Pattern:
 def find_workloads(sentence: str) -> list[tuple[int, int, str, str]]:
     """Models and benchmarks named in the sentence, as (start, end, text, "model" or "bench").
 
+    The workloads of systems papers, benchmarks ("TPC-H", "SPEC CPU2006") and applications
+    ("Redis", "Spark join job"), are given as workloads.toml [systems] ``kind`` says; a
+    name that is hardware is not a workload ("TPU", "x86-64", "Summit").
+
     >>> [w[2:] for w in find_workloads("up to 9.1times higher throughput on Llama2-70B and HumanEval")]
     [('Llama2-70B', 'model'), ('HumanEval', 'bench')]
     >>> [w[2:] for w in find_workloads("41-137x speedup on 8 GPT models with up to 1.4 billion parameters")]
     [('GPT models', 'model')]
+    >>> [w[2:] for w in find_workloads("It improves the throughput of Tomcat by 75% and the accuracy on the Jester dataset.")]
+    [('Tomcat', 'model'), ('Jester dataset', 'bench')]
     """
-    named = [(m.start(), m.end(), m.group(0), "model" if m.group("model") else "bench") for m in workload_pattern().finditer(sentence)]
+    return list(_workloads_in(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _workloads_in(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
+    """find_workloads, cached per sentence (claims and metrics ask for the same sentence's several times)."""
+    kinds = _workload_kinds()
+    hardware = [(s, e) for s, e, _ in find_hardware(sentence)]
+    named = [
+        (m.start(), m.end(), m.group(0), kinds[next(g for g in kinds if m.group(g) is not None)])
+        for m in workload_pattern().finditer(sentence)
+        if not names.is_hardware_word(m.group(0))
+        and not any(s < m.end() and m.start() < e for s, e in hardware)
+        and (m.group("named") is None or _a_name(sentence, m))
+    ]
     described = [
         (m.start(), m.end(), m.group(0), "model")
         for m in described_models().finditer(sentence)
         if not any(s < m.end() and m.start() < e for s, e, _, _ in named)
     ]
-    return sorted(named + described)
+    return tuple(sorted(named + described))
+
+
+# Before a name said to be a benchmark: another capitalized word ("Training Algorithms benchmark").
+_CAPITALIZED_BEFORE = regex.compile(r"[A-Z][\w+-]*+[\s:]++$")
+# An acronym before a plural: a class, not a name ("VLM benchmarks", "RAG datasets").
+_ACRONYM_CLASS = regex.compile(r"[A-Z]{2,5}s?\s++\w+s")
+
+
+def _a_name(sentence: str, m: re.Match) -> bool:
+    """True when the "named" match ``m`` of workload_pattern is a name, not part of a longer
+    capitalized phrase nor an acronym naming a class."""
+    before = _CAPITALIZED_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+    if before and sentence[: before.start()].strip():  # not the sentence's first word: "Utilizing Amazon EC2 traces"
+        return False
+    return not _ACRONYM_CLASS.fullmatch(m.group(0))
+
+
+@lru_cache(maxsize=1)
+def _workload_kinds() -> dict[str, str]:
+    """The kind find_workloads gives each group of workload_pattern."""
+    kind = load("workloads")["systems"]["kind"]
+    return {"model": "model", "bench": "bench", "system": kind, "named": "bench"}
 
 
 @lru_cache(maxsize=1)
@@ -635,12 +728,15 @@ NAME_AFTER_ASCII = ascii_twin(NAME_AFTER) or NAME_AFTER  # for ASCII text
 
 
 def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
-    """A workload named right after ``pos``, as find_workloads gives them.
+    """A workload named right after ``pos``, as find_workloads gives them; not hardware
+    ("speedup on TPU", "4.56% on x86-64").
 
     >>> name_after("speed-ups of 4.53x in Img128cond, 5.32x in AFHQ", 18)[2]
     'Img128cond'
+    >>> name_after("a 98x speedup on CPU", 8) is None
+    True
     """
     m = (NAME_AFTER_ASCII if sentence.isascii() else NAME_AFTER).match(sentence, pos, min(len(sentence), pos + 40))
-    if not m or find_hardware(m.group("name")):
+    if not m or find_hardware(m.group("name")) or names.is_hardware_word(m.group("name")):
         return None
     return m.start("name"), m.end("name"), m.group("name"), "bench"

@@ -1,0 +1,324 @@
+r"""Hardware names from tables, and what a name needs around it to count as hardware.
+
+The hardware scanner of :mod:`claimbench.extract.context` matches three sets of spellings
+(case-sensitive regex fragments), each by what it needs around it:
+
+- ``free``: the name alone is hardware ("A100", "Xeon Gold 6248", "Fugaku", "KNL");
+- ``device``: only with a vendor before it or a device word after it: codes of one letter
+  and one digit ("NVIDIA L2", "P4 GPUs": alone, a cache level and a language), a code written
+  lower-case ("NVIDIA k40m GPU"), GPU generations ("NVIDIA Volta", "Volta GPUs");
+- ``machine``: names that are also ordinary words or other things' names ("Summit",
+  "Titan", "Theta", "Frontier"): only where the sentence says it is a machine
+  (:func:`machine_context`).
+
+The spellings come from
+
+- ``knowledge/accelerators.csv``, Epoch AI's table of ML accelerators (CC BY 4.0):
+  :func:`product_forms` derives from each name the token a paper writes;
+- ``knowledge/machines.csv``, processors, supercomputers, boards, radios and testbeds
+  written for claimbench, each with the context it needs;
+- ``knowledge/hardware.toml`` ``[products]``, hand-kept spellings the tables lack (free).
+
+>>> [f for f, need in product_forms("NVIDIA A100 SXM4 80 GB", "NVIDIA") if need == "free"]
+['A100[a-z]?']
+>>> product_forms("NVIDIA Tesla P4", "NVIDIA")
+[('Tesla\\s+P4[a-z]?', 'free'), ('P4[a-z]?', 'device'), ('p4[a-z]?', 'device')]
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from .knowledge import load, top_level_alternatives
+
+FREE, DEVICE, MACHINE = "free", "device", "machine"
+CONTEXTS = (FREE, DEVICE, MACHINE)
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """The rows of ``knowledge/<name>`` (a CSV file whose lines starting with "#" are comments)."""
+    text = (resources.files(__package__) / "knowledge" / name).read_text(encoding="utf-8")
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+# ------------------------------------------------------------ accelerators.csv
+
+# Words of a table name that a paper leaves out or writes apart: the maker ("NVIDIA A100"
+# is read with its vendor by the caller), a product line ("Tesla V100" is "V100"), and the
+# board variant after the product ("A100 SXM4 80 GB", "H100 PCIe", "L2 PCle").
+MAKERS = {"NVIDIA", "AMD", "Google", "Huawei", "Intel", "Amazon", "AWS", "Baidu", "Meta", "Microsoft", "T-Head", "Tianshu", "Zhixin"}
+LINES = ("Data Center GPU", "Radeon Instinct", "Tesla", "GeForce", "Radeon", "Instinct", "Habana", "Quadro", "HGX")
+VARIANT = re.compile(r"(?:SXM\d?|PCIe|PCle|NVL|DGXS|OAM|\d+GB|GB|Generation|Premium|Pro)")
+CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")  # A100, K20X, K40s, MI300X, GB200, T4
+SHORT_CODE = re.compile(r"[A-Z]\d")  # L2, P4, T4, D1: a cache level, a language, a template as often
+
+
+def _drop_variant(words: list[str]) -> list[str]:
+    words = list(words)
+    while len(words) > 1 and VARIANT.fullmatch(words[-1]):
+        words.pop()
+        if words[-1:] and words[-1].isdigit() and len(words) > 1:
+            words.pop()  # "80 GB"
+    return words
+
+
+def _split_line(words: list[str]) -> tuple[list[str], list[str]]:
+    """(product line words, the rest): "Tesla V100" -> (["Tesla"], ["V100"])."""
+    text = " ".join(words)
+    for line in LINES:
+        if text.startswith(line + " ") and len(line.split()) < len(words):
+            n = len(line.split())
+            inner, rest = _split_line(words[n:])
+            return words[:n] + inner, rest
+    return [], words
+
+
+def spell(words: list[str]) -> str:
+    r"""A case-sensitive fragment for ``words`` as a paper may write them: between two words
+    any white space, or, next to a digit, none or a hyphen ("TPU v4", "TPUv4", "TPU-v4");
+    a hyphen in a word may be a space or left out ("Tianhe-2", "Tianhe 2", "Tianhe2"); a
+    word of letters then digits may be written apart ("Gaudi3", "Gaudi 3"); an all-capital
+    word of four letters or more may be written capitalized ("TITAN", "Titan").
+
+    >>> print(spell(["TPU", "v4"]), spell(["Data", "Center", "GPU"]), spell(["Tianhe-2"]), spell(["Gaudi3"]))
+    TPU[\s-]?v4 Data\s+Center\s+GPU Tianhe[- ]?2 Gaudi[\s-]?3
+    """
+    parts = []
+    for i, word in enumerate(words):
+        if i:
+            digit_near = any(c.isdigit() for c in words[i - 1] + word)
+            parts.append(r"[\s-]?" if digit_near else r"\s+")
+        parts.append(_spell_word(word))
+    return "".join(parts)
+
+
+def _spell_word(word: str) -> str:
+    apart = re.fullmatch(r"([A-Z][a-z]{3,})(\d+[A-Za-z]?)", word)  # Gaudi3, Trainium2, Graviton3
+    if apart:
+        return re.escape(apart.group(1)) + r"[\s-]?" + re.escape(apart.group(2))
+    out = []
+    for piece in re.split(r"(-)", word):
+        if piece == "-":
+            out.append("[- ]?")
+        elif piece.isupper() and piece.isalpha() and len(piece) >= 4:
+            out.append(f"(?:{piece}|{piece.capitalize()})")
+        else:
+            out.append(re.escape(piece))
+    return "".join(out)
+
+
+def _code_form(code: str) -> str:
+    """A code with any one lower-case letter after it: the board variant ("K40m", "K20c")
+    or a plural ("8 H100s"). A lower-case variant letter in the table is dropped first ("K40s" -> "K40")."""
+    base = code[:-1] if code[-1].islower() else code
+    return re.escape(base) + "[a-z]?"
+
+
+def product_forms(name: str, maker: str = "") -> list[tuple[str, str]]:
+    r"""The spellings of one accelerator of the table, as (fragment, context), most specific first.
+
+    The maker and a parenthesis are dropped, then the board variant; the product line
+    ("Tesla", "GeForce", "Radeon Instinct", "Habana") may be written or left out; a code
+    of one letter and one digit needs a vendor or device word when its line is left out,
+    and so does a code written lower-case ("k40m"); a name that ends in a code name after
+    its number may leave it out ("TPU v7 Ironwood" -> "TPU v7").
+
+    >>> print(*[f for f, need in product_forms("Google TPU v7 Ironwood", "Google")])
+    TPU[\s-]?v7[\s-]?Ironwood TPU[\s-]?v7
+    >>> print(*[f for f, need in product_forms("NVIDIA Tesla K40s", "NVIDIA") if need == "free"])
+    Tesla\s+K40[a-z]? K40[a-z]?
+    """
+    words = re.sub(r"\([^)]*\)", " ", name).split()
+    makers = MAKERS | set(maker.split())
+    while len(words) > 1 and words[0] in makers:
+        words = words[1:]
+    words = _drop_variant(words)
+    line, core = _split_line(words)
+    cores = [core]
+    numbered = [i for i, w in enumerate(core) if any(c.isdigit() for c in w)]
+    if numbered and numbered[-1] < len(core) - 1 and all(w.isalpha() for w in core[numbered[-1] + 1 :]):
+        cores.append(core[: numbered[-1] + 1])  # "TPU v7 Ironwood" -> "TPU v7"; "RTX 6000 Ada" -> "RTX 6000"
+    forms: list[tuple[str, str]] = []
+    for words_ in cores:
+        is_code = len(words_) == 1 and CODE.fullmatch(words_[0])
+        body = _code_form(words_[0]) if is_code else spell(words_)
+        if line:
+            forms.append((spell(line) + r"\s+" + body, FREE))
+        forms.append((body, DEVICE if is_code and SHORT_CODE.fullmatch(words_[0].rstrip("abcdefghijklmnopqrstuvwxyz")) else FREE))
+        if is_code and words_[0][1].isdigit():
+            forms.append((body[0].lower() + body[1:], DEVICE))  # "k40m", "p100"
+    return list(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=1)
+def accelerator_forms() -> tuple[tuple[str, str], ...]:
+    """Every spelling derived from accelerators.csv, as (fragment, context)."""
+    return tuple(dict.fromkeys(f for row in read_table("accelerators.csv") for f in product_forms(row["Hardware name"], row["Manufacturer"])))
+
+
+# ------------------------------------------------------------ machines.csv
+
+SUFFIX = {
+    "-": "",
+    # a model or generation number: "EPYC 7742", "Graviton3", "TSUBAME 2.5", "Tianhe-2A", "Tegra X1", "Shaheen II"
+    "number": r"(?:[\s-]?(?:v|[A-Z]{1,2})?\d+(?:\.\d+)?[A-Za-z]{0,3}|\s(?:II|III|IV|VIIIfx|IXfx|XIfx))?",
+    # a processor variant: "Haswell-EP", "Skylake-SP", "Ice Lake-SP"
+    "gen": r"(?:-(?:EP|EX|SP|AP|EN|E|X|D|W|H|U))?",
+}
+
+
+@lru_cache(maxsize=1)
+def machine_forms() -> tuple[tuple[str, str], ...]:
+    """Every spelling of machines.csv, as (fragment, context)."""
+    out = []
+    for row in read_table("machines.csv"):
+        context = row["context"].strip()
+        if context not in CONTEXTS:
+            raise ValueError(f"machines.csv: {row['name']!r} has context {context!r}, not one of {CONTEXTS}")
+        out.append((spell(row["name"].split()) + SUFFIX[row["suffix"].strip()], context))
+    return tuple(dict.fromkeys(out))
+
+
+# ------------------------------------------------------------ all spellings
+
+@lru_cache(maxsize=1)
+def hand_forms() -> tuple[tuple[str, str], ...]:
+    """The hand-kept spellings of hardware.toml [products] (all free)."""
+    return tuple((alt, FREE) for group in load("hardware")["products"].values() for alt in top_level_alternatives(group))
+
+
+def _specificity(fragment: str) -> tuple[int, int]:
+    """How long a fragment's shortest match is (then how long it is written): the longer first,
+    so that "EPYC Milan" is tried before "EPYC" with its optional number at the same position."""
+    return re._parser.parse(fragment).getwidth()[0], len(fragment)  # as knowledge.py reads patterns
+
+
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, list[str]]:
+    """The fragments of every hardware spelling by the context it needs, most specific first.
+    A fragment free anywhere is free; one that needs a device word needs no more than that."""
+    need: dict[str, str] = {}
+    for fragment, context in (*hand_forms(), *accelerator_forms(), *machine_forms()):
+        if fragment not in need or CONTEXTS.index(context) < CONTEXTS.index(need[fragment]):
+            need[fragment] = context
+    out: dict[str, list[str]] = {c: [] for c in CONTEXTS}
+    for fragment, context in need.items():
+        out[context].append(fragment)
+    return {c: sorted(fs, key=lambda f: (tuple(-n for n in _specificity(f)), f)) for c, fs in out.items()}
+
+
+# ------------------------------------------------------------ context
+
+# A machine word right before the name: "the supercomputer Summit", "supercomputers such as Titan",
+# "the current Top-1 supercomputing cluster, Frontier", "nodes of Titan".
+MACHINE_BEFORE = regex.compile(
+    r"""(?:
+        (?:super-?computers?|supercomputing\s+(?:systems?|clusters?|facilit(?:y|ies)|centers?)|systems?|machines?|clusters?
+          |infrastructures?|platforms?|testbeds?|HPC\s+systems?)
+        \s*+(?:,\s*+)?(?:(?:such\s+as|like|including|namely|called|named)\s++)?(?:(?:the|both)\s++)?
+      | (?:nodes?|GPUs?|CPUs?|cores|processes|processors|ranks|racks|cabinets|partitions?)\s++(?:of|on)\s++(?:the\s++)?
+    )$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "on Summit", "at Titan" (a bare name after these prepositions is a place something ran).
+ON_BEFORE = regex.compile(r"(?<![\w-])(?:on|at)\s++$", regex.IGNORECASE)
+# After "on <Name>": the name ends a phrase (punctuation, a function word, a vendor or a number),
+# not "on Frontier models", "on Summit-scale problems", "on Sierra Leone", "on Theta(n)".
+PHRASE_ENDS = regex.compile(
+    r"""(?:
+        \s*+(?:$|[,.;:)\[])
+      | \s++\(
+      | \s++(?:and|or|but|with|without|using|at|in|on|of|for|to|from|into|over|under|within|across|as|by|via|through
+             |than|versus|vs|compared|relative|per|respectively|only|alone|while|whereas|where|which|that|when|if|after|before
+             |we|our|it|is|was|are|were|has|had|achieves?|achieved|achieving|reach(?:es|ed|ing)?|shows?|yields?|attains?|runs?
+             |NVIDIA|AMD|Intel|IBM|Cray|HPE|Fujitsu|\d)(?![\w-])
+    )""",
+    regex.VERBOSE,
+)
+# An apposition naming the machine: "Frontier, the world's first exascale supercomputer".
+APPOSITION = regex.compile(
+    r",\s*+(?:the|a|an|which\s+is\s+(?:the|a|an))\s++(?:[\w'-]++\s++){0,5}?(?:super-?computers?|supercomputing|system|machine|cluster)(?![\w-])",
+    regex.IGNORECASE,
+)
+# An apposition naming something else: "on Aurora, a foundation model of the atmosphere".
+OTHER_APPOSITION = regex.compile(
+    r",\s*+(?:the|a|an|which\s+is\s+(?:the|a|an))\s++(?:[\w'-]++\s++){0,5}?"
+    r"(?:models?|LLMs?|datasets?|benchmarks?|frameworks?|methods?|algorithms?|library|libraries|tools?|languages?|networks?|agents?)(?![\w-])",
+    regex.IGNORECASE,
+)
+# The device words that tell a name needing one is hardware: "NVIDIA Volta GPUs", "P4 GPUs", "k40m GPU";
+# not "Turing machines", "P4 switches", "P4 devices".
+DEVICE_WORD = regex.compile(
+    r"\s*+(?:\S+\s++)?(?:GPUs?|(?:graphics\s+)?cards?|accelerators?|(?:micro)?architectures?|CPUs?|processors?|FPGAs?)"
+)
+# The words after a name that tell it is a machine: "the Summit supercomputer", "Titan nodes";
+# not a plural class ("Frontier systems" are also frontier AI systems).
+MACHINE_WORD = regex.compile(
+    r"\s*+(?:\S+\s++)?(?:super-?computers?|system|machine|cluster|partition|platform|testbed|nodes?|GPUs?|CPUs?|cores|processors|instances?)"
+)
+
+
+def device_word(word: str | None) -> bool:
+    """True when ``word`` (the device word found after a name, or None) tells a name needing one is hardware."""
+    return bool(word and DEVICE_WORD.fullmatch(word))
+
+
+def machine_word(word: str | None) -> bool:
+    """True when ``word`` (the device word found after a name, or None) tells a name is a machine."""
+    return bool(word and MACHINE_WORD.fullmatch(word))
+
+
+def machine_context(sentence: str, start: int, end: int) -> bool:
+    """True when ``sentence`` says the name at [start, end) is a machine: a machine word right
+    before it, "on"/"at" before it with the phrase ending after it, or an apposition after it.
+    (A device word right after it is checked by the caller; so is a list with another machine.)
+
+    >>> s = "We ran it on Summit, the supercomputer Sierra and Frontier, the first exascale system."
+    >>> [machine_context(s, s.index(n), s.index(n) + len(n)) for n in ("Summit", "Sierra", "Frontier")]
+    [True, True, True]
+    >>> s = "Frontier models trained on Summit-scale data reach the Pareto Frontier, unlike on Aurora, a weather model."
+    >>> [machine_context(s, i, i + len(n)) for n, i in (("Frontier", 0), ("Summit", 26), ("Frontier", 62), ("Aurora", s.index("Aurora")))]
+    [False, False, False, False]
+    """
+    before = sentence[max(0, start - 60) : start]
+    if MACHINE_BEFORE.search(before):
+        return True
+    after = min(len(sentence), end + 80)
+    if ON_BEFORE.search(before) and PHRASE_ENDS.match(sentence, end) and not OTHER_APPOSITION.match(sentence, end, after):
+        return True
+    return bool(APPOSITION.match(sentence, end, after))
+
+
+# What joins the members of a list of machines: "Tianhe-2 and Stampede", "Titan, Summit, and Sierra".
+LIST_JOIN = regex.compile(r"\s*+(?:,\s*+(?:(?:and|or)\s++)?|(?:and|or)\s++)")
+
+
+# ------------------------------------------------------------ not workloads
+
+# Classes of devices and instruction sets: hardware words, never a workload ("speedup on TPU",
+# "overhead of 4.56% on x86-64"); and not hardware either (R2: not a named product).
+DEVICE_CLASSES = r"(?:[CGTNIDXAVLQ]PUs?|RDUs?|FPGAs?|ASICs?|DSPs?|MCUs?|SoCs?|(?:Smart)?NICs?|SSDs?|HDDs?|DRAM|HBM\d?e?|NVM|PIM)"
+ISAS = r"(?:x86(?:[-_]64)?|x64|AMD64|IA-?32|IA-?64|ARM(?:32|64|v\d+(?:\.\d)?(?:-[AMR])?)?|AArch(?:32|64)|Thumb-?2?|RISC-?V|RV(?:32|64)\w*|MIPS(?:32|64)?|PowerPC|PPC(?:64)?(?:le)?|SPARC(?:v\d)?)"
+
+
+@lru_cache(maxsize=1)
+def _hardware_word() -> re.Pattern:
+    every = [f for fs in spellings().values() for f in fs]
+    return re.compile("(?:" + "|".join([DEVICE_CLASSES, ISAS, *every]) + r")(?:[\s-]?\d+\s?GB|\s+(?:GPUs?|CPUs?|chips?|processors?))?")
+
+
+@lru_cache(maxsize=4096)
+def is_hardware_word(name: str) -> bool:
+    """True when ``name`` is, as a whole, a device class, an instruction set or a hardware
+    name, whatever its context: never a workload.
+
+    >>> [is_hardware_word(n) for n in ("TPU", "GPUs", "x86-64", "ARM32", "Summit", "A100", "Llama2-70B", "TPC-H")]
+    [True, True, True, True, True, True, False, False]
+    """
+    return bool(_hardware_word().fullmatch(name.strip()))
