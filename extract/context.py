@@ -493,15 +493,28 @@ SHARE_OF_NAMED = regex.compile(
 )
 
 
+# A share of a figure of something named after it: "97% of the energy of Eyeriss", "97% of the throughput of vLLM".
+SHARE_OF_FIGURE = regex.compile(r"\s*+of\s++(?:the\s++|its\s++)?(?P<figure>[\w-]++(?:\s++[\w-]++){0,2}?)\s++of\s++")
+
+
 def share_of(sentence: str, end: int) -> Span | None:
-    """The system whose figure a percentage is a share of, right after it.
+    """The system whose figure a percentage is a share of, right after it (R15): a possessive name,
+    or the phrase after "of" when the words before it name a metric.
 
     >>> s = "It achieves 97.7% of GPT-4's performance on HumanEval."
     >>> share_of(s, s.index("%") + 1)[2]
     'GPT-4'
+    >>> s = "It uses only 79% of the energy of the GPU baseline."
+    >>> share_of(s, s.index("%") + 1)[2]
+    'the GPU baseline'
     """
     m = SHARE_OF_NAMED.match(sentence, end)
-    return (m.start("name"), m.end("name"), m.group("name")) if m else None
+    if m:
+        return m.start("name"), m.end("name"), m.group("name")
+    m = SHARE_OF_FIGURE.match(sentence, end)
+    if m and keyword_hits(m.group("figure")):
+        return _phrase_from(sentence, m.end())
+    return None
 
 
 def baseline_before(sentence: str, pos: int) -> Span | None:
