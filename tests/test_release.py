@@ -338,7 +338,7 @@ def test_metric_phrase_is_a_nullable_string_column_documented_in_the_card(tmp_pa
     field = claims.schema.field("metric_phrase")
     assert (field.type, field.nullable) == (pa.string(), True)
     assert claims.schema.names.index("metric_phrase") == claims.schema.names.index("metric") + 1
-    assert claims["metric_phrase"].to_pylist() == [None, None, None]  # the extractor does not fill it yet
+    assert claims["metric_phrase"].to_pylist() == [None, None, None]  # these hand-made claims give none
     card = (_write(tmp_path / "releases", tables, inputs) / "README.md").read_text(encoding="utf-8")
     assert "| `metric_phrase` | `string` | yes | the words of the abstract the metric was read from" in card
 

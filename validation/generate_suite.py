@@ -110,9 +110,9 @@ def _claims_expectations() -> list:
         ),
         gxe.ExpectColumnValuesToBeBetween(column="value", min_value=0, strict_min=True, row_condition=Column("unit") == "x"),
         gxe.ExpectColumnValuesToBeBetween(column="mention_start", min_value=0),
-        # A metric read from no words is `other`; the converse (a phrase for every other metric) waits
-        # until the extractor fills metric_phrase (until then it is null on every row).
+        # metric_phrase is null exactly when metric is `other`: a metric is read from words of the abstract.
         gxe.ExpectColumnValuesToBeNull(column="metric_phrase", row_condition=Column("metric") == "other"),
+        gxe.ExpectColumnValuesToNotBeNull(column="metric_phrase", row_condition=Column("metric") != "other"),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="mention_end", column_B="mention_start", ignore_row_if="either_value_is_missing"
         ),

@@ -38,7 +38,7 @@ def suite_for_schema(suite: dict, version: int | None) -> dict:
     >>> [e for e in old["expectations"] if "metric_phrase" in json.dumps(e["kwargs"])]
     []
     >>> len(load_suite()["expectations"]) - len(old["expectations"])
-    2
+    3
     """
     from claimbench.schemas import ADDED_IN, SCHEMA_VERSION
 
