@@ -191,6 +191,12 @@ def _setup_checks() -> _SetupChecks:
     )
 
 
+@lru_cache(maxsize=1)
+def _error_bar() -> regex.Pattern:
+    """The sign of an error bar right before a number (cues.toml [setup] error_bar): "85.3% ± 0.3%" (R9)."""
+    return regex.compile(r"(?:" + "|".join(load("cues")["setup"]["error_bar"]) + r")\s*+$")
+
+
 def _for_text(patterns: tuple[regex.Pattern, re.Pattern | None], text: str):
     """The pattern to read ``text`` with: the ASCII twin for an ASCII text, when there is one."""
     pattern, twin = patterns
@@ -226,6 +232,8 @@ def not_a_claim(w: _Where) -> str | None:
             return "a number word that counts parts or names a format"
         return None
     window = before[-40:]
+    if _error_bar().search(window):
+        return "an error bar (R9)"
     if (setup_filter.may_match(window) and setup_before.search(window)) or setup_after.match(after):
         return "a setup cue next to it (configuration, target or data size)"
     if q.unit not in ("%", "pp") and count_after.match(after):

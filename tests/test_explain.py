@@ -15,8 +15,8 @@ ROWS = [
     ("We train on 8 GPUs and cut tail latency by 30% over vLLM.", "8", False, "a count of devices or model parts (R4)"),
     ("We train on 8 GPUs and cut tail latency by 30% over vLLM.", "30%", True, ("latency", "latency", "by")),
     ("Since 2021 the method has been in use.", "2021", False, "a year"),
-    ("Accuracy is 85.3% ± 0.4% on the held-out split.", "0.4%", False,
-     "a setup cue next to it (configuration, target or data size)"),
+    ("Accuracy is 85.3% ± 0.4% on the held-out split.", "0.4%", False, "an error bar (R9)"),
+    ("Accuracy is 85.3% $\\pm$ 0.4% on the held-out split.", "0.4%", False, "an error bar (R9)"),
     ("It reduces write amplification by 4x.", "4x", True, ("other", None, "none: other")),
 ]
 
