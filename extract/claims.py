@@ -138,10 +138,37 @@ def _plain_count(q: Quantity, sent: str, e: int, out_of_named: bool = True) -> b
     """
     if not q.bare_count or q.unit:
         return False
+    if _found_count(sent, q.start - (q.end - e), e):
+        return False
     if not out_of_named:
         return True
     after = sent[e : e + 80]
     return not (_OUT_OF_FILTER.may_match(after) and OUT_OF_AFTER.match(after))
+
+
+@lru_cache(maxsize=1)
+def _found_patterns() -> tuple[regex.Pattern, regex.Pattern, Prefilter]:
+    """(a discovery verb right before a count, what was found after it, the nouns' prefilter): cues.toml [found]."""
+    table = load("cues")["found"]
+    verbs = "|".join(table["verbs"])
+    nouns = "|".join(table["nouns"])
+    before = regex.compile(
+        rf"(?i:\b(?:{verbs})\s++(?:(?:over|more\s+than|about|nearly|a\s+total\s+of|up\s+to|at\s+least|another)\s++)?$)"
+    )
+    after = regex.compile(rf"(?i:\s*+(?:[\w-]++\s++){{0,4}}?(?:{nouns})\b)")
+    return before, after, prefilter_for(after)
+
+
+def _found_count(sent: str, s: int, e: int) -> bool:
+    """A count of things the system found ("identified 597 0-day vulnerable authorizations"): a result.
+
+    >>> t = "We identified 597 vulnerable authorizations in 4,838 apps."
+    >>> _found_count(t, 14, 17), _found_count(t, 47, 52)
+    (True, False)
+    """
+    before, after, nouns = _found_patterns()
+    window = sent[e : e + 60]
+    return nouns.may_match(window) and bool(after.match(window)) and bool(before.search(sent, max(0, s - 40), s))
 
 
 def _claimed(sentence: Sentence, inside: list[Quantity], out_of: Prefilter = _OUT_OF_FILTER) -> list[_Where]:
@@ -259,7 +286,7 @@ def not_a_claim(w: _Where) -> str | None:
     if q.bare_count:
         if YEAR.match(q.mention):
             return "a year"
-        return None if OUT_OF_AFTER.match(after) else "a plain count"
+        return None if OUT_OF_AFTER.match(after) or _found_count(sent, w.s, w.e) else "a plain count"
     mention = q.mention
     if ADJECTIVE_SIZE.search(mention) and LOWER_WORD.match(after) and not REACH.search(before[-60:]):
         return "a size naming a model, not reached (R5)"  # "we train a 270M parameter transformer"

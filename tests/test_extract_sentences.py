@@ -23,6 +23,12 @@ CASES = [
     ("In all attempts, the performance improvement is significant (factor up to 38).",
      [("38", 38.0, None, "x", "speedup", "up_to", "increase")]),
     ("The sparsity factor 0.5 is used for all layers.", []),
+    # a count of what the system found is a result (cues.toml [found]); a count of what it was run on is not
+    ("Our fuzzer uncovered 42 previously unknown bugs in 12 libraries.",
+     [("42", 42.0, None, "", "other", "none", "none")]),
+    ("We ran the checker on 4,838 apps and identified 597 vulnerable authorizations.",
+     [("597", 597.0, None, "", "other", "none", "none")]),
+    ("We identify 3 key challenges of serving.", []),
     # percentages and ranges
     ("FlashAttention-2 yields around 2times speedup compared to FlashAttention, reaching 50-73\\% of the theoretical maximum FLOPs/s on A100.",
      [("2times", 2.0, None, "x", "speedup", "approx", "increase"),
