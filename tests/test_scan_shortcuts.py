@@ -267,6 +267,7 @@ def _prefilters() -> dict[str, tuple[tuple, Prefilter]]:
         "out of": ((claims.OUT_OF_AFTER,), prefilter_for(claims.OUT_OF_AFTER)),
         "average after": ((claims.AVERAGE_AFTER,), prefilter_for(claims.AVERAGE_AFTER)),
         "object verb": ((context._object_verb(),), prefilter_for(context._object_verb())),
+        "found count": ((claims._found_patterns()[1],), claims._found_patterns()[2]),
         "evaluated on / as platform": ((claims.EVALUATED_ON, claims.AS_PLATFORM), prefilter_for(claims.EVALUATED_ON, claims.AS_PLATFORM)),
         "evaluation ran on / as platform": (
             (claims.EVALUATION_RAN_ON, claims.AS_PLATFORM),
@@ -290,6 +291,7 @@ PREFILTER_CALLS = {
     "prefilter_for(OUT_OF_AFTER)",  # _plain_count
     "prefilter_for(AVERAGE_AFTER)",  # _average_after
     "prefilter_for(verbs)",  # context._object_verb_prefilter
+    "prefilter_for(after)",  # claims._found_patterns, for _found_count
 }
 
 
