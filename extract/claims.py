@@ -43,10 +43,6 @@ CHANGE_NOUN_OF = regex.compile(
 )
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
-# A share of a hardware peak: "52% of peak", "50% of A6000 peak", "73% of the theoretical maximum".
-PEAK_SHARE = regex.compile(
-    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|optimal|(?:memory\s+)?bandwidth)\b)"
-)
 # "20 out of the 21 tasks"
 OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
 # Words that present a size as what the system reaches (ruling R5), right before it:
@@ -66,12 +62,6 @@ REACH = regex.compile(
 SCORE_WORDS = regex.compile(
     r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
 )
-# Time on devices is a cost: "50,000 accelerator hours", "10^4 GPU hours".
-DEVICE_TIME = regex.compile(r"(?i:\b(?:GPU|TPU|accelerator|node|machine|core)[- ]hours?\b)")
-# A model size: "175B", "1 Trillion parameters", "5.7M parameters".
-SIZE_MENTION = regex.compile(r"(?i:param|[BMT]$|billion|million|trillion)")
-ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
-FALLBACK_METRIC = {"x": "speedup", "%": "accuracy", "pp": "accuracy", "": "accuracy"}
 # What may stand between two members of one list: "87%, 131%", "4.53x in Img128cond, 5.32x".
 LIST_GAP = regex.compile(
     r"""^
@@ -341,24 +331,6 @@ def _metric_by_unit() -> dict[str, str]:
     return dict(load("metrics")["by_unit"])
 
 
-def _relative_clause_antecedent(sent: str, lo: int, s: int) -> int | None:
-    """Where the clause before starts, when the number at ``s`` opens a relative clause about it (", which is
-    3x lower", with only a verb before the number): the metric it names is the number's. None otherwise.
-
-    >>> t = "It has a latency of 200 ms, which is 3x lower than Clipper."
-    >>> _relative_clause_antecedent(t, _clause_bounds(t, 37, 39)[0], 37)
-    0
-    """
-    if lo == 0 or not RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) or not RELATIVE_VERB.fullmatch(sent, lo, s):
-        return None
-    return _clause_bounds(sent, lo - 12, lo - 12)[0]
-
-
-# A number right before a word: the word is its unit ("900 tokens").
-UNIT_OF_NUMBER = regex.compile(r"\d\s?$")
-# A break that opens a relative clause, and what may stand between it and the number: ", which [is about] 3x lower".
-RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
-RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
 
 
 # ------------------------------------------------------------------ fields
@@ -910,10 +882,6 @@ def _own_keyword_after(w: _Where, reach: int = 20) -> bool:
     return any(w.e <= s and e <= w.e + reach for s, e, _ in context.keyword_hits(w.sentence.text))
 
 
-def _keyword_in(w: _Where, lo: int, hi: int) -> bool:
-    return any(lo <= s and e <= hi for s, e, _ in context.keyword_hits(w.sentence.text))
-
-
 def _better_of_less(sent: str, lo: int, at: int, metric: str) -> bool:
     """True when only "better" is said (in the clause from ``lo``) of the claim's metric, whose keyword
     is what "by" before the number (at ``at``) measures: "improves latency by 30%", "outperforming X in
@@ -943,11 +911,6 @@ MEASURED_BY = regex.compile(
 def _lower_is_better() -> frozenset[str]:
     """The metrics where less is better (metrics.toml [direction])."""
     return frozenset(load("metrics")["direction"]["lower_is_better"])
-
-
-def _fallback_metric(q: Quantity) -> str:
-    """The metric a quantity gets when no word names one."""
-    return FALLBACK_METRIC.get(q.unit, "other")
 
 
 def _not_compared(sent: str, spans):

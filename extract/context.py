@@ -29,7 +29,6 @@ from .knowledge import (
     ascii_twin,
     load,
     prefilter_for,
-    top_level_alternatives,
 )
 
 Span = tuple[int, int, str]  # (start, end, text)

@@ -83,14 +83,14 @@ _GIVES = r"""(?:
 
 # Rule 4, "after": what may stand between the number and the keyword right after it.
 AFTER_TIGHT = regex.compile(
-    rf"""^
+    r"""^
     \$?\s*+(?:-\s*+)?                                     # "2x speedup", "2x-faster", "$5.6\\%$ accuracy"
     (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter)\s++)?   # "30% lower latency"
     (?:(?:improvements?|reductions?|increases?|decreases?|gains?|savings?|drops?|boosts?|degradations?|
           uplifts?|cuts?|declines?)\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency"
     (?:(?!(?:and|or|but|than|over|by|with|while|whereas|which|that|when|using|compared|to|from|vs|versus|
              against|on|in|for|at|of|is|are|was|were|as|per|under|across|without)\b)
-       [a-z][\w-]*+\s++){{0,2}}                            # at most two modifiers: "end-to-end", "decoding"
+       [a-z][\w-]*+\s++){0,2}                            # at most two modifiers: "end-to-end", "decoding"
     $""",
     regex.VERBOSE | regex.IGNORECASE,
 )
