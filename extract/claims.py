@@ -29,7 +29,7 @@ from .papers import Paper
 from .sentences import Sentence, split_sentences
 from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.9.1"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -72,6 +72,8 @@ LIST_GAP = regex.compile(
     regex.VERBOSE,
 )
 LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
+# The rest of a list of plain numbers after its first member: " and 4.3", ", 5.67, and 10.26 ".
+LIST_REST = regex.compile(r"(?:\s*+,?\s*+(?:and\s++|or\s++)?\d[\d.]*+)*+\s*+")
 # A size used as an adjective, "a 270M parameter transformer", and the lower-case noun it names after it.
 ADJECTIVE_SIZE = regex.compile(r"(?i:[\s-]param(?:eter)?$)")
 LOWER_WORD = regex.compile(r"\s++[a-z]")
@@ -285,8 +287,8 @@ def not_a_claim(w: _Where) -> str | None:
         if reach and reach.group("verb") is None and not PARAMETER_WORDS.search(mention) and COUNTED_NOUN.match(after):
             return "a count of things, not a size the system reaches (R5)"  # "analyze over 1.5 million papers"
         return None if reach else "a size studied or used, not reached (R5)"
-    # A decimal with no unit: a score only when a score word is near.
-    if SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]):
+    # A decimal with no unit: a score only when a score word is near (or after the list it opens: "by 6.2 and 4.3 mIoU").
+    if SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
         return None
     return "a number with no unit and no score word near it"
 

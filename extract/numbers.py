@@ -149,7 +149,8 @@ def _number_pattern() -> re.Pattern:
           | (?<=sim.)(?<![A-Za-z]sim.)                                         # sim2%
           | (?<![\w.@^/\\].)         # else not glued to a word, a decimal point, pass@, 10^ or a LaTeX command
         )
-        (?:(?<![-_].)|""" + _NOT_NAME_TAIL + r""")   # not the tail of a name such as GPT-3 or Llama2-70B
+        (?:(?<![-_].)|(?=[\d.,]*+\\?%)|""" + _NOT_NAME_TAIL + r""")   # not the tail of a name such as GPT-3 or
+                                     # Llama2-70B (a percentage is none: "CPU-80%", as normalize writes "CPU—80%")
         (?:                          # a currency sign (not the closing $ of $\sim$), then the number: $4.30, $ 5
             (?<=\$)(?<![A-Za-z}\\]\$)\s?(?P<dollar>)[\d.]   # (the empty group marks where the number starts)
         )?
