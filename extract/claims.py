@@ -169,12 +169,17 @@ def _claimed(sentence: Sentence, inside: list[Quantity], out_of: Prefilter = _OU
     sent, begin = sentence.text, sentence.start
     out_of_named = out_of.may_match(sent)  # a window of the sentence holds the words only if the sentence does
     ws = []
+    previous: Quantity | None = None  # the quantity before, if it was not a claim
     for q in inside:
+        if q.from_to and previous is not None and previous.from_to:
+            continue  # the "to" of "from X to Y" when X is setup: "a sampling fraction of 80% to 10%"
+        previous = q
         if _plain_count(q, sent, q.end - begin, out_of_named):
             continue
         w = _Where(q, sentence, q.start - begin, q.end - begin)
         if _is_claim(w):
             ws.append(w)
+            previous = None
     return ws
 
 
@@ -647,7 +652,7 @@ def _trace_numbers(trace: list[dict], sentence: Sentence, inside: list[Quantity]
         if q.start in claimed:
             reason = "a background sentence about the field (R7)" if background else None
         else:
-            reason = not_a_claim(w) or "a plain count"
+            reason = not_a_claim(w) or ("the other end of a from-to pair that is not a claim" if q.from_to else "a plain count")
         trace.append({"mention": q.mention, "start": q.start, "sentence": sentence.text, "claim": reason is None,
                       "reason": reason, "fields": {}})
 

@@ -427,12 +427,14 @@ def _join_ranges(text: str, tokens: list[_Token], lowered: str) -> list[Quantity
     while i < count:
         a = tokens[i]
         b = tokens[i + 1] if i + 1 < count else None
-        if b is not None and b.unit is not None and a.unit in (None, b.unit) and a.value < b.value:
+        if b is not None and b.unit is not None and a.unit in (None, b.unit):
             gap = text[a.end : b.start]
-            if RANGE_SEP.fullmatch(gap) or (
+            # "from 43.3% to 76.8%" and "from 80 ms to 20 ms": two absolute claims (R12), whichever is larger
+            from_to = RANGE_SEP.fullmatch(gap) and FROM_BEFORE.search(text, max(0, a.start - 20), a.start)
+            if a.value < b.value and (RANGE_SEP.fullmatch(gap) or (
                 between_named and BETWEEN.search(text, max(0, a.start - 12), a.start) and AND.fullmatch(gap)
-            ):
-                if FROM_BEFORE.search(text, max(0, a.start - 20), a.start):
+            )) or from_to:
+                if from_to:
                     # "from 43.3% to 76.8%": two absolute claims, not a range
                     for t in (a, b):
                         s, e, mention = _mention(text, t.start, t.end)

@@ -35,6 +35,13 @@ CASES = [
     # R6: a definite number of orders of magnitude
     ("The scheme cuts control traffic by six orders of magnitude.",
      [("six orders of magnitude", 1000000.0, None, "x", "cost", "none", "decrease")]),
+    # R12 whichever end is larger: "from 80 ms to 20 ms" is two absolute claims; the "to" of a setup "from" is setup
+    ("The new scheduler brings tail latency from 80 ms to 20 ms.",
+     [("80 ms", 80.0, None, "ms", "latency", "none", "none"), ("20 ms", 20.0, None, "ms", "latency", "none", "none")]),
+    ("We vary the sampling fraction from 80% to 10% and keep 2x higher throughput.",
+     [("2x", 2.0, None, "x", "throughput", "none", "increase")]),
+    # periods, confidence levels and ideals are settings, not results
+    ("Each node reports every 5 minutes, and we test at a confidence level of 95%.", []),
     # a count of what the system found is a result (cues.toml [found]); a count of what it was run on is not
     ("Our fuzzer uncovered 42 previously unknown bugs in 12 libraries.",
      [("42", 42.0, None, "", "other", "none", "none")]),
