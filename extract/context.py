@@ -188,6 +188,11 @@ def _better() -> tuple[regex.Pattern, regex.Pattern]:
     return regex.compile(alternation(table["words"]), regex.IGNORECASE), compile_words(table["unless"])
 
 
+def better_words() -> regex.Pattern:
+    """The change words that only say "better" (cues.toml [better] words)."""
+    return _better()[0]
+
+
 def better_before(sentence: str, lo: int, at: int) -> int | None:
     """Where the last change word before ``at`` (a number's start) in the clause from ``lo`` starts,
     when it only says "better" and nothing from it to the number names an efficiency or saving;

@@ -85,7 +85,8 @@ _GIVES = r"""(?:
 AFTER_TIGHT = regex.compile(
     r"""^
     \$?\s*+(?:-\s*+)?                                     # "2x speedup", "2x-faster", "$5.6\\%$ accuracy"
-    (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter)\s++)?   # "30% lower latency"
+    (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter|as\s++(?:many|much))\s++)?
+                                                          # "30% lower latency", "4x as many operations per second"
     (?:(?:improvements?|reductions?|increases?|decreases?|gains?|savings?|drops?|boosts?|degradations?|
           uplifts?|cuts?|declines?)\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency"
     (?:(?!(?:and|or|but|than|over|by|with|while|whereas|which|that|when|using|compared|to|from|vs|versus|
@@ -128,13 +129,16 @@ BEFORE_GAP = regex.compile(
     (?:
         (?:\s++(?:for|on|in)\s++[^\s,;:()]++(?:\s++[^\s,;:()]++){{0,2}}?)?   # "for HTTP connections"
         \s*+,?\s*+{_GIVES}?                               # "accuracy 80%", "speedups ..., achieving up to"
-      | (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){{1,6}}?
+      | (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){{1,8}}?
         \s++{_GIVES}                                      # "the pass@1 of X generated code increases from"
     )
     \s*+(?:{_FILLER}\s*+)*+
     $""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# A parenthetical remark, left out of the words between a keyword and its number.
+PARENTHETICAL = regex.compile(r"\s*+\([^()]{0,60}\)")
 
 # Rule 7, "in": a preposition and the keyword after the number: "79% in memory usage".
 AFTER_PREPOSITION = regex.compile(
@@ -155,6 +159,9 @@ OUT_OF_TASKS = regex.compile(
     (?P<what>(?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# Rule 6, for rates of outcomes: "preferred 80.3% of the time" names a quality keyword before the number.
+OF_THE_TIME = regex.compile(r"\s*+of\s++the\s++time\b", regex.IGNORECASE)
 
 # Rule 3, "peak": a share of a hardware peak.
 PEAK_SHARE = regex.compile(
@@ -232,6 +239,10 @@ def attribute(
         bench = _on_benchmark(sent, end, hi)
         if bench:
             return bench
+    if unit == "%" and OF_THE_TIME.match(sent, e):
+        liked = [h for h in hits if h[2] == "accuracy" and s - BEFORE_REACH <= h[0] and h[1] <= s]
+        if liked:  # "preferred by humans 80.3% of the time": a win rate
+            return Attribution("accuracy", liked[-1][0], liked[-1][1], "before")
     if unit == "":
         counted = OUT_OF_TASKS.match(sent, e)
         if counted:
@@ -310,7 +321,7 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
 def _before(sent: str, s: int, e: int, hits) -> Attribution | None:
     """Rule 6: a keyword that the number is given for: "a speedup of 2x", "accuracy reaches 80%"."""
     for h in reversed([h for h in hits if s - BEFORE_REACH <= h[0] and h[1] <= s]):
-        if BEFORE_GAP.match(sent[h[1] : s]):
+        if BEFORE_GAP.match(PARENTHETICAL.sub("", sent[h[1] : s])):  # "the accuracy of X (fine-tuned with RL) rises from"
             return Attribution(h[2], h[0], h[1], "before")
     return None
 
