@@ -74,7 +74,7 @@ _FILLER = r"""(?:
 
 # Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from").
 _GIVES = r"""(?:
-        of | = | : | \( | at | to | from | between | rang\w*+\s++(?:from|between)
+        of | = | : | \( | -(?=\d|$) | at | to | from | between | rang\w*+\s++(?:from|between)   # "storage—90%" (a dash once normalized)
       | (?:is|are|was|were|becomes?|remains?|stays?)(?:\s++(?:only|just|reduced\s+to|cut\s+to|increased\s+to))?
       | (?:reach\w*+|achiev\w*+|attain\w*+|deliver\w*+|obtain\w*+|hits?|goes\s+(?:up|down))(?:\s++to)?
       | (?:increas|decreas|reduc|dropp?|improv|grow|grew|fall|fell|declin|ris|rose|went|cut|doubl|tripl)\w*+
@@ -113,7 +113,7 @@ BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would
 # modifies ("communication range by").
 BY_HEAD = regex.compile(
     r"""\s*+(?:by|of|for|in|on|at|across|under|with|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
-           consumption|usage|use|capacity|size|requirements?|demands?|pressure|volume|load|needs?|
+           consumption|usage|use|capacity|size|requirements?|demands?|pressure|volume|load|needs?|factors?|
            [a-z]++(?:ed|es|s))\b""",
     regex.VERBOSE,
 )

@@ -25,11 +25,11 @@ CASES = [
     ("The sparsity factor 0.5 is used for all layers.", []),
     # a percentage after a word and a dash is not the tail of a name (GPT-3): "CPU—80%", "storage-90%"
     ("It trims overheads across the stack (CPU—80%, storage—90%).",
-     [("80%", 80.0, None, "%", "other", "none", "none"), ("90%", 90.0, None, "%", "other", "none", "none")]),
+     [("80%", 80.0, None, "%", "other", "none", "none"), ("90%", 90.0, None, "%", "memory", "none", "none")]),
     # a list of plain numbers shares the unit or score word after its last member
     ("It reduces the slow-down factor by 1.41, 5.67, and 10.26 folds.",
-     [("1.41", 1.41, None, "x", "other", "none", "decrease"), ("5.67", 5.67, None, "x", "other", "none", "decrease"),
-      ("10.26 folds", 10.26, None, "x", "other", "none", "decrease")]),
+     [("1.41", 1.41, None, "x", "speedup", "none", "decrease"), ("5.67", 5.67, None, "x", "speedup", "none", "decrease"),
+      ("10.26 folds", 10.26, None, "x", "speedup", "none", "decrease")]),
     ("Our encoder beats both teachers by 3.1 and 2.4 mIoU.",
      [("3.1", 3.1, None, "", "accuracy", "none", "increase"), ("2.4", 2.4, None, "", "accuracy", "none", "increase")]),
     # R6: a definite number of orders of magnitude

@@ -48,6 +48,8 @@ ROWS = [
     ("invented", "The pipeline handles 3x as many requests per second as the baseline.", "3x", "throughput",
      "requests per second", "after"),
     ("invented", "Our partitioner improves NMI by 12% over Louvain.", "12%", "accuracy", "NMI", "by"),
+    ("invented", "Idle power drops by half while storage—35% and network—20% shrink too.", "35%", "memory", "storage", "before"),
+    ("invented", "It cuts the slow-down factor of tracing by 4.2x.", "4.2x", "speedup", "slow-down", "by"),
     # 7. in: a keyword after a preposition, a score on a named benchmark, N out of M tasks
     ("invented", "We save 40% in storage cost with the new format.", "40%", "memory", "storage cost", "in"),
     ("corpus", "It can potentially reduce 95% energy cost by element-wise floating point tensor multiplications.", "95%",
