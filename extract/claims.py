@@ -759,7 +759,9 @@ def _claim(
         if head.unit == w.q.unit and not mapped and not _own_keyword_after(w):
             # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
             metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
-    elif metric == "other" and prev is not None and prev.unit == w.q.unit and _parallel(sent, ws[i - 1], w):
+    elif metric == "other" and prev is not None and prev.unit == w.q.unit and (
+        _parallel(sent, ws[i - 1], w) or _elliptic(sent, lo, hi)
+    ):
         # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
         # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
         # of "from 53% to 65%" (R12); not "2x higher throughput and reduces write amplification by 4x".
@@ -911,6 +913,23 @@ def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:
     if context.better_before(sent, lo, w.s) is not None:
         return True
     return found.rule == "after" and bool(context.better_words().search(sent, w.e, found.start))
+
+
+def _elliptic(sent: str, lo: int, hi: int) -> bool:
+    """The number's clause [lo, hi) names no metric and only what it is compared with: a comparison with its
+    measure left out, the previous figure's ("80% less latency than A, and over 90% compared to B").
+
+    >>> s = "It needs 80% less latency than A, and over 90% compared to B."
+    >>> _elliptic(s, s.index("over"), len(s)), _elliptic("It has 2x lower latency, and 43% of apps use it.", 29, 49)
+    (True, False)
+    """
+    return not any(lo <= h[0] and h[1] <= hi for h in context.keyword_hits(sent)) and bool(
+        ELLIPTIC_COMPARISON.search(sent, lo, hi)
+    )
+
+
+# A comparison marker in a clause with no metric word: ", and over 90% compared to Transformers".
+ELLIPTIC_COMPARISON = regex.compile(r"(?i:\b(?:compared\s+(?:to|with)|relative\s+to|than|versus|vs\.?|over)\s+(?:the\s+)?[A-Z])")
 
 
 def _parallel(sent: str, a: _Where, b: _Where) -> bool:
