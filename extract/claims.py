@@ -65,7 +65,7 @@ SCORE_WORDS = regex.compile(
 # What may stand between two members of one list: "87%, 131%", "4.53x in Img128cond, 5.32x".
 LIST_GAP = regex.compile(
     r"""^
-    (?:\s++(?:in|on|for|with)\s++[^\s,;]++(?:\s++[^\s,;]++)?)?   # an optional "in AFHQ" per member
+    (?:\s++(?:in|on|for|with)\s++[^\s,;]++(?:\s++[^\s,;]++){0,2})?   # an optional "in AFHQ", "on the GSM8K dataset" per member
     \s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++)              # the separator
     (?:by\s++)?
     $""",
@@ -769,6 +769,12 @@ def _claim(
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
     change_rule = "the change words around the number" if change != "none" else "no change word linked to it"
+    if found.rule == "after" and w.q.unit == "x":
+        named = next((h[2] for h in context.change_hits(sent) if found.end <= h[0] <= found.end + 1), None)
+        if named:  # "4x memory reduction": the change noun right after the metric says
+            change, change_rule = named, "the change noun after the metric"
+    if change == "none" and prev is not None and prev.unit == w.q.unit and prev.change != "none" and GAPPED_BY.match(sent[lo : w.s]):
+        change, change_rule = prev.change, "gapping: ', and by N' repeats the previous figure's change"
     if change == "none" and w.q.unit in ("%", "") and only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]):
         # an absolute percentage or score of "performance" is a quality score ("performance drops from 77% to 33%")
         metric, metric_rule = "accuracy", "absolute performance: a quality score"
@@ -787,7 +793,10 @@ def _claim(
     said = change  # the direction the words say, which the members of a list share
     if head is not None and head.metric == metric and change == head_change:
         change = head.change  # a list shares its first member's reading: "improves latency by 30%, 40%, and 50%"
-    elif change == "increase" and w.q.unit != "x" and metric in _lower_is_better() and _better_of_less(sent, lo, w.s, metric):
+    elif (
+        change == "increase" and w.q.unit != "x" and (metric in _lower_is_better() or _time_phrase(phrase))
+        and _better_of_less(sent, lo, w.s, metric)
+    ):  # "improves latency by 30%", "improved overall execution time by 16%" (R13, R21)
         change, change_rule = "decrease", "R21: better of a metric where less is better"
     baseline = None
     baseline_span = None
@@ -947,6 +956,25 @@ def _parallel(sent: str, a: _Where, b: _Where) -> bool:
 def _own_keyword_after(w: _Where, reach: int = 20) -> bool:
     """A metric keyword right after the number: "72% in prediction time"."""
     return any(w.e <= s and e <= w.e + reach for s, e, _ in context.keyword_hits(w.sentence.text))
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> regex.Pattern:
+    """Phrases that name an amount of time (metrics.toml [direction] time_words): less of one is better."""
+    return regex.compile(r"(?i:" + "|".join(load("metrics")["direction"]["time_words"]) + r")")
+
+
+def _time_phrase(phrase: str | None) -> bool:
+    """The metric was read from an amount of time ("execution time", "runtime"), whatever its class.
+
+    >>> _time_phrase("overall execution time"), _time_phrase("speedup")
+    (True, False)
+    """
+    return phrase is not None and bool(_time_words().search(phrase))
+
+
+# A figure whose clause opens with "by" and nothing else: ", and by 43% relative to previous approaches".
+GAPPED_BY = regex.compile(r"^\s*+by\s++(?:(?:up\s+to|about|nearly|over|more\s+than|at\s+least)\s++)?$", regex.IGNORECASE)
 
 
 def _better_of_less(sent: str, lo: int, at: int, metric: str) -> bool:

@@ -241,7 +241,7 @@ def attribute(
                 return _in(sent, s, end, hits) or found
             return found
     if unit in ("%", "", "pp"):
-        bench = _on_benchmark(sent, end, hi)
+        bench = _on_benchmark(sent, e, hi) or _on_benchmark(sent, end, hi)  # a list member's own "on GSM8K" first
         if bench:
             return bench
     if unit == "%" and OF_THE_TIME.match(sent, e):

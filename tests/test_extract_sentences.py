@@ -42,6 +42,19 @@ CASES = [
      [("2x", 2.0, None, "x", "throughput", "none", "increase")]),
     # periods, confidence levels and ideals are settings, not results
     ("Each node reports every 5 minutes, and we test at a confidence level of 95%.", []),
+    # "better" said of an amount of time: it went down (R13, R21)
+    ("Our heuristic improved overall execution time by 16% over list scheduling.",
+     [("16%", 16.0, None, "%", "speedup", "none", "decrease")]),
+    # the change noun right after a factor's metric ("4x memory reduction"), not the other figure's word
+    ("It brings a 10x speedup and 4x memory reduction over the sampler.",
+     [("10x", 10.0, None, "x", "speedup", "none", "increase"), ("4x", 4.0, None, "x", "memory", "none", "decrease")]),
+    # gapping: ", and by N" repeats the previous figure's change
+    ("Spot pricing reduces cost by 70% relative to on-demand, and by 25% relative to reserved instances.",
+     [("70%", 70.0, None, "%", "cost", "none", "decrease"), ("25%", 25.0, None, "%", "cost", "none", "decrease")]),
+    # a list whose members each name their benchmark in a few words ("on the GSM8K dataset")
+    ("We achieve gains up to 12.5% on the MMLU benchmark, 8.1% on GSM8K and 3.3% on HumanEval.",
+     [("12.5%", 12.5, None, "%", "accuracy", "up_to", "increase"), ("8.1%", 8.1, None, "%", "accuracy", "up_to", "increase"),
+      ("3.3%", 3.3, None, "%", "accuracy", "up_to", "increase")]),
     # a count of what the system found is a result (cues.toml [found]); a count of what it was run on is not
     ("Our fuzzer uncovered 42 previously unknown bugs in 12 libraries.",
      [("42", 42.0, None, "", "other", "none", "none")]),
