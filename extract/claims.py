@@ -74,6 +74,11 @@ LIST_GAP = regex.compile(
 LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # The rest of a list of plain numbers after its first member: " and 4.3", ", 5.67, and 10.26 ".
 LIST_REST = regex.compile(r"(?:\s*+,?\s*+(?:and\s++|or\s++)?\d[\d.]*+)*+\s*+")
+# A comparison verb, what it beats, then the number: "outperforms the 1F1B schedule up to ", "beats X by ".
+OUTPERFORMS_BY = regex.compile(
+    r"(?i:\b(?:outperform|surpass|beat|exceed)\w*+\s++(?:[^\s,;:()]++\s++){0,6}?(?:by\s++)?"
+    r"(?:(?:up\s+to|about|over|more\s+than|at\s+least|as\s+much\s+as|nearly)\s++)?\+?$)"
+)
 # A size used as an adjective, "a 270M parameter transformer", and the lower-case noun it names after it.
 ADJECTIVE_SIZE = regex.compile(r"(?i:[\s-]param(?:eter)?$)")
 LOWER_WORD = regex.compile(r"\s++[a-z]")
@@ -511,6 +516,8 @@ def _change(
     ]
     if percent and verb:
         return max(verb)[2]
+    if percent and OUTPERFORMS_BY.search(sent[max(lo, w.s - 80, prev_end) : w.s]):
+        return "increase"  # "outperforms the 1F1B schedule (by) up to 23%": the comparison is the change
     if percent and SHARE_AFTER.match(after) and not OF_CHANGE_NOUN.match(after):
         return "none"  # a share: "52% of peak"
     # Otherwise a percentage or an absolute quantity is a change only when linked to a change word:

@@ -55,6 +55,9 @@ CASES = [
     ("We achieve gains up to 12.5% on the MMLU benchmark, 8.1% on GSM8K and 3.3% on HumanEval.",
      [("12.5%", 12.5, None, "%", "accuracy", "up_to", "increase"), ("8.1%", 8.1, None, "%", "accuracy", "up_to", "increase"),
       ("3.3%", 3.3, None, "%", "accuracy", "up_to", "increase")]),
+    # a comparison verb, what it beats, then a percentage: the comparison is the change
+    ("Our planner outperforms the greedy schedule up to 19% in goodput.",
+     [("19%", 19.0, None, "%", "throughput", "up_to", "increase")]),
     # a count of what the system found is a result (cues.toml [found]); a count of what it was run on is not
     ("Our fuzzer uncovered 42 previously unknown bugs in 12 libraries.",
      [("42", 42.0, None, "", "other", "none", "none")]),
