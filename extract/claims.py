@@ -788,7 +788,10 @@ def _claim(
     if metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, lo, w, found):
         # R20: "enhances latency by 35-fold", "a factor of 6 better latency": a latency gain as a factor is a speedup
         metric, metric_rule = "speedup", "R20: a latency gain stated as a factor"
-    if metric == "throughput" and w.q.unit == "%" and change == "none":
+    if metric == "scale" and change == "decrease" and w.q.unit in ("x", "%"):
+        # a size made smaller is a compression: "reduces the model size by 30%" (spec: size reduction of a model)
+        metric, metric_rule = "compression", "a size reduced: compression"
+    if metric == "throughput" and w.q.unit == "%" and change == "none" and not context.share_of(sent, w.e):
         # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
         metric, metric_rule = "utilization", "absolute percentage of a throughput: a share of its peak"
     if head is not None and head.unit == w.q.unit and change != head_change:
@@ -866,7 +869,7 @@ def _claim(
         end=end,
         value=float(w.q.value),
         value_low=None if w.q.value_low is None else float(w.q.value_low),
-        unit="" if w.q.unit in _written_unitless() else w.q.unit,  # R11
+        unit="pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit,  # R14, R11
         metric=metric,
         qualifier=qualifier,
         change=change,
@@ -915,6 +918,21 @@ def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: s
         if found:
             return original[found[0] : found[1]], f"the nearest {'benchmark' if kind == 'bench' else 'model'} (R3)"
     return None, "none named (R3)"
+
+
+def _absolute(sent: str, w: _Where) -> bool:
+    """The percentage is said to be absolute, in percentage points (R14): "an absolute gain of 4.2%", "+3% absolute".
+
+    >>> s = "It yields an absolute gain of 4.2% and a 9% relative gain."
+    >>> [_absolute(s, _Where(q, Sentence(0, s), q.start, q.end)) for q in find_quantities(s)]
+    [True, False]
+    """
+    return bool(ABSOLUTE_BEFORE.search(sent, max(0, w.s - 40), w.s) or ABSOLUTE_AFTER.match(sent, w.e))
+
+
+# "absolute" before a percentage (a few words at most) or right after it.
+ABSOLUTE_BEFORE = regex.compile(r"(?i:\babsolute\s++(?:[a-z-]++\s++){0,2}?(?:of\s++)?(?:(?:up\s+to|about|over|nearly)\s++)?\+?$)")
+ABSOLUTE_AFTER = regex.compile(r"(?i:\s*+(?:absolute|in\s+absolute\s+terms)\b)")
 
 
 def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:

@@ -85,6 +85,7 @@ _GIVES = r"""(?:
 AFTER_TIGHT = regex.compile(
     r"""^
     \$?\s*+(?:-\s*+)?                                     # "2x speedup", "2x-faster", "$5.6\\%$ accuracy"
+    (?:(?:±|\+/-|\\pm)\s*+[\d.]++\s*+(?:\\?%)?\s++)?         # an error bar: "85.3% ± 0.3% accuracy" (R9)
     (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter|as\s++(?:many|much))\s++)?
                                                           # "30% lower latency", "4x as many operations per second"
     (?:(?:improvements?|reductions?|increases?|decreases?|gains?|savings?|drops?|boosts?|degradations?|
@@ -129,6 +130,7 @@ VERB_KEYWORD = regex.compile(r"(?i:(?:accelerat|outperform|surpass|beat|speeds?\
 BEFORE_GAP = regex.compile(
     rf"""^
     \)?                                                 # "an equal error rate (EER) of"
+    (?:\s++(?:usage|consumption|use|requirements?|footprint|demand))?   # "memory usage ten-fold"
     (?:\s++(?:improvements?|gains?|reductions?|increases?|decreases?|boosts?|drops?|savings?|overheads?|uplifts?|
              ratios?|rates?|factors?|levels?))?           # "throughput improvement of", "compression ratio of"
     (?:
