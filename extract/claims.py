@@ -74,6 +74,8 @@ LIST_GAP = regex.compile(
 LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # The rest of a list of plain numbers after its first member: " and 4.3", ", 5.67, and 10.26 ".
 LIST_REST = regex.compile(r"(?:\s*+,?\s*+(?:and\s++|or\s++)?\d[\d.]*+)*+\s*+")
+# A comparative that is the qualifier of the number after it: "less than ", "more than about ".
+QUALIFIER_THAN = regex.compile(r"(?i:(?:less|more|fewer|greater|lower|higher|larger|smaller)\s++than\s++(?:(?:about|nearly|approximately)\s++)?)")
 # A comparison verb, what it beats, then the number: "outperforms the 1F1B schedule up to ", "beats X by ".
 OUTPERFORMS_BY = regex.compile(
     r"(?i:\b(?:outperform|surpass|beat|exceed)\w*+\s++(?:[^\s,;:()]++\s++){0,6}?(?:by\s++)?"
@@ -488,7 +490,8 @@ def _change(
     if q.from_to:
         return "none"
     after = sent[w.e : w.e + 80]
-    hits = context.change_hits(sent)
+    # "less than", "more than" right before the number are its qualifier, not a change: "an error rate of less than 1.5%"
+    hits = [h for h in context.change_hits(sent) if not (h[1] <= w.s and QUALIFIER_THAN.fullmatch(sent, h[0], w.s))]
     # The word right after a list's last member speaks for every member that says nothing itself: "2x, 3x, and 5x slower",
     # "30% and 50% lower latency" (``last_unit``: that member's unit; a list of other units shares no word).
     list_word = (
@@ -820,6 +823,7 @@ def _claim(
         finders = (  # a marker next to the number or before it ("compared to vLLM") names it before the object
             # the verb improves ("improves the base model by 7%"), which comes before a marker later in the clause
             ("after 'outperforms by N'", lambda: context.baseline_after_number(sent, w.s, w.e)),
+            ("'doubles the X of Y'", lambda: context.figure_of(sent, w.e) if w.q.kind == "word" else None),
             ("a marker right after the number", lambda: context.baseline_after(sent, last.e, hi, limit=MARKER_NEXT)),
             ("a marker before the number", lambda: None if _owned(before, ws[:i]) else before),
             ("the object the verb improves", lambda: context.improved_object(sent, w.s)),
