@@ -331,6 +331,9 @@ def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
     >>> s = "Compared with tensor parallelism, our approach achieved 13.7x and 3.0x, respectively."
     >>> phrase_list(s, (14, 32, "tensor parallelism"), 2) is None
     True
+    >>> s = "It outperforms vLLM, SGLang and TensorRT-LLM by 2x, 3x and 5x, respectively."
+    >>> [p[2] for p in phrase_list(s, (15, 19, "vLLM"), 3)]
+    ['vLLM', 'SGLang', 'TensorRT-LLM']
     """
     spans, pos = [first], first[1]
     while len(spans) < count:
@@ -338,11 +341,32 @@ def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
         following = _phrase_from(sentence, join.end()) if join else None
         if following is None or not LIST_NAME.match(following[2]):
             return None  # not a name: "..., and reduces latency by 30%", "respectively"
+        last_two = _split_last_two(following)
+        if last_two and len(spans) == count - 2:
+            spans.extend(last_two)  # "vLLM, SGLang and TensorRT-LLM": the phrase after the comma holds the last two
+            break
         if len(spans) == count - 1 and not AND_OR.search(join.group()):
             return None  # a list ends with "and" or "or": "Compared with A, our approach ..." is none
         spans.append(following)
         pos = following[1]
     return spans
+
+
+# "SGLang and TensorRT-LLM": the last two names of a list written without a comma before "and".
+LAST_TWO = regex.compile(r"(?P<a>.+?)\s++(?:and|or)\s++(?P<b>.+)")
+
+
+def _split_last_two(phrase: Span) -> list[Span] | None:
+    """The two names of a phrase "A and B" when both look like names, else None.
+
+    >>> _split_last_two((10, 33, "SGLang and TensorRT-LLM"))
+    [(10, 16, 'SGLang'), (21, 33, 'TensorRT-LLM')]
+    """
+    m = LAST_TWO.fullmatch(phrase[2])
+    if not m or not (LIST_NAME.match(m.group("a")) and LIST_NAME.match(m.group("b"))):
+        return None
+    start = phrase[0]
+    return [(start + m.start("a"), start + m.end("a"), m.group("a")), (start + m.start("b"), start + m.end("b"), m.group("b"))]
 
 
 AND_OR = regex.compile(r"\b(?:and|or)\b")

@@ -58,6 +58,8 @@ CASES = [
     # a comparison verb, what it beats, then a percentage: the comparison is the change
     ("Our planner outperforms the greedy schedule up to 19% in goodput.",
      [("19%", 19.0, None, "%", "throughput", "up_to", "increase")]),
+    # the size of what a dataset contains is setup
+    ("Our benchmark contains 10,000 samples drawn from 12 domains.", []),
     # a count of what the system found is a result (cues.toml [found]); a count of what it was run on is not
     ("Our fuzzer uncovered 42 previously unknown bugs in 12 libraries.",
      [("42", 42.0, None, "", "other", "none", "none")]),
@@ -324,6 +326,13 @@ FIELD_CASES = [
     ("It achieves up to 9.1times higher throughput on Llama2-70B.", "9.1times", "workload", "Llama2-70B"),
     ("The model attains 35.2% accuracy on TestGenEval.", "35.2%", "workload", "TestGenEval"),
     ("The absolute accuracy reaches 57.4%, although it outperforms GPT-4 by 3%.", "57.4%", "baseline", None),
+    # "respectively" over a list written "A, B and C" (no comma before "and")
+    ("Our engine outperforms Orca, SGLang and TensorRT-LLM by 2x, 3x and 4x in goodput, respectively.", "3x", "baseline", "SGLang"),
+    ("Our engine outperforms Orca, SGLang and TensorRT-LLM by 2x, 3x and 4x in goodput, respectively.", "4x", "baseline",
+     "TensorRT-LLM"),
+    # R8: "maximum" before a change noun marks a best case; "peak memory" names the metric
+    ("The compiler achieves a maximum speedup of 3.7x over TVM.", "3.7x", "qualifier", "up_to"),
+    ("The peak memory of the server is 80 GB during decoding.", "80 GB", "qualifier", "none"),
     # what a verb speeds up is the baseline only when it names a system, not a task or a model's run
     ("Skip blocks accelerate failure recovery by 7.9x on average.", "7.9x", "baseline", None),
     ("Our runtime accelerates Mixtral-8x7B inference by 3.1x.", "3.1x", "baseline", None),
