@@ -341,7 +341,7 @@ PREFILTER_CASES = [
     ("setup before", "a speedup of ", False),
     ("qualifier up_to", "speedups of UP\nTO ", True),
     ("qualifier up_to", "as FAST as ", True),
-    ("qualifier up_to", "a 2x gain of ", False),
+    ("qualifier up_to", "a 2x rise of ", False),
     ("qualifier at_least", "\\textgreater ", True),
     ("qualifier at_least", "> ", True),
     ("qualifier at_least", "Exceeding ", True),
