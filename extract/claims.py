@@ -783,6 +783,10 @@ def _claim(
         named = next((h[2] for h in context.change_hits(sent) if found.end <= h[0] <= found.end + 1), None)
         if named:  # "4x memory reduction": the change noun right after the metric says
             change, change_rule = named, "the change noun after the metric"
+    if change == "none" and found.rule == "by" and not w.q.from_to:
+        verb = [h for h in context.change_hits(sent) if found.start - 40 <= h[0] and h[1] <= found.start]
+        if verb:  # "raises the goodput over Orca, vLLM, and TGI by 40%": the verb of the metric "by" measures
+            change, change_rule = verb[-1][2], "the verb of the phrase 'by' measures"
     if change == "none" and prev is not None and prev.unit == w.q.unit and prev.change != "none" and GAPPED_BY.match(sent[lo : w.s]):
         change, change_rule = prev.change, "gapping: ', and by N' repeats the previous figure's change"
     if change == "none" and w.q.unit in ("%", "") and only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]):

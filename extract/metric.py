@@ -69,7 +69,7 @@ _FILLER = r"""(?:
       up[\s-]+to | about | around | roughly | nearly | almost | approximately | approx\.? | only | just | merely
     | over | more\s+than | less\s+than | at\s+least | at\s+most | as\s+(?:much|high|little|low|many)\s+as
     | an?\s+(?:average|maximum|minimum|total|factor)\s+of | (?:a\s+)?factor(?:\s+of)? | on\s+average | average
-    | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \+
+    | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \+ | averaged
 )"""
 
 # Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from").
@@ -108,9 +108,12 @@ BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
 # What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
 BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would not match there)
     r"""
+    \)?                                   # the end of "(TTFT)"
     (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){0,7}?
                                           # the object or the rest of the subject, no new clause: "the execution of X",
                                           # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM"
+    (?:\s++(?:over|than|compared\s+(?:to|with)|against|relative\s+to)\s[^;:()]{1,120}?)?
+                                          # what it is compared with, a list maybe: "over A, B, and C"
     \s++by\s""",
     regex.VERBOSE,
 )
@@ -118,7 +121,7 @@ BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would
 # carries the keyword's metric ("energy consumption by", "latency drops by"); not another noun it only
 # modifies ("communication range by").
 BY_HEAD = regex.compile(
-    r"""\s*+(?:by|of|for|in|on|at|across|under|with|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
+    r"""\)?\s*+(?:by|of|for|in|on|at|across|under|over|than|against|with|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
            consumption|usage|use|capacity|size|requirements?|demands?|pressure|volume|load|needs?|factors?|
            [a-z]++(?:ed|es|s))\b""",
     regex.VERBOSE,
@@ -151,7 +154,7 @@ PARENTHETICAL = regex.compile(r"\s*+\([^()]{0,60}\)")
 AFTER_PREPOSITION = regex.compile(
     r"""^
     \$?\s*+(?:in(?:\s++terms\s++of)?|of|on|for|with\s++respect\s++to)\s++  # "79% in memory usage", "in terms of latency"
-    (?:(?:the|its|their|our|overall|average|total|end-to-end|[a-z][\w-]*+|[A-Z0-9][\w.-]*+(?:'s|’s)?)\s++){0,3}
+    (?:(?:the|its|their|our|overall|average|total|end-to-end|[a-z][\w-]*+|[A-Z0-9][\w.-]*+(?:'s|’s)?)\s++){0,5}
     $""",                                                # "97% of GPT-4's accuracy"
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -186,8 +189,9 @@ RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|aroun
 UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"
 
 # How far each rule looks, in characters.
-AFTER_REACH = 45
+AFTER_REACH = 60
 BEFORE_REACH = 90
+BY_REACH = 80  # before the window of "by": the keyword a verb changes may come before a list of baselines
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,8 @@ def attribute(
     if group_end and group_end > e and not any(e <= h[0] and h[1] <= group_end for h in hits):
         end = group_end  # a list's members say nothing themselves: the phrase after its last member speaks
     for rule in (_after, _by, _before, _in):
-        found = rule(sent, s, end, hits)
+        # "by" looks past the clause's start: a list of baselines may hold ", and" ("over A, B, and C by 29x")
+        found = rule(sent, s, end, context.keyword_hits(sent) if rule is _by else hits)
         if found:
             if rule is not _in and only_says_better(sent, found):
                 # "outperforms X by 23% in throughput": the metric named after the number says what was better
@@ -324,7 +329,7 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
     if not by:
         return None
     by_end = by.start() + 3  # "by" and one space: the gap must end at this "by", not an earlier one
-    for h in reversed([h for h in hits if window_start - 40 <= h[0] and h[1] <= by.start()]):
+    for h in reversed([h for h in hits if window_start - BY_REACH <= h[0] and h[1] <= by.start()]):
         if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.fullmatch(sent, h[1], by_end):
             return Attribution(h[2], h[0], h[1], "by")
     return None
