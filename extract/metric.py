@@ -84,15 +84,17 @@ _GIVES = r"""(?:
 # Rule 4, "after": what may stand between the number and the keyword right after it.
 AFTER_TIGHT = regex.compile(
     r"""^
-    \$?\s*+(?:-\s*+)?                                     # "2x speedup", "2x-faster", "$5.6\\%$ accuracy"
+    \$?\)?\s*+(?:-\s*+)?                                  # "2x speedup", "2x-faster", "$5.6\\%$ accuracy", "(4x) speedup"
     (?:(?:±|\+/-|\\pm)\s*+[\d.]++\s*+(?:\\?%)?\s++)?         # an error bar: "85.3% ± 0.3% accuracy" (R9)
     (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter|as\s++(?:many|much))\s++)?
                                                           # "30% lower latency", "4x as many operations per second"
+    (?:(?:relative|absolute|overall|average|total|significant|substantial)\s++)?
     (?:(?:improvements?|reductions?|increases?|decreases?|gains?|savings?|drops?|boosts?|degradations?|
-          uplifts?|cuts?|declines?)\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency"
+          uplifts?|cuts?|declines?)\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency", "a 2x relative gain in"
+    (?:(?:number|amount|count)\s++of\s++)?                  # "35% lower number of false negatives"
     (?:(?!(?:and|or|but|than|over|by|with|while|whereas|which|that|when|using|compared|to|from|vs|versus|
              against|on|in|for|at|of|is|are|was|were|as|per|under|across|without)\b)
-       [a-z][\w-]*+\s++){0,2}                            # at most two modifiers: "end-to-end", "decoding"
+       [a-z][\w-]*+(?:\s++|(?<=-))){0,2}                 # at most two modifiers: "end-to-end", "decoding", "end-to-end-"
     $""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -109,11 +111,12 @@ BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
 BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would not match there)
     r"""
     \)?                                   # the end of "(TTFT)"
-    (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){0,7}?
+    (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s;:()]++){0,10}?
                                           # the object or the rest of the subject, no new clause: "the execution of X",
-                                          # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM"
+                                          # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM, Orca and TGI,"
     (?:\s++(?:over|than|compared\s+(?:to|with)|against|relative\s+to)\s[^;:()]{1,120}?)?
                                           # what it is compared with, a list maybe: "over A, B, and C"
+    (?:\s*+\(\s*+[a-z]+ly|\s++[a-z]+ly)?     # "(generally by", "consistently by"
     \s++by\s""",
     regex.VERBOSE,
 )
@@ -138,7 +141,7 @@ BEFORE_GAP = regex.compile(
              ratios?|rates?|factors?|levels?))?           # "throughput improvement of", "compression ratio of"
     (?:
         (?:\s++(?:for|on|in)\s++[^\s,;:()]++(?:\s++[^\s,;:()]++){{0,2}}?)?   # "for HTTP connections"
-        \s*+,?\s*+{_GIVES}?                               # "accuracy 80%", "speedups ..., achieving up to"
+        \s*+,?\s*+\(?\s*+{_GIVES}?                         # "accuracy 80%", "speedups ..., achieving up to", "speedups (of"
       | (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){{1,8}}?
         \s++{_GIVES}                                      # "the pass@1 of X generated code increases from"
     )
@@ -153,7 +156,7 @@ PARENTHETICAL = regex.compile(r"\s*+\([^()]{0,60}\)")
 # Rule 7, "in": a preposition and the keyword after the number: "79% in memory usage".
 AFTER_PREPOSITION = regex.compile(
     r"""^
-    \$?\s*+(?:in(?:\s++terms\s++of)?|of|on|for|with\s++respect\s++to)\s++  # "79% in memory usage", "in terms of latency"
+    \$?\s*+(?:in(?:\s++terms\s++of)?|of|on|for|from|with\s++respect\s++to)\s++  # "79% in memory usage", "in terms of latency"
     (?:(?:the|its|their|our|overall|average|total|end-to-end|[a-z][\w-]*+|[A-Z0-9][\w.-]*+(?:'s|’s)?)\s++){0,5}
     $""",                                                # "97% of GPT-4's accuracy"
     regex.VERBOSE | regex.IGNORECASE,
@@ -330,7 +333,9 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
         return None
     by_end = by.start() + 3  # "by" and one space: the gap must end at this "by", not an earlier one
     for h in reversed([h for h in hits if window_start - BY_REACH <= h[0] and h[1] <= by.start()]):
-        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.fullmatch(sent, h[1], by_end):
+        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.fullmatch(
+            PARENTHETICAL.sub("", sent[h[1] : by_end])  # "outperforms the training systems (A and B) by"
+        ):
             return Attribution(h[2], h[0], h[1], "by")
     return None
 
