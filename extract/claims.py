@@ -73,7 +73,7 @@ LIST_GAP = regex.compile(
 )
 LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # The rest of a list of plain numbers after its first member: " and 4.3", ", 5.67, and 10.26 ".
-LIST_REST = regex.compile(r"(?:\s*+,?\s*+(?:and\s++|or\s++)?\d[\d.]*+)*+\s*+")
+LIST_REST = regex.compile(r"(?:\s*+,?\s*+(?:and\s++|or\s++)?\d[\d.]*+)*+\s*+(?:(?:in|on)\s++)?")  # "... and 6.92 in BLEU"
 # A comparative that is the qualifier of the number after it: "less than ", "more than about ".
 QUALIFIER_THAN = regex.compile(r"(?i:(?:less|more|fewer|greater|lower|higher|larger|smaller)\s++than\s++(?:(?:about|nearly|approximately)\s++)?)")
 # A comparison verb, what it beats, then the number: "outperforms the 1F1B schedule up to ", "beats X by ".
@@ -300,7 +300,7 @@ def not_a_claim(w: _Where) -> str | None:
             return "a count of things, not a size the system reaches (R5)"  # "analyze over 1.5 million papers"
         return None if reach else "a size studied or used, not reached (R5)"
     # A decimal with no unit: a score only when a score word is near (or after the list it opens: "by 6.2 and 4.3 mIoU").
-    if SCORE_WORDS.search(before[-40:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
+    if SCORE_WORDS.search(before[-60:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
         return None
     return "a number with no unit and no score word near it"
 

@@ -32,6 +32,11 @@ CASES = [
       ("10.26 folds", 10.26, None, "x", "speedup", "none", "decrease")]),
     ("Our encoder beats both teachers by 3.1 and 2.4 mIoU.",
      [("3.1", 3.1, None, "", "accuracy", "none", "increase"), ("2.4", 2.4, None, "", "accuracy", "none", "increase")]),
+    ("The translator beats the previous best by 1.8 and 5.2 in BLEU and chrF scores.",
+     [("1.8", 1.8, None, "", "accuracy", "none", "increase"), ("5.2", 5.2, None, "", "accuracy", "none", "increase")]),
+    # a decimal with a score word a few words before it
+    ("The filter shows a large recall increase for benign inputs from 0.92 to 0.95.",
+     [("0.92", 0.92, None, "", "accuracy", "none", "none"), ("0.95", 0.95, None, "", "accuracy", "none", "none")]),
     # R6: a definite number of orders of magnitude
     ("The scheme cuts control traffic by six orders of magnitude.",
      [("six orders of magnitude", 1000000.0, None, "x", "cost", "none", "decrease")]),
