@@ -20,7 +20,7 @@ import regex
 
 from . import context
 from .clauses import clause_bounds as _clause_bounds
-from .metric import Attribution, attribute, only_says_better
+from .metric import Attribution, attribute, only_says_better, settle
 from .knowledge import Prefilter, ascii_twin, load, prefilter_for
 from .model import Claim
 from .normalize import normalize
@@ -789,18 +789,14 @@ def _claim(
             change, change_rule = verb[-1][2], "the verb of the phrase 'by' measures"
     if change == "none" and prev is not None and prev.unit == w.q.unit and prev.change != "none" and GAPPED_BY.match(sent[lo : w.s]):
         change, change_rule = prev.change, "gapping: ', and by N' repeats the previous figure's change"
-    if change == "none" and w.q.unit in ("%", "") and only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]):
-        # an absolute percentage or score of "performance" is a quality score ("performance drops from 77% to 33%")
-        metric, metric_rule = "accuracy", "absolute performance: a quality score"
-    if metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, lo, w, found):
-        # R20: "enhances latency by 35-fold", "a factor of 6 better latency": a latency gain as a factor is a speedup
-        metric, metric_rule = "speedup", "R20: a latency gain stated as a factor"
-    if metric == "scale" and change == "decrease" and w.q.unit in ("x", "%"):
-        # a size made smaller is a compression: "reduces the model size by 30%" (spec: size reduction of a model)
-        metric, metric_rule = "compression", "a size reduced: compression"
-    if metric == "throughput" and w.q.unit == "%" and change == "none" and not context.share_of(sent, w.e):
-        # an absolute percentage of a throughput is a share of its peak: "GPU throughputs of 38.38%"
-        metric, metric_rule = "utilization", "absolute percentage of a throughput: a share of its peak"
+    settled = settle(
+        metric, w.q.unit, change,
+        only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
+        better_said=change == "increase" and _better_said(sent, lo, w, found),
+        share_of_system=bool(context.share_of(sent, w.e)),
+    )
+    if settled:
+        metric, metric_rule = settled
     if head is not None and head.unit == w.q.unit and change != head_change:
         # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
         # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".

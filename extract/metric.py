@@ -32,6 +32,14 @@ a speedup).
                        "In terms of parallel speedup, our design improves X by 7x"
 ====  ===============  ==========================================================
 
+Once the claim's direction of change is known, :func:`settle` decides four
+forms where the direction, not the words, tells the class (an absolute
+"performance" percentage is a quality score; a latency gain as a factor is a
+speedup, R20; a size reduced is a compression; an absolute percentage of a
+throughput is a share of its peak). The claim code also lets a figure that
+names nothing share the metric of the figures it stands with (a list's first
+member, a parallel or elliptic figure, "This number ..." in the next sentence).
+
 The keywords and their classes are data (``extract/knowledge/metrics.toml``);
 so are the words whose class the sentence decides ("performance" is a speed
 in systems text, a quality in a sentence about tasks; "overhead" takes the
@@ -293,6 +301,33 @@ def _better_words() -> regex.Pattern:
 def only_says_better(sent: str, found: Attribution) -> bool:
     """The phrase found only says that something did better ("performance", "outperforms")."""
     return found.start is not None and bool(_better_words().fullmatch(sent, found.start, found.end))
+
+
+def settle(
+    metric: str, unit: str, change: str, *, only_better: bool, better_said: bool, share_of_system: bool
+) -> tuple[str, str] | None:
+    """(metric, rule) where the direction of change decides the class, or None to keep ``metric``.
+    ``only_better``: the phrase only says "performance"/"outperforms" (and is no share: "% of ... performance");
+    ``better_said``: only "better" is said of the metric; ``share_of_system``: a share of a named system's figure.
+
+    >>> settle("speedup", "%", "none", only_better=True, better_said=False, share_of_system=False)
+    ('accuracy', 'absolute performance: a quality score')
+    >>> settle("latency", "x", "increase", only_better=False, better_said=True, share_of_system=False)
+    ('speedup', 'R20: a latency gain stated as a factor')
+    >>> settle("scale", "%", "decrease", only_better=False, better_said=False, share_of_system=False)
+    ('compression', 'a size reduced: compression')
+    >>> settle("throughput", "%", "none", only_better=False, better_said=False, share_of_system=False)
+    ('utilization', 'absolute percentage of a throughput: a share of its peak')
+    """
+    if change == "none" and unit in ("%", "") and only_better:
+        return "accuracy", "absolute performance: a quality score"  # "average performance drops from 77% to 33%"
+    if metric == "latency" and unit == "x" and change == "increase" and better_said:
+        return "speedup", "R20: a latency gain stated as a factor"  # "enhances latency by 35-fold"
+    if metric == "scale" and change == "decrease" and unit in ("x", "%"):
+        return "compression", "a size reduced: compression"  # "reduces the model size by 30%"
+    if metric == "throughput" and unit == "%" and change == "none" and not share_of_system:
+        return "utilization", "absolute percentage of a throughput: a share of its peak"  # "GPU throughputs of 38.38%"
+    return None
 
 
 def _first_after(hits, end: int, reach: int, sent: str = ""):
