@@ -14,6 +14,8 @@ patterns in :mod:`claimbench.extract.numbers` accept those forms directly.
 '2.4x faster - about ~3 ms'
 >>> len(normalize("a\u00a0b")) == len("a\u00a0b")
 True
+>>> normalize("9\u200b0% and 2\u00ad.5x")
+'9_0% and 2_.5x'
 """
 from __future__ import annotations
 
@@ -42,6 +44,12 @@ _TABLE = str.maketrans(
         "\u2019": "'",  # right single quotation mark
     }
 )
+# Invisible characters (zero-width space, joiners, soft hyphen, word joiner, byte-order mark, direction
+# marks and embeddings, combining diacritics) fold to "_", a word character: a number they stand inside
+# ("9\u200b0%", "2\u00ad.5x") is then glued to it and read as no claim, never as a wrong one ("0%", ".5x").
+_INVISIBLE = [0x00AD, 0x034F, 0x061C, 0x180E, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070),
+              *range(0x0300, 0x0370), *range(0xFE00, 0xFE10)]
+_TABLE.update({code: "_" for code in _INVISIBLE})
 
 
 def normalize(text: str) -> str:
