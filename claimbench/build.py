@@ -32,7 +32,7 @@ from claimbench.extract import claims as claims_module
 from claimbench.layout import shard_path
 from claimbench.pipeline import SHARD_RECORDS, Run, RunStats
 from claimbench.changelog import write_changelog
-from claimbench.release import ReleaseExistsError, finish_release, parse_version, sha256_file, stage, staged_card, staged_facts
+from claimbench.release import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
 from claimbench.reuse import Reuse, ShardStore
 from claimbench.versioning import next_version, releases_in
 
@@ -94,6 +94,8 @@ def build(
     :data:`~claimbench.pipeline.SHARD_RECORDS`; tests make it small).
     """
     releases_dir = Path(releases_dir)
+    if date is not None:
+        parse_date(date)  # a bad date fails before the work, naming option and value
     if version is not None:
         version = parse_version(version)
         if (releases_dir / f"v{version}").exists():  # fail before the work, not after it

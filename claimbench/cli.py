@@ -42,7 +42,7 @@ def _add_on_error(p: argparse.ArgumentParser, where: str) -> None:
 
 
 def _add_workers(p: argparse.ArgumentParser, cache_beside: str) -> None:
-    p.add_argument("--workers", type=_positive, default=None, metavar="N",
+    p.add_argument("--workers", type=_workers_arg, default=None, metavar="N",
                    help="processes for extraction (default: all cores; 1 = in this process)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local = this machine (a process pool, or this process with --workers 1); "
@@ -59,6 +59,36 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+# Processes a build may start on this machine at most: more would fork until memory runs out.
+MAX_WORKERS = max(64, 4 * (os.cpu_count() or 1))
+
+
+def _workers_arg(text: str) -> int:
+    """--workers N: at least 1 and at most MAX_WORKERS (a Dask cluster's own workers are not counted here)."""
+    value = _positive(text)
+    if value > MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_WORKERS} on this machine ({os.cpu_count()} cores), got {value}")
+    return value
+
+
+def _check_output(output: Path, inputs: list[str]) -> None:
+    """``extract -o``: not an existing folder, and not one of the inputs (it would be overwritten)."""
+    if output.is_dir():
+        raise ValueError(f"--output {output} is a folder: name the claims .parquet file to write")
+    target = output.resolve()
+    for item in inputs:
+        if Path(item).exists() and Path(item).resolve() == target:
+            raise ValueError(f"--output {output} is also an input: writing it would destroy the input")
+
+
+def _check_releases_dir(releases_dir: Path) -> None:
+    """``build --releases-dir``: not inside a release folder (it would write into a published release)."""
+    here = releases_dir.resolve()
+    for folder in (here, *here.parents):
+        if (folder / "MANIFEST.json").is_file():
+            raise ValueError(f"--releases-dir {releases_dir} is inside the release {folder}: releases are never written into")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,6 +172,7 @@ def cmd_extract(args) -> int:
     from claimbench.pipeline import Outputs, Run
     from claimbench.release import remove_stale_temp
 
+    _check_output(args.output, args.inputs)
     run = Run(args.inputs, on_error=args.on_error, cache_dir=_cache_dir(args, args.output),
               progress=not args.quiet, **_engine_args(args))
     run.read()  # a bad input stops here, before anything is written
@@ -186,6 +217,7 @@ def rejects_path_for(output: Path) -> Path:
 def cmd_build(args) -> int:
     from claimbench.build import ValidationFailed, build
 
+    _check_releases_dir(args.releases_dir)
     try:
         result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
                        on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir), report_page=args.report_page,

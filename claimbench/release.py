@@ -43,12 +43,32 @@ from claimbench.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, w
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-_VERSION = re.compile(r"v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+_VERSION = re.compile(r"v?(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # at most 9 digits a part
 _TEMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+")
 
 
 class ReleaseExistsError(FileExistsError):
     """The release folder already exists; releases are never overwritten."""
+
+
+def parse_date(date: str) -> str:
+    """A release date as YYYY-MM-DD, from an ISO date; anything else (or a year before 1970) is a ValueError
+    naming the option and the value.
+
+    >>> parse_date("2026-12-07")
+    '2026-12-07'
+    >>> parse_date("2026-02-30")
+    Traceback (most recent call last):
+    ...
+    ValueError: --date must be an ISO date YYYY-MM-DD from 1970 on, got '2026-02-30'
+    """
+    try:
+        day = Date.fromisoformat(date)
+    except (TypeError, ValueError):
+        day = None
+    if day is None or day.year < 1970 or len(date) != 10:
+        raise ValueError(f"--date must be an ISO date YYYY-MM-DD from 1970 on, got {date[:40]!r}")
+    return day.isoformat()
 
 
 def parse_version(version: str) -> str:
@@ -59,11 +79,11 @@ def parse_version(version: str) -> str:
     >>> parse_version("../x")
     Traceback (most recent call last):
     ...
-    ValueError: version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros), got '../x'
+    ValueError: version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got '../x'
     """
     match = _VERSION.fullmatch(version)
     if not match:
-        raise ValueError(f"version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros), got {version!r}")
+        raise ValueError(f"version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got {version[:40]!r}")
     return ".".join(match.groups())
 
 
@@ -220,7 +240,7 @@ def staged_facts(
     evaluation: dict | None = None,
 ) -> ReleaseFacts:
     """What the card and manifest say about a staged folder, were it release ``version`` of ``date``."""
-    day = Date.fromisoformat(date).isoformat() if date else datetime.now(timezone.utc).date().isoformat()
+    day = parse_date(date) if date else datetime.now(timezone.utc).date().isoformat()
     rejects = tmp / "rejects.jsonl"
     return ReleaseFacts(
         version=parse_version(version),

@@ -67,7 +67,9 @@ import email.utils
 import gzip
 import io
 import json
+import os
 import re
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,9 +129,18 @@ class InputError(ValueError):
     """A problem in an input file, with the place it was found."""
 
     def __init__(self, path: str | Path, line: int | None, reason: str):
-        self.path, self.line, self.reason = str(path), line, reason
-        where = f"{path}:{line}" if line is not None else str(path)
+        self.path, self.line, self.reason = printable_path(path), line, reason
+        where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}")
+
+
+def printable_path(path: str | Path) -> str:
+    r"""A path as text that can be printed: bytes of a file name that is not UTF-8 are escaped.
+
+    >>> printable_path(Path(b"in/caf\xe9.jsonl".decode("utf-8", "surrogateescape")))
+    'in/caf\\xe9.jsonl'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
@@ -262,12 +273,24 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
             found = sorted(p for p in path.iterdir() if _is_input(p))
             if not found:
                 raise InputError(path, None, "folder holds no input files")
-            files.extend(found)
+            files.extend(_regular(p) for p in found)
         elif path.exists():
-            files.append(path)
+            files.append(_regular(path))
         else:
             raise InputError(path, None, "no such file or folder")
     return files
+
+
+def _regular(path: Path) -> Path:
+    """``path``, when it is a regular file (or a link to one, or a folder reading will reject); a FIFO, socket or
+    device is refused by name: reading one twice (the index pass, then the read pass) would hang or lose data."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return path  # a broken link: reading it is rejected with the reason
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return path
+    raise InputError(path, None, "not a regular file (a FIFO, socket or device); only files are read")
 
 
 class _Cursor:

@@ -1,0 +1,90 @@
+"""Reliability: bad arguments and odd inputs are refused up front, by name, before any work.
+
+Each case is tried through the command line as a hostile or unlucky user would; each
+fails with exit 2 (argparse's own errors: exit 2 too) and a message naming the option
+or file, and leaves nothing behind.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import run_main
+
+ABSTRACT = '{"id": "1", "title": "A title", "abstract": "It is 2x faster than vLLM."}\n'
+
+
+@pytest.fixture
+def jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text(ABSTRACT, encoding="utf-8")
+    return path
+
+
+def test_a_fifo_input_is_refused_by_name(tmp_path: Path, jsonl: Path):
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    code, _, err = run_main("extract", fifo, "-o", tmp_path / "out.parquet", "--no-cache", "--workers", 1)
+    assert code == 2 and "pipe.jsonl" in err and "not a regular file" in err
+    # inside a folder too
+    code, _, err = run_main("extract", tmp_path, "-o", tmp_path / "out2.parquet", "--no-cache", "--workers", 1)
+    assert code == 2 and "pipe.jsonl" in err and "not a regular file" in err
+    assert not (tmp_path / "out.parquet").exists() and not (tmp_path / "out2.parquet").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_named_escaped(tmp_path: Path):
+    name = os.fsdecode(b"caf\xe9.csv")
+    (tmp_path / name).write_bytes(b"id,title\n1,x\n")  # a CSV without an abstract column: a bad input
+    code, _, err = run_main("extract", tmp_path / name, "-o", tmp_path / "out.parquet", "--no-cache", "--workers", 1)
+    assert code == 2 and "caf\\xe9.csv" in err
+
+
+def test_output_equal_to_an_input_is_refused(jsonl: Path):
+    code, _, err = run_main("extract", jsonl, "-o", jsonl, "--no-cache", "--workers", 1)
+    assert code == 2 and "is also an input" in err
+    assert jsonl.read_text(encoding="utf-8") == ABSTRACT
+
+
+def test_output_that_is_a_folder_is_refused(tmp_path: Path, jsonl: Path):
+    folder = tmp_path / "outdir"
+    folder.mkdir()
+    code, _, err = run_main("extract", jsonl, "-o", folder, "--no-cache", "--workers", 1)
+    assert code == 2 and "is a folder" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "outdir"]
+
+
+def test_too_many_workers_are_refused(tmp_path: Path, jsonl: Path, capsys):
+    from claimbench.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(jsonl), "-o", str(tmp_path / "out.parquet"), "--workers", "100000"])
+    assert exit_info.value.code == 2
+    assert "--workers" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option,value,message", [
+    ("--date", "2026-02-30", "--date must be an ISO date"),
+    ("--date", "0001-01-01", "--date must be an ISO date"),
+    ("--version", "1." + "9" * 400 + ".0", "version must be X.Y.Z"),
+])
+def test_build_arguments_are_checked_before_the_work(tmp_path: Path, jsonl: Path, option, value, message):
+    releases = tmp_path / "releases"
+    code, out, err = run_main("build", jsonl, "--releases-dir", releases, option, value, "--no-cache", "--workers", 1,
+                              "--no-report", "--quiet")
+    assert code == 2 and message in err
+    assert "papers:" not in out  # nothing was read or extracted
+    assert not releases.exists() or not any(releases.iterdir())
+
+
+def test_releases_dir_inside_a_release_is_refused(tmp_path: Path, jsonl: Path):
+    releases = tmp_path / "releases"
+    code, _, _ = run_main("build", jsonl, "--releases-dir", releases, "--no-cache", "--workers", 1, "--no-report", "--quiet")
+    assert code == 0
+    release = next(releases.glob("v*"))
+    before = sorted(p.relative_to(release) for p in release.rglob("*"))
+    code, _, err = run_main("build", jsonl, "--releases-dir", release / "data", "--no-cache", "--workers", 1, "--no-report",
+                            "--quiet")
+    assert code == 2 and "inside the release" in err
+    assert sorted(p.relative_to(release) for p in release.rglob("*")) == before
