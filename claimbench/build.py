@@ -96,6 +96,9 @@ def build(
     releases_dir = Path(releases_dir)
     if date is not None:
         parse_date(date)  # a bad date fails before the work, naming option and value
+    changelog = releases_dir / "CHANGELOG.md"
+    if changelog.is_symlink():  # found before the work, not after it (write_changelog refuses it too)
+        raise ValueError(f"{changelog} is a link: claimbench never writes through a link (remove it, then build again)")
     if version is not None:
         version = parse_version(version)
         if (releases_dir / f"v{version}").exists():  # fail before the work, not after it

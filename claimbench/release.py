@@ -274,11 +274,38 @@ def _refuse_existing(final: Path) -> None:
         raise ReleaseExistsError(f"release {final} already exists; releases are never overwritten")
 
 
+def sync_tree(folder: Path) -> None:
+    """fsync every file under ``folder``, then every folder, deepest first: a power loss after the rename that
+    publishes it cannot leave empty files in it."""
+    folders = [folder]
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            continue
+        if path.is_dir():
+            folders.append(path)
+        else:
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+    for path in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        sync_folder(path)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder (its entries: names created or renamed in it)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _move_into_place(tmp: Path, final: Path) -> None:
-    """Rename the finished folder to its final name; a folder that appeared meanwhile is kept."""
+    """Rename the finished folder to its final name, its bytes on disk first; a folder that appeared meanwhile is kept."""
     _refuse_existing(final)
+    sync_tree(tmp)
     try:
         os.rename(tmp, final)
+        sync_folder(final.parent)  # the rename itself
     except OSError as err:
         if os.path.lexists(final):
             raise ReleaseExistsError(f"release {final} already exists; releases are never overwritten") from err

@@ -88,3 +88,25 @@ def test_releases_dir_inside_a_release_is_refused(tmp_path: Path, jsonl: Path):
                             "--quiet")
     assert code == 2 and "inside the release" in err
     assert sorted(p.relative_to(release) for p in release.rglob("*")) == before
+
+
+def test_changelog_is_never_written_through_a_link(tmp_path: Path, jsonl: Path):
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    outside = tmp_path / "outside.md"
+    outside.write_text("precious\n", encoding="utf-8")
+    (releases / "CHANGELOG.md").symlink_to(outside)
+    code, _, err = run_main("build", jsonl, "--releases-dir", releases, "--no-cache", "--workers", 1, "--no-report", "--quiet")
+    assert code == 2 and "is a link" in err and "CHANGELOG.md" in err
+    assert outside.read_text(encoding="utf-8") == "precious\n"
+    assert [p.name for p in releases.iterdir()] == ["CHANGELOG.md"]  # refused before the work: no release written
+
+
+def test_changelog_repairs_itself_after_a_kill(tmp_path: Path, jsonl: Path):
+    """A CHANGELOG.md left empty (a kill during an older, non-atomic write) is rewritten whole by the next build."""
+    releases = tmp_path / "releases"
+    assert run_main("build", jsonl, "--releases-dir", releases, "--no-cache", "--workers", 1, "--no-report", "--quiet")[0] == 0
+    (releases / "CHANGELOG.md").write_text("", encoding="utf-8")
+    assert run_main("changelog", "--releases-dir", releases)[0] == 0
+    assert "0.1.0" in (releases / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert run_main("changelog", "--releases-dir", releases, "--check")[0] == 0
