@@ -148,10 +148,17 @@ def _manifest(folder: Path) -> dict:
 
 
 def find_token() -> str | None:
-    """The Hub token: ``$HF_TOKEN``, else the stored login (``huggingface_hub.get_token()``), else None."""
+    """The Hub token: ``$HF_TOKEN``, else the stored login (``huggingface_hub.get_token()``), else None.
+    A malformed ``$HF_TOKEN`` (white space or control characters inside it, e.g. two lines) is a
+    PublishError that names the variable and never echoes any part of it (tests/test_reliability.py)."""
     token = os.environ.get(TOKEN_ENV)
     if token and token.strip():
-        return token.strip()
+        token = token.strip()
+        if any(c.isspace() or not c.isprintable() for c in token):
+            raise PublishError(
+                f"{TOKEN_ENV} is malformed (it holds white space or control characters inside it, e.g. two lines); "
+                "set it to the token alone", code=2)
+        return token
     from huggingface_hub import get_token
 
     return get_token() or None
@@ -262,6 +269,8 @@ def cmd_publish(args) -> int:
             return 0
         try:
             token = find_token()
+        except PublishError:
+            raise  # a malformed $HF_TOKEN: the message names the variable, never its value
         except Exception as err:  # noqa: BLE001 -- e.g. a failed OIDC exchange; never show what it held
             raise PublishError(f"could not read the Hugging Face token: {redact(str(err), None)}", code=2) from None
         if not token:

@@ -110,3 +110,14 @@ def test_changelog_repairs_itself_after_a_kill(tmp_path: Path, jsonl: Path):
     assert run_main("changelog", "--releases-dir", releases)[0] == 0
     assert "0.1.0" in (releases / "CHANGELOG.md").read_text(encoding="utf-8")
     assert run_main("changelog", "--releases-dir", releases, "--check")[0] == 0
+
+
+def test_a_malformed_token_is_refused_and_never_printed(monkeypatch):
+    from conftest import newest_committed_release
+
+    first, second = "hf_FirstLineOfTheToken123", "hf_SecondLineNobodyMaySee456"
+    monkeypatch.setenv("HF_TOKEN", f"{first}\n{second}")
+    code, out, err = run_main("publish", newest_committed_release(), "--repo-id", "someone/claims")
+    assert code == 2 and "HF_TOKEN is malformed" in err
+    for part in (first, second, "FirstLine", "SecondLine"):
+        assert part not in out and part not in err
