@@ -372,6 +372,13 @@ def main(argv: list[str] | None = None) -> int:
     except (ReleaseExistsError, ValueError) as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 2
+    except ImportError as err:
+        from claimbench.engines import EngineUnavailable
+
+        if not isinstance(err, EngineUnavailable):
+            raise
+        print(f"claimbench: {err}", file=sys.stderr)  # --engine dask without Dask: which extra to install
+        return 2
 
 
 if __name__ == "__main__":

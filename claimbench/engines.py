@@ -232,11 +232,15 @@ _MISSING_DASK = (
 )
 
 
+class EngineUnavailable(ImportError):
+    """An engine asked for whose package is not installed; the message says which extra to install."""
+
+
 def _import_distributed():
     try:
         import distributed  # noqa: F401
     except ImportError as err:
-        raise ImportError(_MISSING_DASK) from err
+        raise EngineUnavailable(_MISSING_DASK) from err
     return distributed
 
 

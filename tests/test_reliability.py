@@ -121,3 +121,12 @@ def test_a_malformed_token_is_refused_and_never_printed(monkeypatch):
     assert code == 2 and "HF_TOKEN is malformed" in err
     for part in (first, second, "FirstLine", "SecondLine"):
         assert part not in out and part not in err
+
+
+def test_dask_engine_without_dask_says_which_extra(monkeypatch, tmp_path: Path, jsonl: Path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # makes `import distributed` fail
+    code, _, err = run_main("extract", jsonl, "-o", tmp_path / "out.parquet", "--engine", "dask", "--workers", 2, "--no-cache")
+    assert code == 2 and 'pip install -e ".[scale]"' in err
+    assert not (tmp_path / "out.parquet").exists()
