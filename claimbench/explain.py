@@ -10,7 +10,7 @@ phrase decided it) and the rule that decided it.
     metric     latency        from "latency"  [by]
     qualifier  none           [no cue]
     change     decrease       [the change words around the number]
-    baseline   vLLM           [a marker after the number, in its clause]
+    baseline   vLLM           [a marker right after the number]
     hardware   -              [none named (R2)]
     workload   -              [none named (R3)]
 """

@@ -6,7 +6,7 @@ clause (", while", ", and", ", which"), and before "while", "whereas",
 
 >>> s = "It cuts latency by 30%, while memory grows by 2x."
 >>> clause_bounds(s, s.index("30"), s.index("30") + 3), clause_bounds(s, s.index("2x"), s.index("2x") + 2)
-((0, 22), (29, 49))
+((0, 22), (30, 49))
 """
 from __future__ import annotations
 

@@ -13,7 +13,9 @@ comes from extract/knowledge/*.toml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable
 
 import regex
@@ -32,6 +34,21 @@ from .knowledge import (
 )
 
 Span = tuple[int, int, str]  # (start, end, text)
+
+# How far around a number any lookup reaches, in characters: every per-number search is bounded by it, so
+# a sentence with thousands of numbers costs in proportion to its length, not its square.
+WINDOW = 400
+_START = itemgetter(0)
+
+
+def within(hits, lo: int, hi: int):
+    """The hits (sorted by start, as every ``*_hits`` function returns them) that start in [lo, hi), found by
+    bisection: a lookup costs what its window holds, not the whole sentence.
+
+    >>> within(((0, 2, "a"), (5, 7, "b"), (9, 11, "c")), 3, 9)
+    ((5, 7, 'b'),)
+    """
+    return hits[bisect_left(hits, lo, key=_START) : bisect_left(hits, hi, key=_START)]
 
 
 # ------------------------------------------------------------ metric keywords
@@ -193,6 +210,14 @@ def better_words() -> regex.Pattern:
     return _better()[0]
 
 
+@lru_cache(maxsize=1024)
+def _naming_spans(sentence: str) -> frozenset[tuple[int, int]]:
+    """Spans of the sentence's keywords that name a metric, not only a change ("throughput"); "outperforms"
+    names one and still says only "better". Worked out once a sentence."""
+    words = _better()[0]
+    return frozenset((s, e) for s, e, _ in keyword_hits(sentence) if not words.fullmatch(sentence, s, e))
+
+
 def better_before(sentence: str, lo: int, at: int) -> int | None:
     """Where the last change word before ``at`` (a number's start) in the clause from ``lo`` starts,
     when it only says "better" and nothing from it to the number names an efficiency or saving;
@@ -205,9 +230,9 @@ def better_before(sentence: str, lo: int, at: int) -> int | None:
     True
     """
     words, unless = _better()
-    # "throughput" names a metric, not only a change; "outperforms" names one and still says only "better"
-    named = {(s, e) for s, e, _ in keyword_hits(sentence) if not words.fullmatch(sentence, s, e)}
-    before = [(s, e) for s, e, _ in change_hits(sentence) if lo <= s and e <= at and (s, e) not in named]
+    named = _naming_spans(sentence)
+    lo = max(lo, at - WINDOW)
+    before = [(s, e) for s, e, _ in within(change_hits(sentence), lo, at) if e <= at and (s, e) not in named]
     if not before:
         return None
     start, end = before[-1]
@@ -301,10 +326,10 @@ TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of|such))+$")  # "s
 def _phrase_from(sentence: str, start: int, max_words: int = 10) -> Span | None:
     """The noun phrase starting at ``start``, up to a stop word or punctuation (cached: the
     claims of a sentence look for baselines after the same markers)."""
-    lead = LEADING_FILLER.match(sentence, start)
+    lead = LEADING_FILLER.match(sentence, start, start + 20)
     if lead:
         start = lead.end()  # "than with GPU-only solutions"
-    stop = (_baseline_stop_ascii() if sentence.isascii() else _baseline_stop()).search(sentence, start)
+    stop = (_baseline_stop_ascii() if sentence.isascii() else _baseline_stop()).search(sentence, start, start + WINDOW)
     end = stop.start() if stop else len(sentence)
     text = TRAILING_JUNK.sub("", sentence[start:end].rstrip(". "))
     words = text.split()
@@ -337,7 +362,7 @@ def phrase_list(sentence: str, first: Span, count: int) -> list[Span] | None:
     """
     spans, pos = [first], first[1]
     while len(spans) < count:
-        join = LIST_JOIN.match(sentence, pos)
+        join = LIST_JOIN.match(sentence, pos, pos + 20)
         following = _phrase_from(sentence, join.end()) if join else None
         if following is None or not LIST_NAME.match(following[2]):
             return None  # not a name: "..., and reduces latency by 30%", "respectively"
@@ -384,7 +409,7 @@ AS_WELL_AS = regex.compile(r"\s*+,?\s*+(?i:as\s+well\s+as|and\s+also)\s++$")
 def _examples_of(sentence: str, at: int) -> list[Span]:
     """The names given as examples right after a compared kind that ends at ``at``: "kernels such as QuantLLM
     and Marlin" -> QuantLLM, Marlin. Names only: every word of each has a capital or a digit."""
-    intro = EXAMPLES.match(sentence, at)
+    intro = EXAMPLES.match(sentence, at, at + 30)
     if not intro:
         return []
     names: list[Span] = []
@@ -397,7 +422,7 @@ def _examples_of(sentence: str, at: int) -> list[Span]:
                 return []  # not a name: "LLaMA-13B reduce memory"
             names.append((start, start + len(item), item))
             at = start + len(item)
-        join = LIST_JOIN.match(sentence, found[1])
+        join = LIST_JOIN.match(sentence, found[1], found[1] + 20)
         if not join:
             break
         pos = join.end()
@@ -553,7 +578,7 @@ def figure_of(sentence: str, end: int) -> Span | None:
     >>> figure_of(s, s.index(" the"))[2]
     'vLLM'
     """
-    m = FIGURE_OF.match(sentence, end)
+    m = FIGURE_OF.match(sentence, end, end + 120)
     if m and keyword_hits(m.group("figure")):
         return _phrase_from(sentence, m.end())
     return None
@@ -570,10 +595,10 @@ def share_of(sentence: str, end: int) -> Span | None:
     >>> share_of(s, s.index("%") + 1)[2]
     'the GPU baseline'
     """
-    m = SHARE_OF_NAMED.match(sentence, end)
+    m = SHARE_OF_NAMED.match(sentence, end, end + 120)
     if m:
         return m.start("name"), m.end("name"), m.group("name")
-    m = SHARE_OF_FIGURE.match(sentence, end)
+    m = SHARE_OF_FIGURE.match(sentence, end, end + 120)
     if m and keyword_hits(m.group("figure")):
         return _phrase_from(sentence, m.end())
     return None
@@ -582,7 +607,7 @@ def share_of(sentence: str, end: int) -> Span | None:
 def baseline_before(sentence: str, pos: int) -> Span | None:
     """The baseline named before ``pos``: "Compared to vLLM, ... 2x" or "outperforms vLLM by 2x"."""
     found = None
-    for m in _baseline_marker().finditer(sentence, 0, pos):
+    for m in _baseline_marker().finditer(sentence, max(0, pos - WINDOW), pos):
         phrase = _phrase_from(sentence, m.end())
         if phrase and phrase[1] <= pos:
             found = phrase
@@ -688,7 +713,7 @@ def _keep_listed_machines(sentence: str, found: list[list]) -> None:
     for order in (range(1, len(found)), range(len(found) - 2, -1, -1)):
         for i in order:
             item = found[i]
-            if item[2] or not item[4] or not names.PHRASE_ENDS.match(sentence, item[1]):
+            if item[2] or not item[4] or not names.PHRASE_ENDS.match(sentence, item[1], item[1] + 40):
                 continue
             j = i - 1 if order.step == 1 else i + 1
             if found[j][2] and joined[min(i, j)]:

@@ -243,16 +243,17 @@ def attribute(
     if unit in by_unit:
         return Attribution(by_unit[unit], s, e, "unit")
     if unit == "%":
-        peak = PEAK_SHARE.match(sent, e)
+        peak = PEAK_SHARE.match(sent, e, e + AFTER_REACH + 40)
         if peak:
             return Attribution("utilization", e - 1, peak.end(), "peak")
-    hits = [h for h in context.keyword_hits(sent) if lo <= h[0] and h[1] <= hi]
+    lo, hi = max(lo, s - context.WINDOW), min(hi, e + context.WINDOW)  # every rule looks within this window
+    hits = [h for h in context.within(context.keyword_hits(sent), lo, hi) if h[1] <= hi]
     end = e
     if group_end and group_end > e and not any(e <= h[0] and h[1] <= group_end for h in hits):
         end = group_end  # a list's members say nothing themselves: the phrase after its last member speaks
     for rule in (_after, _by, _before, _in):
         # "by" looks past the clause's start: a list of baselines may hold ", and" ("over A, B, and C by 29x")
-        found = rule(sent, s, end, context.keyword_hits(sent) if rule is _by else hits)
+        found = rule(sent, s, end, context.within(context.keyword_hits(sent), s - context.WINDOW, s) if rule is _by else hits)
         if found:
             if rule is not _in and only_says_better(sent, found):
                 # "outperforms X by 23% in throughput": the metric named after the number says what was better
@@ -262,15 +263,15 @@ def attribute(
         bench = _on_benchmark(sent, e, hi) or _on_benchmark(sent, end, hi)  # a list member's own "on GSM8K" first
         if bench:
             return bench
-    if unit == "%" and OF_THE_TIME.match(sent, e):
+    if unit == "%" and OF_THE_TIME.match(sent, e, e + 20):
         liked = [h for h in hits if h[2] == "accuracy" and s - BEFORE_REACH <= h[0] and h[1] <= s]
         if liked:  # "preferred by humans 80.3% of the time": a win rate
             return Attribution("accuracy", liked[-1][0], liked[-1][1], "before")
     if unit == "":
-        counted = OUT_OF_TASKS.match(sent, e)
+        counted = OUT_OF_TASKS.match(sent, e, e + 80)
         if counted:
             return Attribution("accuracy", counted.start("what"), counted.end(), "in")
-    return _antecedent(sent, s, lo) or _frame(sent, hits_all=context.keyword_hits(sent)) or OTHER
+    return _antecedent(sent, s, lo) or _frame(sent, context.within(context.keyword_hits(sent), 0, context.WINDOW)) or OTHER
 
 
 # Rule 9, "frame": a sentence that opens by naming what it measures: "In terms of parallel speedup, ...".
@@ -353,7 +354,7 @@ def _after(sent: str, s: int, e: int, hits) -> Attribution | None:
     h = _first_after(hits, e, AFTER_REACH, sent)
     if h and AFTER_TIGHT.match(sent[e : h[0]]):
         return Attribution(h[2], h[0], h[1], "after")
-    both = COORDINATED_FIGURE.match(sent, e)
+    both = COORDINATED_FIGURE.match(sent, e, e + AFTER_REACH)
     h = _first_after(hits, both.end(), 0, sent) if both else None
     if h and h[0] == both.end():
         return Attribution(h[2], h[0], h[1], "after")
@@ -368,7 +369,7 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
         return None
     by_end = by.start() + 3  # "by" and one space: the gap must end at this "by", not an earlier one
     for h in reversed([h for h in hits if window_start - BY_REACH <= h[0] and h[1] <= by.start()]):
-        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1])) and BY_OBJECT_GAP.fullmatch(
+        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1], h[1] + 40)) and BY_OBJECT_GAP.fullmatch(
             PARENTHETICAL.sub("", sent[h[1] : by_end])  # "outperforms the training systems (A and B) by"
         ):
             return Attribution(h[2], h[0], h[1], "by")
@@ -411,7 +412,7 @@ def _antecedent(sent: str, s: int, lo: int) -> Attribution | None:
         return None
     start = clause_bounds(sent, lo - 12, lo - 12)[0]
     before = [
-        h for h in context.keyword_hits(sent)
-        if start <= h[0] and h[1] <= lo and not UNIT_OF_NUMBER.search(sent[max(0, h[0] - 12) : h[0]])
+        h for h in context.within(context.keyword_hits(sent), max(start, lo - context.WINDOW), lo)
+        if h[1] <= lo and not UNIT_OF_NUMBER.search(sent[max(0, h[0] - 12) : h[0]])
     ]
     return Attribution(before[-1][2], before[-1][0], before[-1][1], "antecedent") if before else None

@@ -290,7 +290,7 @@ def machine_context(sentence: str, start: int, end: int) -> bool:
     if MACHINE_BEFORE.search(before):
         return True
     after = min(len(sentence), end + 80)
-    if ON_BEFORE.search(before) and PHRASE_ENDS.match(sentence, end) and not OTHER_APPOSITION.match(sentence, end, after):
+    if ON_BEFORE.search(before) and PHRASE_ENDS.match(sentence, end, end + 40) and not OTHER_APPOSITION.match(sentence, end, after):
         return True
     return bool(APPOSITION.match(sentence, end, after))
 
