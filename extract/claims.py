@@ -124,13 +124,14 @@ class _Where:
 _OUT_OF_FILTER = prefilter_for(OUT_OF_AFTER)
 
 
-def _plain_count(q: Quantity, sent: str, e: int, out_of_named: bool = True) -> bool:
+def _plain_count(q: Quantity, sent: str, e: int, out_of_named: bool = True, found_named: bool = True) -> bool:
     """A plain integer with no unit that is not "N out of M": never a claim ("8 GPUs", "in 2023", "3 tasks").
 
     The quick form of what :func:`_is_claim` concludes for these, the most
     common numbers in abstracts, tested before anything else is computed.
     ``out_of_named`` False says the sentence cannot hold "out of" (see
-    :func:`_claimed`): then no window needs looking at.
+    :func:`_claimed`): then no window needs looking at; ``found_named`` False, likewise,
+    that it names nothing a system finds (:func:`_found_count`).
 
     >>> s = "We solve 20 out of 21 tasks on 8 GPUs."
     >>> [_plain_count(q, s, q.end) for q in find_quantities(s)]
@@ -138,7 +139,7 @@ def _plain_count(q: Quantity, sent: str, e: int, out_of_named: bool = True) -> b
     """
     if not q.bare_count or q.unit:
         return False
-    if _found_count(sent, q.start - (q.end - e), e):
+    if found_named and _found_count(sent, q.start - (q.end - e), e):
         return False
     if not out_of_named:
         return True
@@ -176,13 +177,14 @@ def _claimed(sentence: Sentence, inside: list[Quantity], out_of: Prefilter = _OU
     ``out_of``: the prefilter of OUT_OF_AFTER, or the same narrowed to the sentence's abstract."""
     sent, begin = sentence.text, sentence.start
     out_of_named = out_of.may_match(sent)  # a window of the sentence holds the words only if the sentence does
+    found_named = _found_patterns()[2].may_match(sent)  # likewise the nouns of what a system found
     ws = []
     previous: Quantity | None = None  # the quantity before, if it was not a claim
     for q in inside:
         if q.from_to and previous is not None and previous.from_to:
             continue  # the "to" of "from X to Y" when X is setup: "a sampling fraction of 80% to 10%"
         previous = q
-        if _plain_count(q, sent, q.end - begin, out_of_named):
+        if _plain_count(q, sent, q.end - begin, out_of_named, found_named):
             continue
         w = _Where(q, sentence, q.start - begin, q.end - begin)
         if _is_claim(w):
