@@ -50,6 +50,17 @@ _TABLE = str.maketrans(
 _INVISIBLE = [0x00AD, 0x034F, 0x061C, 0x180E, 0xFEFF, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070),
               *range(0x0300, 0x0370), *range(0xFE00, 0xFE10)]
 _TABLE.update({code: "_" for code in _INVISIBLE})
+# The same characters deleted: what a text holds once they are taken out ("is a title only invisible characters?").
+WITHOUT_INVISIBLE = {code: None for code in _INVISIBLE}
+
+
+def blank(text: str) -> bool:
+    """The text holds nothing but white space and invisible characters.
+
+    >>> blank("  "), blank("\u200b\ufeff "), blank("A title")
+    (True, True, False)
+    """
+    return not text or text.isspace() or (not text.isascii() and not text.translate(WITHOUT_INVISIBLE).strip())
 
 
 def normalize(text: str) -> str:

@@ -77,6 +77,7 @@ from typing import Iterable, Iterator, Literal
 
 import regex
 
+from .normalize import blank
 from .papers import Paper, folded_title_id
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".parquet")
@@ -513,7 +514,7 @@ def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None
     """
     title, abstract = record.get("title"), record.get("abstract")
     for field, value in (("title", title), ("abstract", abstract)):
-        if value is None or (isinstance(value, str) and (not value or value.isspace())):  # not value.strip(), without a copy
+        if value is None or (isinstance(value, str) and blank(value)):  # white space or invisible characters only
             return _reject(path, line_no, f"record has no {field}", _excerpt(record, raw))
         if not isinstance(value, str):
             return _reject(path, line_no, f"record's {field} is not text (got {type(value).__name__})", _excerpt(record, raw))

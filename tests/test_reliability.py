@@ -130,3 +130,15 @@ def test_dask_engine_without_dask_says_which_extra(monkeypatch, tmp_path: Path, 
     code, _, err = run_main("extract", jsonl, "-o", tmp_path / "out.parquet", "--engine", "dask", "--workers", 2, "--no-cache")
     assert code == 2 and 'pip install -e ".[scale]"' in err
     assert not (tmp_path / "out.parquet").exists()
+
+
+def test_a_title_of_invisible_characters_is_no_title(tmp_path: Path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "1", "title": "\\u200b\\ufeff\\u2060", "abstract": "It is 2x faster than vLLM."}\n'
+                    '{"id": "2", "title": "A real title", "abstract": "It is 3x faster than Orca."}\n', encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    code, _, err = run_main("extract", path, "-o", out, "--no-cache", "--workers", 1)
+    assert code == 2 and "in.jsonl:1: record has no title" in err
+    code, stdout, _ = run_main("extract", path, "-o", out, "--no-cache", "--workers", 1, "--on-error", "skip")
+    assert code == 0 and "wrote 1 claims" in stdout
+    assert "record has no title" in (tmp_path / "out.rejects.jsonl").read_text(encoding="utf-8")
