@@ -251,6 +251,7 @@ _RC = {
     "xtick.color": "#3a404a",
     "ytick.color": "#3a404a",
     "axes.titlesize": 10,
+    "text.parse_math": False,  # labels are text from papers ("$\\badcmd{x}$" as a baseline): never read as markup
 }
 
 

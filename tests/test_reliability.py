@@ -142,3 +142,19 @@ def test_a_title_of_invisible_characters_is_no_title(tmp_path: Path):
     code, stdout, _ = run_main("extract", path, "-o", out, "--no-cache", "--workers", 1, "--on-error", "skip")
     assert code == 0 and "wrote 1 claims" in stdout
     assert "record has no title" in (tmp_path / "out.rejects.jsonl").read_text(encoding="utf-8")
+
+
+def test_latex_in_a_baseline_is_drawn_as_text_not_markup(tmp_path: Path):
+    """The report's plots draw baselines as written: "$\\badcmd{x}$" is text, not mathtext to parse (it crashed)."""
+    import json
+
+    path = tmp_path / "in.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(6):
+            abstract = f"Our system is {i + 2}x faster than Foo$\\badcmd{{x}}$ on an A100 GPU."
+            fh.write(json.dumps({"id": str(i), "title": f"Title {i}", "abstract": abstract}) + "\n")
+    releases = tmp_path / "releases"
+    code, _, err = run_main("build", path, "--releases-dir", releases, "--no-cache", "--workers", 1, "--quiet")
+    assert code == 0, err
+    page = next(releases.glob("v*")).joinpath("report", "index.html").read_text(encoding="utf-8")
+    assert "badcmd" in page
