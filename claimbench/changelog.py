@@ -136,22 +136,19 @@ def metric_markdown(diff) -> str:
 def write_changelog(releases_dir: Path) -> Path:
     """Write ``releases_dir/CHANGELOG.md`` from the releases there and return its path.
 
-    Never through a link (a link there is refused, naming it). Two builds at once take turns (a lock
-    file, ``.changelog.lock``), each regenerating from every release present, so the last one lists
+    Never through a link (a link there is refused, naming it). Two builds at once take turns (a lock on
+    the releases folder itself), each regenerating from every release present, so the last one lists
     both. The text goes to a temporary file, synced, then renamed over the old one: a kill midway
     leaves the previous CHANGELOG.md whole, and the next build repairs it."""
     import fcntl
 
-    from claimbench.release import sync_folder
-
     releases_dir = Path(releases_dir)
     path = releases_dir / "CHANGELOG.md"
-    lock_path = releases_dir / ".changelog.lock"
-    for target in (path, lock_path):
-        if target.is_symlink():
-            raise ValueError(f"{target} is a link: claimbench never writes through a link (remove it, then build again)")
-    with open(lock_path, "a", encoding="utf-8") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+    if path.is_symlink():
+        raise ValueError(f"{path} is a link: claimbench never writes through a link (remove it, then build again)")
+    folder = os.open(releases_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # released when the descriptor is closed
         tmp = releases_dir / f".CHANGELOG.md.{os.getpid()}.tmp"
         try:
             with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
@@ -159,10 +156,12 @@ def write_changelog(releases_dir: Path) -> Path:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
-            sync_folder(releases_dir)
+            os.fsync(folder)
         finally:
             if tmp.exists():
                 tmp.unlink()
+    finally:
+        os.close(folder)
     return path
 
 
