@@ -131,8 +131,10 @@ def baseline_key(name: str | None) -> str | None:
     return key or None
 
 
-_ARXIV_ID = re.compile(r"(?:arxiv:)?(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?", re.IGNORECASE)
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-\d{2})?(?:[T ].*)?")
+_ARXIV_ID = re.compile(r"(?:arxiv:)?(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?", re.IGNORECASE | re.ASCII)
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})(?:-\d{2})?(?:[T ].*)?", re.ASCII)  # ASCII digits only: "２０２４" is no date
+# The years a paper's date is drawn in: others ("0001-01-01", "9999-12-31") are odd fields, left undated in the plot.
+FIRST_YEAR, LAST_YEAR = 1991, 2100
 
 
 def paper_month(update_date: str | None, external_id: str | None) -> str | None:
@@ -142,6 +144,8 @@ def paper_month(update_date: str | None, external_id: str | None) -> str | None:
     ('2024-01', '2023-05', '2021-01')
     >>> paper_month(None, None), paper_month("May 2023", "hep-th/9901001")
     (None, None)
+    >>> paper_month("0001-01-01", None), paper_month("9999-12-31", None), paper_month("\uff12\uff10\uff12\uff14-01-01", None)
+    (None, None, None)
     """
     update_date, external_id = _text(update_date), _text(external_id)
     if external_id and (m := _ARXIV_ID.fullmatch(external_id.strip())):
@@ -149,7 +153,7 @@ def paper_month(update_date: str | None, external_id: str | None) -> str | None:
         if 1 <= month <= 12 and year >= 2007:
             return f"{year:04d}-{month:02d}"
     if update_date and (m := _ISO_MONTH.fullmatch(update_date.strip())):
-        if 1 <= int(m.group(2)) <= 12:
+        if 1 <= int(m.group(2)) <= 12 and FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
             return f"{m.group(1)}-{m.group(2)}"
     return None
 
@@ -279,7 +283,9 @@ def _barh(labels: list[str], counts: list[int], name: str, xlabel: str) -> str:
     return _svg(fig, name)
 
 
-def _plot_metrics(claims) -> tuple[str, str]:
+def _plot_metrics(claims) -> tuple[str | None, str]:
+    if not len(claims):
+        return None, "No claims in this release."
     counts = claims["metric"].value_counts()
     counts = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     svg = _barh([k for k, _ in counts], [int(v) for _, v in counts], "metrics", "claims")

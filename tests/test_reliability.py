@@ -158,3 +158,32 @@ def test_latex_in_a_baseline_is_drawn_as_text_not_markup(tmp_path: Path):
     assert code == 0, err
     page = next(releases.glob("v*")).joinpath("report", "index.html").read_text(encoding="utf-8")
     assert "badcmd" in page
+
+
+def test_a_corpus_with_no_claims_builds(tmp_path: Path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "1", "title": "A", "abstract": "No numbers here."}\n', encoding="utf-8")
+    releases = tmp_path / "releases"
+    code, out, err = run_main("build", path, "--releases-dir", releases, "--no-cache", "--workers", 1, "--quiet")
+    assert code == 0, err
+    assert "No claims in this release." in next(releases.glob("v*")).joinpath("report", "index.html").read_text(encoding="utf-8")
+
+
+def test_odd_update_dates_are_kept_and_not_drawn(tmp_path: Path):
+    """Dates far outside the years papers have, or written in other digits, keep their record (the field as
+    given) and are left out of the report's timeline, which drew ~120,000 monthly bars or looped forever."""
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "in.jsonl"
+    rows = [("1", "0001-01-01"), ("2", "9999-12-31"), ("3", "\uff12\uff10\uff12\uff14-01-01"), ("4", "2024-03-05")]
+    path.write_text("".join(
+        '{"id": "%s", "title": "T%s", "abstract": "It is %sx faster than vLLM.", "update_date": "%s"}\n' % (i, i, i, d)
+        for i, d in rows), encoding="utf-8")
+    releases = tmp_path / "releases"
+    code, _, err = run_main("build", path, "--releases-dir", releases, "--no-cache", "--workers", 1, "--quiet")
+    assert code == 0, err
+    release = next(releases.glob("v*"))
+    papers = pq.read_table(next(release.glob("data/papers-*.parquet"))).to_pylist()
+    assert sorted(p["update_date"] for p in papers) == sorted(d for _, d in rows)
+    page = release.joinpath("report", "index.html").read_text(encoding="utf-8")
+    assert "1 of 4 papers dated" in page
