@@ -18,7 +18,9 @@ from typing import NamedTuple
 
 import regex
 
-from . import context
+from claimbench.schemas import value_problem
+
+from . import context, units
 from .clauses import clause_bounds as _clause_bounds
 from .metric import Attribution, attribute, only_says_better, settle
 from .knowledge import Prefilter, ascii_twin, load, prefilter_for
@@ -250,6 +252,9 @@ def not_a_claim(w: _Where) -> str | None:
     [('8', 'a count of devices or model parts (R4)'), ('10-fold', 'cross-validation folds'), ('2x', None)]
     """
     q, sent = w.q, w.sentence.text
+    problem = value_problem(float(q.value), q.unit, _canonical(float(q.value), q.unit))
+    if problem:
+        return f"{problem}: outside the dataset's range"  # "0x speedup", "200000%", "1e308 GB"
     # Bounded windows: slicing the rest of a long sentence for every number would be quadratic.
     before, after = sent[max(0, w.s - 80) : w.s], sent[w.e : w.e + 80]
     checks = _setup_checks()
@@ -306,6 +311,14 @@ def not_a_claim(w: _Where) -> str | None:
     if SCORE_WORDS.search(before[-60:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
         return None
     return "a number with no unit and no score word near it"
+
+
+def _canonical(value: float, unit: str) -> float | None:
+    """The value in its unit's canonical unit, or None for a unit pint does not know."""
+    try:
+        return units.canonical(value, unit)[0]
+    except units.UnitError:
+        return None
 
 
 def _metric_word_near(sent: str, w: _Where, reach: int = 40) -> bool:

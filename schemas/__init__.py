@@ -9,6 +9,7 @@ never changes type between builds. Changing a schema is a major version.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,29 @@ from pathlib import Path
 import pyarrow as pa
 
 SCHEMA_VERSION = 2  # 2: claims.metric_phrase added (releases up to v0.16.0 are schema 1)
+
+# The values a claim may hold (the expectation suite checks the same: validation/generate_suite.py).
+LARGEST_PERCENT = 100_000.0  # lenient: a 1000x speedup is also written "99900% faster"
+
+
+def value_problem(value: float, unit: str, canonical: float | None) -> str | None:
+    """Why a claim's value is outside what the dataset admits, or None: the extractor makes no claim of it
+    (rather than a row the suite would quarantine, or a build it would stop).
+
+    >>> value_problem(0.0, "x", 0.0), value_problem(200000.0, "%", 200000.0), value_problem(1e308, "GB", math.inf)
+    ('a factor of zero or less', 'a percentage outside 0-100000', 'a value too large to hold in its canonical unit')
+    >>> value_problem(2.5, "x", 2.5) is None
+    True
+    """
+    if not math.isfinite(value):
+        return "a value that is not a finite number"
+    if canonical is not None and not math.isfinite(canonical):
+        return "a value too large to hold in its canonical unit"
+    if unit == "%" and not 0 <= value <= LARGEST_PERCENT:
+        return f"a percentage outside 0-{LARGEST_PERCENT:g}"
+    if unit == "x" and value <= 0:
+        return "a factor of zero or less"
+    return None
 
 
 def data_path(name: str) -> Path:

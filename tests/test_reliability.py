@@ -187,3 +187,17 @@ def test_odd_update_dates_are_kept_and_not_drawn(tmp_path: Path):
     assert sorted(p["update_date"] for p in papers) == sorted(d for _, d in rows)
     page = release.joinpath("report", "index.html").read_text(encoding="utf-8")
     assert "1 of 4 papers dated" in page
+
+
+@pytest.mark.parametrize("abstract", ["It gives a 0x speedup over vLLM.", "It cuts latency by 200000%.", "It stores 1e308 GB of state."])
+def test_values_outside_the_dataset_range_are_no_claims_and_the_build_finishes(tmp_path: Path, abstract):
+    """Such values pushed the quarantine over its 1% and stopped the build with no record named."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "1", "title": "Odd", "abstract": "%s"}\n{"id": "2", "title": "Fine", "abstract": "It is 2x faster than Orca."}\n'
+                    % abstract, encoding="utf-8")
+    releases = tmp_path / "releases"
+    code, out, err = run_main("build", path, "--releases-dir", releases, "--no-cache", "--workers", 1, "--quiet", "--no-report")
+    assert code == 0, err
+    assert "1 claims" in out or "claims:             1" in out
+    code, out, _ = run_main("explain", abstract)
+    assert "outside the dataset's range" in out
