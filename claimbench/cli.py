@@ -28,7 +28,9 @@ import importlib
 import os
 import secrets
 import shutil
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from claimbench import __version__
@@ -350,10 +352,22 @@ COMMAND_MODULES = (
 COMMANDS = {"extract": cmd_extract, "build": cmd_build, "validate": cmd_validate, "verify": cmd_verify, "evaluate": cmd_evaluate}
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends the run as an exception would: the engine's pool is shut down (its workers stopped, none
+    left running with no parent) and temporary folders are removed, as for Ctrl-C."""
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():  # (signal handlers belong to the main thread)
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     from claimbench.release import ReleaseExistsError
 
     args = _parser().parse_args(argv)
+    if args.command in ("extract", "build"):
+        _exit_on_sigterm()
     try:
         handler = getattr(args, "handler", None) or COMMANDS[args.command]
         return handler(args)

@@ -201,3 +201,46 @@ def test_values_outside_the_dataset_range_are_no_claims_and_the_build_finishes(t
     assert "1 claims" in out or "claims:             1" in out
     code, out, _ = run_main("explain", abstract)
     assert "outside the dataset's range" in out
+
+
+def test_sigterm_stops_the_pool_workers_too(tmp_path: Path):
+    """SIGTERM to a build left its pool workers running, reparented to init, for a minute or more."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from claimbench.corpus import seed_dir
+    from claimbench.extract.readers import read_papers
+
+    papers = [p for f in sorted(seed_dir().glob("*.txt")) for p in read_papers(f)]
+    path = tmp_path / "many.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(60):  # a build of several seconds
+            for p in papers:
+                fh.write(json.dumps({"id": f"{k}-{p.paper_id}", "title": f"{p.title} ({k})", "abstract": p.abstract}) + "\n")
+    marker = str(tmp_path / "releases")
+    proc = subprocess.Popen([sys.executable, "-m", "claimbench.cli", "build", str(path), "--releases-dir", marker,
+                             "--no-cache", "--workers", "2", "--no-report", "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(4)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+
+    def still_running() -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if marker.encode() in (entry / "cmdline").read_bytes():
+                        found.append(int(entry.name))
+                except OSError:
+                    pass
+        return found
+
+    deadline = time.monotonic() + 10
+    while still_running() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert still_running() == []
+    assert not any(Path(marker).glob("v*"))  # and no release
