@@ -31,6 +31,7 @@ import shutil
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimbench import __version__
@@ -171,14 +172,22 @@ def _cache_dir(args, beside: Path) -> Path | None:
 
 
 def cmd_extract(args) -> int:
-    from claimbench.pipeline import Outputs, Run
-    from claimbench.release import remove_stale_temp
+    from claimbench.pipeline import Run
 
     _check_output(args.output, args.inputs)
     run = Run(args.inputs, on_error=args.on_error, cache_dir=_cache_dir(args, args.output),
               progress=not args.quiet, **_engine_args(args))
     run.read()  # a bad input stops here, before anything is written
     output = args.output
+    with _naming(output):
+        return _write_extract(args, run, output)
+
+
+def _write_extract(args, run, output: Path) -> int:
+    """Write ``extract``'s outputs (claims, papers, rejects) beside each other, all or none."""
+    from claimbench.pipeline import Outputs
+    from claimbench.release import remove_stale_temp
+
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp(output.parent)
     # Written into a temporary folder beside the output, then renamed: a killed run leaves no partial file.
@@ -206,6 +215,18 @@ def cmd_extract(args) -> int:
     return 0
 
 
+@contextmanager
+def _naming(target: Path):
+    """An OSError that names no file (pyarrow's "File too large", say) is raised again naming ``target``,
+    what was being written, so that the one line the user sees says where."""
+    try:
+        yield
+    except OSError as err:
+        if err.filename is None:
+            raise OSError(err.errno, err.strerror or str(err), str(target)) from err
+        raise
+
+
 def papers_path_for(output: Path) -> Path:
     """The papers table written beside a claims file: ``claims.parquet`` -> ``claims.papers.parquet``."""
     return output.with_name(output.name.removesuffix(".parquet") + ".papers.parquet")
@@ -221,9 +242,10 @@ def cmd_build(args) -> int:
 
     _check_releases_dir(args.releases_dir)
     try:
-        result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
-                       on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir), report_page=args.report_page,
-                       shard_records=args.shard_records, **_engine_args(args))
+        with _naming(args.releases_dir):
+            result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
+                           on_error=args.on_error, cache_dir=_cache_dir(args, args.releases_dir),
+                           report_page=args.report_page, shard_records=args.shard_records, **_engine_args(args))
     except ValidationFailed as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 1
@@ -386,6 +408,14 @@ def main(argv: list[str] | None = None) -> int:
     except (ReleaseExistsError, ValueError) as err:
         print(f"claimbench: {err}", file=sys.stderr)
         return 2
+    except OSError as err:
+        # A read-only folder, a full disk, a file-size limit: one line naming the path and the cause (whatever was
+        # being written is left out whole: releases and outputs are renamed into place only when complete).
+        from claimbench.extract.readers import printable_path
+
+        where = f": {printable_path(err.filename)}" if err.filename else ""
+        print(f"claimbench: cannot write or read{where}: {err.strerror or err}", file=sys.stderr)
+        return 1
     except ImportError as err:
         from claimbench.engines import EngineUnavailable
 

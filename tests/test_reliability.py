@@ -244,3 +244,23 @@ def test_sigterm_stops_the_pool_workers_too(tmp_path: Path):
         time.sleep(0.2)
     assert still_running() == []
     assert not any(Path(marker).glob("v*"))  # and no release
+
+
+def test_a_file_size_limit_gives_one_line_and_nothing_partial(tmp_path: Path, jsonl: Path):
+    """A full disk or a file-size limit mid-build: one line naming the path and the cause, no traceback, no release."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # so a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    releases = tmp_path / "releases"
+    proc = subprocess.run([sys.executable, "-m", "claimbench.cli", "build", "--releases-dir", str(releases), "--no-cache",
+                           "--workers", "1", "--quiet"], preexec_fn=limit, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "File too large" in proc.stderr and str(tmp_path) in proc.stderr
+    assert not any(releases.glob("v*"))
