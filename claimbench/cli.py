@@ -415,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
 
         where = f": {printable_path(err.filename)}" if err.filename else ""
         print(f"claimbench: cannot write or read{where}: {err.strerror or err}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(err, FileNotFoundError) else 1  # a missing input or release file is the user's to fix
     except ImportError as err:
         from claimbench.engines import EngineUnavailable
 

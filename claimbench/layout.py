@@ -49,11 +49,34 @@ def table_files(folder: Path, table: str) -> list[Path]:
     ``data/<table>.parquet`` if it exists.
     """
     data = Path(folder) / "data"
+    _check_listed(Path(folder), table)
     shards = sorted(p for p in data.glob(f"{table}-*-of-*.parquet") if _is_shard_of(p.name, table))
     if shards:
         return shards
     single = data / f"{table}.parquet"
     return [single] if single.is_file() else []
+
+
+def _check_listed(folder: Path, table: str) -> None:
+    """Every file of ``table`` that the release's MANIFEST.json lists is there: a release missing a shard (or its
+    whole data/ folder) is an error naming what is missing, never read as if what is left were all of it."""
+    manifest = folder / "MANIFEST.json"
+    if not manifest.is_file():
+        return  # not a release folder (a claims file's folder, a staging folder being written)
+    import json
+
+    try:
+        files = json.loads(manifest.read_text(encoding="utf-8")).get("files")
+    except (ValueError, AttributeError) as err:
+        raise ValueError(f"{manifest}: not a readable manifest ({err})") from None
+    if not isinstance(files, dict):
+        raise ValueError(f"{manifest}: its 'files' is not a table of file -> sha256")
+    listed = [rel for rel in data_entries(files, (table,))]
+    missing = [rel for rel in listed if not (folder / rel).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"release {folder} is incomplete: {', '.join(str(folder / m) for m in missing[:5])}{' ...' if len(missing) > 5 else ''} "
+            f"listed in MANIFEST.json {'is' if len(missing) == 1 else 'are'} missing")
 
 
 def _is_shard_of(name: str, table: str) -> bool:

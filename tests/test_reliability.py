@@ -264,3 +264,27 @@ def test_a_file_size_limit_gives_one_line_and_nothing_partial(tmp_path: Path, js
     assert "Traceback" not in proc.stderr
     assert "File too large" in proc.stderr and str(tmp_path) in proc.stderr
     assert not any(releases.glob("v*"))
+
+
+@pytest.mark.parametrize("command", ["load", "leaderboard", "report", "diff"])
+def test_a_release_missing_a_shard_is_an_error_naming_it(tmp_path: Path, command):
+    """Readers read what was left of a release without a word ('diff' reported '0 removed')."""
+    import shutil
+
+    from conftest import newest_committed_release
+
+    release = tmp_path / "releases" / "v9.0.0"
+    shutil.copytree(newest_committed_release(), release)
+    shard = next(release.glob("data/claims-*.parquet"))
+    shard.unlink()
+    if command == "load":
+        import claimbench
+
+        with pytest.raises(FileNotFoundError, match=shard.name):
+            claimbench.load(release)
+        return
+    args = {"leaderboard": ["leaderboard", "--metric", "speedup", "--release", release],
+            "report": ["report", release, "--output", tmp_path / "out", "--no-screenshot"],
+            "diff": ["diff", newest_committed_release(), release]}[command]
+    code, _, err = run_main(*args)
+    assert code != 0 and shard.name in err and "Traceback" not in err
