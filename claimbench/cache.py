@@ -26,6 +26,7 @@ import hashlib
 import json
 import operator
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -80,6 +81,16 @@ class ClaimCache:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / DB_NAME
+        try:
+            self._open()
+        except sqlite3.DatabaseError as err:  # garbage, a truncated file: a cache is disposable
+            print(f"claimbench: the claims cache {self.path} is damaged ({err}); starting it afresh", file=sys.stderr)
+            self._db.close()
+            for stale in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
+                stale.unlink(missing_ok=True)
+            self._open()
+
+    def _open(self) -> None:
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)  # transactions are explicit
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: consistent after a crash, at most the last commits lost
@@ -124,8 +135,15 @@ class ClaimCache:
         return _Tx()
 
     def get_many(self, extractor_version: str, keys: Iterable[str]) -> dict[str, list[Claim]]:
-        """The cached claims of those keys that are stored for this extractor version."""
-        return {key: decode_claims(text) for key, text in self.get_encoded(extractor_version, keys).items()}
+        """The cached claims of those keys that are stored for this extractor version (an entry that does not
+        decode, damaged, is a miss: it is extracted again and stored anew)."""
+        found = {}
+        for key, text in self.get_encoded(extractor_version, keys).items():
+            try:
+                found[key] = decode_claims(text)
+            except (ValueError, TypeError):
+                continue
+        return found
 
     def get_encoded(self, extractor_version: str, keys: Iterable[str]) -> dict[str, str]:
         """The stored text (:func:`encode_claims`) of those keys that are stored for this extractor version."""

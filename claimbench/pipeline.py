@@ -237,6 +237,15 @@ class BatchOutput:
     fresh: list[str | None]
 
 
+def _decodes(cached: str) -> bool:
+    """A cached entry decodes into claims (a damaged one is extracted again, and stored anew)."""
+    try:
+        decode_claims(cached)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
 def tabulate_batch(extractor_version: str, items: list[tuple[MergedPaper, str | None]]) -> BatchOutput:
     """The rows of a batch of (merged paper, its cached claims or None): the papers without cached claims
     are extracted. The function engines map (bound to the version with functools.partial), so the
@@ -249,6 +258,7 @@ def tabulate_batch(extractor_version: str, items: list[tuple[MergedPaper, str | 
     >>> tabulate_batch("0.0.0", [(MergedPaper(paper, (paper.source,), 1), out.fresh[0])]).fresh
     [None]
     """
+    items = [(merged, cached if cached is None or _decodes(cached) else None) for merged, cached in items]  # damaged: a miss
     extracted = iter(extract_batch([merged.paper for merged, cached in items if cached is None]))
     rows: list[tuple[MergedPaper, list[Claim]]] = []
     outcomes: list[int | str] = []

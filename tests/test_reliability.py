@@ -288,3 +288,30 @@ def test_a_release_missing_a_shard_is_an_error_naming_it(tmp_path: Path, command
             "diff": ["diff", newest_committed_release(), release]}[command]
     code, _, err = run_main(*args)
     assert code != 0 and shard.name in err and "Traceback" not in err
+
+
+def test_a_damaged_claims_cache_is_named_and_rebuilt(tmp_path: Path, jsonl: Path):
+    from claimbench.cache import DB_NAME
+
+    cache = tmp_path / "cache"
+    args = ["extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1]
+    assert run_main(*args)[0] == 0
+    (cache / DB_NAME).write_bytes(b"this is not an SQLite database, just garbage" * 100)
+    for suffix in ("-wal", "-shm"):
+        (cache / (DB_NAME + suffix)).unlink(missing_ok=True)
+    code, out, err = run_main(*args)
+    assert code == 0 and str(cache / DB_NAME) in err and "damaged" in err and "wrote 1 claims" in out
+
+
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, jsonl: Path):
+    import sqlite3
+
+    from claimbench.cache import DB_NAME
+
+    cache = tmp_path / "cache"
+    args = ["extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1]
+    assert run_main(*args)[0] == 0
+    with sqlite3.connect(cache / DB_NAME) as db:
+        db.execute("UPDATE claims SET claims = '{not json'")
+    code, out, err = run_main(*args)
+    assert code == 0 and "wrote 1 claims" in out, err
