@@ -50,6 +50,7 @@ paper is rejected (its ``file:line``, reason ``extraction failed:
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import sys
 import tempfile
@@ -235,6 +236,34 @@ class BatchOutput:
     papers: pa.Table
     outcomes: list[int | str]
     fresh: list[str | None]
+
+
+def extractor_key(version: str) -> str:
+    """The claims cache's key for extraction: the extractor's version and a digest of everything that decides its
+    claims (the extractor's code and knowledge files, and the schemas' unit definitions and bounds), so an edit of
+    a knowledge file serves no stale claims even when nobody bumps the version.
+
+    >>> extractor_key("1.0").startswith("1.0+") and len(extractor_key("1.0")) == 4 + 16
+    True
+    """
+    return f"{version}+{_extractor_digest()}"
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor_digest() -> str:
+    from claimbench import extract, schemas
+
+    return files_digest([Path(extract.__file__).parent, Path(schemas.__file__).parent])
+
+
+def files_digest(folders: Sequence[Path]) -> str:
+    """16 hex digits of the sha256 of the code and data files under ``folders`` (names and bytes, in order)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix in (".py", ".toml", ".csv", ".json", ".txt") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return digest.hexdigest()[:16]
 
 
 def _decodes(cached: str) -> bool:
@@ -612,7 +641,10 @@ class Run:
 
         ``preload``: once the engine has its first batch (a process pool has then started all its
         processes), import the validation engine in a thread, while the batches are extracted.
+        The cache is keyed by what the claims were computed from (:func:`extractor_key`), not by the
+        hand-bumped version alone.
         """
+        cache_key = extractor_key(version) if cache is not None else version
         pending: deque = deque()
         stats = self.stats
 
@@ -620,7 +652,7 @@ class Run:
             first = True
             for shard, batch, last in self._batches(todo):
                 keys = [content_key(item.merged.paper) for item in batch]
-                hits = cache.get_encoded(version, keys) if cache is not None and keys else {}
+                hits = cache.get_encoded(cache_key, keys) if cache is not None and keys else {}
                 pending.append((shard, batch, keys, len(hits), last))
                 yield [(item.merged, hits.get(key)) for item, key in zip(batch, keys)]
                 if first and preload:
@@ -634,7 +666,7 @@ class Run:
             stats.cache_hits += hits
             stats.cache_misses += len(batch) - hits
             if cache is not None:
-                cache.put_encoded(version, [(key, text) for key, text in zip(keys, output.fresh) if text is not None])
+                cache.put_encoded(cache_key, [(key, text) for key, text in zip(keys, output.fresh) if text is not None])
             output.fresh = []  # stored: not kept with the chunk's rows
             yield shard, batch, output, last
 

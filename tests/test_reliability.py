@@ -315,3 +315,27 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, jsonl: Path):
         db.execute("UPDATE claims SET claims = '{not json'")
     code, out, err = run_main(*args)
     assert code == 0 and "wrote 1 claims" in out, err
+
+
+def test_the_claims_cache_is_keyed_by_the_extractor_files_not_the_version(tmp_path: Path, jsonl: Path):
+    """Editing a knowledge file (the documented way to extend the extractor) without bumping the version
+    served the old claims from the cache. The key is now the version and a digest of the extractor's files."""
+    import shutil
+
+    from claimbench import pipeline
+    from claimbench.cache import ClaimCache
+    from claimbench.extract import claims as claims_module
+
+    cache = tmp_path / "cache"
+    assert run_main("extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1)[0] == 0
+    version = claims_module.EXTRACTOR_VERSION
+    with ClaimCache(cache) as store:
+        assert store.count(pipeline.extractor_key(version)) == 1 and store.count(version) == 0
+    # The digest follows the files' bytes: one edited knowledge file gives another key.
+    package = Path(claims_module.__file__).parent
+    copy = tmp_path / "extract"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = pipeline.files_digest([copy])
+    toml = copy / "knowledge" / "metrics.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("'faster', ", "", 1), encoding="utf-8")
+    assert pipeline.files_digest([copy]) != before
