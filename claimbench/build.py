@@ -31,7 +31,7 @@ from claimbench.corpus import seed_dir
 from claimbench.extract import claims as claims_module
 from claimbench.layout import shard_path
 from claimbench.pipeline import SHARD_RECORDS, Run, RunStats
-from claimbench.changelog import write_changelog
+from claimbench.changelog import refuse_link, write_changelog
 from claimbench.release import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
 from claimbench.reuse import Reuse, ShardStore
 from claimbench.versioning import next_version, releases_in
@@ -96,9 +96,7 @@ def build(
     releases_dir = Path(releases_dir)
     if date is not None:
         parse_date(date)  # a bad date fails before the work, naming option and value
-    changelog = releases_dir / "CHANGELOG.md"
-    if changelog.is_symlink():  # found before the work, not after it (write_changelog refuses it too)
-        raise ValueError(f"{changelog} is a link: claimbench never writes through a link (remove it, then build again)")
+    refuse_link(releases_dir / "CHANGELOG.md")  # found before the work, not after it (write_changelog refuses it too)
     if version is not None:
         version = parse_version(version)
         if (releases_dir / f"v{version}").exists():  # fail before the work, not after it

@@ -133,6 +133,12 @@ def metric_markdown(diff) -> str:
     return head + rows
 
 
+def refuse_link(path: Path) -> None:
+    """A ValueError naming ``path`` when it is a symbolic link: claimbench never writes through one."""
+    if path.is_symlink():
+        raise ValueError(f"{path} is a link: claimbench never writes through a link (remove it, then build again)")
+
+
 def write_changelog(releases_dir: Path) -> Path:
     """Write ``releases_dir/CHANGELOG.md`` from the releases there and return its path.
 
@@ -144,8 +150,7 @@ def write_changelog(releases_dir: Path) -> Path:
 
     releases_dir = Path(releases_dir)
     path = releases_dir / "CHANGELOG.md"
-    if path.is_symlink():
-        raise ValueError(f"{path} is a link: claimbench never writes through a link (remove it, then build again)")
+    refuse_link(path)
     folder = os.open(releases_dir, os.O_RDONLY)
     try:
         fcntl.flock(folder, fcntl.LOCK_EX)  # released when the descriptor is closed

@@ -809,8 +809,9 @@ def _claim(
     settled = settle(
         metric, w.q.unit, change,
         only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
-        better_said=change == "increase" and _better_said(sent, lo, w, found),
-        share_of_system=bool(context.share_of(sent, w.e)),
+        # (the two lookups are made only for the claims whose form asks them: not on every claim's path)
+        better_said=metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, lo, w, found),
+        share_of_system=metric == "throughput" and w.q.unit == "%" and change == "none" and bool(context.share_of(sent, w.e)),
     )
     if settled:
         metric, metric_rule = settled

@@ -116,7 +116,7 @@ COORDINATED_FIGURE = regex.compile(
 BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
 # What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
 # What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
-BY_OBJECT_GAP = regex.compile(  # matched at the keyword's end (no "^": it would not match there)
+BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keyword's end to the number's "by "
     r"""
     \)?                                   # the end of "(TTFT)"
     (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s;:()]++){0,10}?
@@ -331,7 +331,7 @@ def settle(
     return None
 
 
-def _first_after(hits, end: int, reach: int, sent: str = ""):
+def _first_after(hits, end: int, reach: int, sent: str):
     """The first keyword within ``reach`` after ``end``, spanning the compound of keywords it opens: the first
     names the resource the rest measures ("95% energy cost": energy; "80% GPU memory footprint": memory)."""
     at = next((k for k, h in enumerate(hits) if end <= h[0] <= end + reach), None)
