@@ -418,6 +418,15 @@ FIELD_CASES = [
     ("Compared with tensor parallelism, our approach achieved 13.7times and 3.0times maximum batch size and sequence length "
      "respectively when scaling up to 64 NVIDIA P100 GPUs.", "13.7times", "hardware", "64 NVIDIA P100 GPUs"),
     ("It achieves a 2.1x speedup with 8 A100 GPUs.", "2.1x", "hardware", "8 A100 GPUs"),
+    # change: "<verb> <object> by N" takes the verb's direction, not that of a change noun in the object
+    ("The allocator reduces the scheduling overhead by up to 8x.", "8x", "change", "decrease"),
+    ("FlexLLM reduces the activation GPU memory overhead by up to 8x.", "8x", "change", "decrease"),
+    ("The new cache cuts lookup overhead by roughly 30% on every trace.", "30%", "change", "decrease"),
+    ("It improves throughput and reduces memory by 30%.", "30%", "change", "decrease"),
+    ("The planner improves the memory savings by 30%.", "30%", "change", "increase"),
+    # metric: after a word that says only "better", "for ..." names where it was measured, not what was better
+    ("It improves runtime performance by 15% for applications with heavy communication costs.", "15%", "metric", "speedup"),
+    ("Our tool outperforms the baseline by 23% in throughput.", "23%", "metric", "throughput"),
     # hardware: not one named in a later clause
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of "
      "84 TFLOPS (over 50% of A6000 peak).", "25x", "hardware", None),
