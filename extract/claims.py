@@ -836,8 +836,8 @@ def _claim(
         verb = [h for h in context.within(context.change_hits(sent), found.start - 40, found.start) if h[1] <= found.start]
         if verb:  # "raises the goodput over Orca, vLLM, and TGI by 40%": the verb of the metric "by" measures
             change, change_rule = verb[-1][2], "the verb of the phrase 'by' measures"
-    if change == "none" and prev is not None and prev.unit == w.q.unit and prev.change != "none" and GAPPED_BY.match(sent[lo : w.s]):
-        change, change_rule = prev.change, "gapping: ', and by N' repeats the previous figure's change"
+    if change == "none" and prev is not None and prev.change != "none" and _gapped(sent, lo, w.s, prev.start - w.sentence.start):
+        change, change_rule = prev.change, "gapping: ', and [X] by N' repeats the previous figure's verb"
     settled = settle(
         metric, w.q.unit, change,
         only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
@@ -1052,8 +1052,31 @@ def _time_phrase(phrase: str | None) -> bool:
     return phrase is not None and bool(_time_words().search(phrase))
 
 
-# A figure whose clause opens with "by" and nothing else: ", and by 43% relative to previous approaches".
-GAPPED_BY = regex.compile(r"^\s*+by\s++(?:(?:up\s+to|about|nearly|over|more\s+than|at\s+least)\s++)?$", regex.IGNORECASE)
+# A figure whose clause holds only "by" and maybe an object before it, the verb left out:
+# ", and by 43% relative to previous approaches", ", and the end-to-end memory requirement by up to 36%".
+GAPPED_BY = regex.compile(
+    r"""\s*+(?:,\s*+)?(?:and\s++)?
+    (?:[^\s,;:.()]++\s++){0,8}?                   # the object, if any: "the end-to-end memory requirement of finetuning"
+    by\s++(?:(?:up\s+to|about|roughly|nearly|over|more\s+than|at\s+least)\s++)?$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def _gapped(sent: str, lo: int, s: int, prev_s: int) -> bool:
+    """Form "<verb> X by N1, and Y by N2": the figure at ``s`` (its clause from ``lo``) has no verb of its own and
+    takes the verb of the figure before it (at ``prev_s``), itself given "by".
+
+    >>> t = "It reduces the memory overhead by up to 8x, and the memory requirement of finetuning by up to 36%."
+    >>> _gapped(t, t.index(", and"), t.index("36"), t.index("8x"))
+    True
+    >>> t = "It reduces the memory overhead by up to 8x, and the model runs on 36% of the devices."
+    >>> _gapped(t, t.index(", and"), t.index("36"), t.index("8x"))
+    False
+    """
+    return (
+        bool(GAPPED_BY.match(sent, lo, s)) and not context.within(context.change_hits(sent), lo, s)
+        and _by_before(sent, max(0, prev_s - 60), prev_s)
+    )
 
 
 def _better_of_less(sent: str, lo: int, at: int, metric: str) -> bool:

@@ -424,6 +424,11 @@ FIELD_CASES = [
     ("The new cache cuts lookup overhead by roughly 30% on every trace.", "30%", "change", "decrease"),
     ("It improves throughput and reduces memory by 30%.", "30%", "change", "decrease"),
     ("The planner improves the memory savings by 30%.", "30%", "change", "increase"),
+    # gapping: "<verb> X by N1, and Y by N2" repeats the verb for Y
+    ("The cache reduces lookup latency by 2x, and the index size by up to 40%.", "40%", "change", "decrease"),
+    ("FlexLLM reduces the activation GPU memory overhead by up to 8x, and the end-to-end GPU memory requirement of "
+     "finetuning by up to 36%.", "36%", "change", "decrease"),
+    ("The cache reduces lookup latency by 2x, and the model fits on 40% of the devices.", "40%", "change", "none"),
     # metric: after a word that says only "better", "for ..." names where it was measured, not what was better
     ("It improves runtime performance by 15% for applications with heavy communication costs.", "15%", "metric", "speedup"),
     ("Our tool outperforms the baseline by 23% in throughput.", "23%", "metric", "throughput"),
