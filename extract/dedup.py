@@ -1,25 +1,41 @@
 """Merge papers read more than once (the seed dumps repeat papers), with memory bounded by the corpus's index.
 
-Papers are the same when their ``paper_id`` (derived from the title) is.
+Papers are the same when their ``paper_id`` (64 bits of the sha1 of the folded, lower-cased
+title) is, and their titles agree: each record also carries a second, independent 64-bit
+fingerprint of that title (:func:`~claimbench.extract.papers.title_check`). Records whose
+ids match but whose checks differ are different papers whose ids collided (about 2e-7 at
+2.7M papers, but never assumed away): they are never merged. The title read first (in input
+order) keeps the id; every record of another title with that id is set aside as a reject
+naming the id and the ``file:line`` of the paper that kept it (:func:`collision_reason`),
+so every record is still accounted for: papers + duplicates merged + rejected.
+
 When copies differ in their abstract, the variant seen most often wins, then
 the longest, then the first in sort order; the copy kept is the one with the
 winning abstract whose source (``file:line``) sorts first. Its external id
 and categories are its own, or else those of the first copy in source order
 that has them; the update date is the latest of all copies. Every choice
-depends only on the set of copies, never on the order of the inputs.
+depends only on the set of copies, never on the order of the inputs (only
+which of two titles with a colliding id keeps it does: the one read first).
 
 Streaming, in passes over the same records (:class:`DedupIndex`):
 
-1. :meth:`DedupIndex.add` every paper, in read order: the index keeps 20
-   bytes a record (paper id, a 64-bit hash of the abstract, its length);
-2. :meth:`DedupIndex.finish`: the papers read more than once (``groups``);
+1. :meth:`DedupIndex.add` every paper, in read order: the index keeps 28
+   bytes a record (paper id, the title's check, a 64-bit hash of the abstract,
+   its length as 32 bits);
+2. :meth:`DedupIndex.finish`: the papers read more than once (``groups``), and the
+   records whose id collides with that of another title (``collisions``);
 3. only when there are such papers, :meth:`DedupIndex.collect` every paper
    again: the copies of those papers are noted (source, hash, metadata; the
    text only when two abstract variants tie on count and length);
 4. :meth:`DedupIndex.merged` every paper again, in the same order: the
    :class:`MergedPaper` to emit at this record, or None when the record is a
    copy merged into another one. A paper read once is emitted where it was
-   read; a paper read more than once, where its kept copy was read.
+   read; a paper read more than once, where its kept copy was read. A record whose
+   id collided gives None too, and its :class:`~claimbench.extract.readers.Reject`
+   is appended to :attr:`DedupIndex.rejects`.
+
+Each later pass checks that it reads what pass 1 read (the id, the title's check and the
+abstract's hash of every record), else raises :class:`InputChanged`.
 
 :func:`merge_duplicates` runs those passes over a list, for small inputs.
 """
@@ -31,7 +47,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from .papers import Paper
+from .papers import Paper, title_check
+from .readers import EXCERPT_CHARS, Reject
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,24 @@ def utf8_abstract_hash(data: bytes) -> int:
 
 class InputChanged(RuntimeError):
     """A later pass over the inputs did not read what the first pass read (a file changed meanwhile)."""
+
+
+def collision_reason(paper_id: str, kept_source: str) -> str:
+    """Why a record whose paper id collided with that of a different title is set aside.
+
+    >>> collision_reason("02766bd313f1991b", "a.jsonl:3")
+    'paper_id 02766bd313f1991b collision: this title differs from that of a.jsonl:3, which has the same id and keeps it; not merged'
+    """
+    return (f"paper_id {paper_id} collision: this title differs from that of {kept_source}, which has the same id "
+            "and keeps it; not merged")
+
+
+def collision_reject(paper: Paper, kept_source: str) -> Reject:
+    """The reject of ``paper`` (read at ``file:line``), whose id collided with that of the paper read at ``kept_source``."""
+    name, _, line = paper.source.rpartition(":")
+    excerpt = f"{paper.title}\n{paper.abstract}"[:EXCERPT_CHARS]
+    return Reject(name if line.isdigit() else paper.source, int(line) if line.isdigit() else None,
+                  collision_reason(paper.paper_id, kept_source), excerpt)
 
 
 @dataclass
@@ -132,9 +167,13 @@ class DedupIndex:
 
     def __init__(self) -> None:
         self._ids = array("Q")  # paper_id as an integer, per record
+        self._titles = array("Q")  # title_check, per record
         self._digests = array("Q")  # abstract_hash, per record
-        self._lengths = array("L")  # len(abstract), per record
+        self._lengths = array("I")  # len(abstract), per record
         self._groups: dict[int, _Group] = {}
+        self._colliding: dict[int, int] = {}  # record whose id collided -> the record of the title that keeps the id
+        self._keepers: dict[int, str | None] = {}  # those records -> their source, once met in pass 4
+        self.rejects: list[Reject] = []  # the records whose id collided, as met in pass 4
         self._finished = False
         self._ordinal = {"collect": 0, "merged": 0}
 
@@ -143,6 +182,7 @@ class DedupIndex:
     def add(self, paper: Paper) -> None:
         """Note one record (pass 1)."""
         self._ids.append(int(paper.paper_id, 16))
+        self._titles.append(title_check(paper.title))
         self._digests.append(abstract_hash(paper.abstract))
         self._lengths.append(len(paper.abstract))
 
@@ -152,7 +192,8 @@ class DedupIndex:
         return len(self._ids)
 
     def finish(self) -> None:
-        """End pass 1: find the papers read more than once and the abstract variants that may win."""
+        """End pass 1: find the papers read more than once, the abstract variants that may win, and the
+        records whose id collided with that of another title."""
         import numpy as np
 
         ids = np.frombuffer(self._ids, dtype=np.uint64) if self._ids else np.zeros(0, np.uint64)
@@ -162,13 +203,20 @@ class DedupIndex:
         rows = np.flatnonzero(np.isin(ids, repeated)) if repeated.size else np.zeros(0, np.int64)
         per_paper: dict[int, Counter] = {}
         lengths: dict[tuple[int, int], int] = {}
+        keeper: dict[int, int] = {}  # paper id -> the first record read with it, whose title keeps it
         for row in rows.tolist():
             pid, digest = self._ids[row], self._digests[row]
+            first = keeper.setdefault(pid, row)
+            if self._titles[row] != self._titles[first]:
+                self._colliding[row] = first
+                self._keepers[first] = None
+                continue
             per_paper.setdefault(pid, Counter())[digest] += 1
             lengths[pid, digest] = self._lengths[row]
         for pid, tally in per_paper.items():
-            best = best_variants(tally, {d: lengths[pid, d] for d in tally})
-            self._groups[pid] = _Group(best=best, variants=len(tally))
+            if sum(tally.values()) > 1:
+                best = best_variants(tally, {d: lengths[pid, d] for d in tally})
+                self._groups[pid] = _Group(best=best, variants=len(tally))
         self._finished = True
 
     @property
@@ -182,9 +230,14 @@ class DedupIndex:
         return len(self._groups)
 
     @property
+    def collisions(self) -> int:
+        """Records set aside because their id collided with that of another title (after :meth:`finish`)."""
+        return len(self._colliding)
+
+    @property
     def duplicates(self) -> int:
-        """Records merged into another copy: records - papers (after :meth:`finish`)."""
-        return self.records - self._unique
+        """Records merged into another copy: records - papers - collisions (after :meth:`finish`)."""
+        return self.records - self._unique - len(self._colliding)
 
     @property
     def needs_collect(self) -> bool:
@@ -196,7 +249,7 @@ class DedupIndex:
     def collect(self, paper: Paper) -> None:
         """Note the copies of papers read more than once (pass 3, the records in pass-1 order)."""
         ordinal = self._check("collect", paper)
-        group = self._groups.get(int(paper.paper_id, 16))
+        group = self._groups.get(int(paper.paper_id, 16)) if ordinal not in self._colliding else None
         if group is not None:
             digest = self._digests[ordinal]
             group.copies.append(Copy(ordinal, paper.source, digest, paper.external_id, paper.categories, paper.update_date))
@@ -217,8 +270,15 @@ class DedupIndex:
     # pass 4 ------------------------------------------------------------------------------------
 
     def merged(self, paper: Paper) -> MergedPaper | None:
-        """The merged paper to emit at this record, or None for a copy merged elsewhere (pass 4)."""
+        """The merged paper to emit at this record, or None for a copy merged elsewhere or a record whose id
+        collided (pass 4; its reject is appended to :attr:`rejects`)."""
         ordinal = self._check("merged", paper)
+        if ordinal in self._keepers:
+            self._keepers[ordinal] = paper.source
+        kept = self._colliding.get(ordinal)
+        if kept is not None:
+            self.rejects.append(collision_reject(paper, self._keepers[kept]))
+            return None
         group = self._groups.get(int(paper.paper_id, 16))
         if group is None:
             return MergedPaper(paper, (paper.source,), 1)
@@ -235,19 +295,27 @@ class DedupIndex:
         self._ordinal[step] = ordinal + 1
         if step == "merged" and self._groups and self._ordinal["collect"] != self.records:
             raise RuntimeError("DedupIndex.collect() must see every record before merged()")
-        if ordinal >= self.records or self._ids[ordinal] != int(paper.paper_id, 16):
+        if (ordinal >= self.records or self._ids[ordinal] != int(paper.paper_id, 16)
+                or self._titles[ordinal] != title_check(paper.title) or self._digests[ordinal] != abstract_hash(paper.abstract)):
             raise InputChanged(f"{paper.source}: the input changed while it was being read (record {ordinal + 1} "
                                "differs from the first pass); run again on files that do not change")
         return ordinal
 
 
-def merge_duplicates(papers: Iterable[Paper]) -> list[MergedPaper]:
+def merge_duplicates(papers: Iterable[Paper], rejects: list[Reject] | None = None) -> list[MergedPaper]:
     """One record per paper_id, sorted by paper_id (the passes of :class:`DedupIndex` over a list).
+
+    A record whose id collided with that of another title is appended to ``rejects``; without
+    ``rejects``, the first one raises its :class:`~claimbench.extract.readers.InputError`.
 
     >>> a = Paper("T", "short", "a.txt:3")
     >>> b = Paper("T", "short", "b.txt:9")
     >>> [(m.sources, m.abstract_variants) for m in merge_duplicates([a, b])]
     [(('a.txt:3', 'b.txt:9'), 1)]
+    >>> other = Paper("U", "long", "b.txt:12", paper_id=a.paper_id)  # an id collision, forced
+    >>> found = []
+    >>> [m.sources for m in merge_duplicates([a, other, b], found)], [r.source for r in found]
+    ([('a.txt:3', 'b.txt:9')], ['b.txt:12'])
     """
     papers = list(papers)
     index = DedupIndex()
@@ -258,4 +326,8 @@ def merge_duplicates(papers: Iterable[Paper]) -> list[MergedPaper]:
         for paper in papers:
             index.collect(paper)
     merged = [m for m in map(index.merged, papers) if m is not None]
+    if index.rejects:
+        if rejects is None:
+            raise index.rejects[0].error()
+        rejects.extend(index.rejects)
     return sorted(merged, key=lambda m: m.paper.paper_id)

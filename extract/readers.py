@@ -508,7 +508,7 @@ def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None
     """The paper of one record, or why it is rejected.
 
     >>> _record_paper(Path("in/a.jsonl"), 3, {"id": 7, "title": " A\\n title ", "abstract": "An  abstract.", "categories": "cs.LG cs.CL"})
-    Paper(title='A title', abstract='An abstract.', source='a.jsonl:3', external_id='7', categories=('cs.LG', 'cs.CL'), update_date=None, paper_id='46a939301c')
+    Paper(title='A title', abstract='An abstract.', source='a.jsonl:3', external_id='7', categories=('cs.LG', 'cs.CL'), update_date=None, paper_id='46a939301ca2b16d')
     >>> _record_paper(Path("in/a.jsonl"), 4, {"title": "A title", "abstract": " "}).reason
     'record has no abstract'
     """

@@ -270,7 +270,7 @@ def test_wide_spaces_are_the_white_space_beyond_ascii():
 def test_titles_get_the_ids_they_always_had(text):
     folded = " ".join(text.split())
     try:
-        expected = hashlib.sha1(folded.lower().encode("utf-8")).hexdigest()[:10]
+        expected = hashlib.sha1(folded.lower().encode("utf-8")).hexdigest()[:16]
     except UnicodeEncodeError:
         with pytest.raises(UnicodeEncodeError):
             paper_id_for(text)
