@@ -132,7 +132,7 @@ BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keywor
 # carries the keyword's metric ("energy consumption by", "latency drops by"); not another noun it only
 # modifies ("communication range by").
 BY_HEAD = regex.compile(
-    r"""\)?\s*+(?:by|of|for|in|on|at|across|under|over|than|against|with|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
+    r"""\)?\s*+(?:by|of|for|in|on|at|across|under|over|than|against|with|within|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
            consumption|usage|use|capacity|size|requirements?|demands?|pressure|volume|load|needs?|factors?|
            [a-z]++(?:ed|es|s))\b""",
     regex.VERBOSE,
@@ -380,12 +380,35 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
     if not by:
         return None
     by_end = by.start() + 3  # "by" and one space: the gap must end at this "by", not an earlier one
-    for h in reversed([h for h in hits if window_start - BY_REACH <= h[0] and h[1] <= by.start()]):
-        if (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1], h[1] + 40)) and BY_OBJECT_GAP.fullmatch(
-            PARENTHETICAL.sub("", sent[h[1] : by_end])  # "outperforms the training systems (A and B) by"
-        ):
-            return Attribution(h[2], h[0], h[1], "by")
-    return None
+    found = [
+        h for h in hits
+        if window_start - BY_REACH <= h[0] and h[1] <= by.start()
+        and (VERB_KEYWORD.fullmatch(sent, h[0], h[1]) or BY_HEAD.match(sent, h[1], h[1] + 40))
+        and BY_OBJECT_GAP.fullmatch(PARENTHETICAL.sub("", sent[h[1] : by_end]))  # "outperforms the systems (A and B) by"
+    ]
+    if not found:
+        return None
+    # The head of the verb's object when the verb is there ("improves serving throughput within the latency SLO by"),
+    # else the last keyword before "by".
+    h = next(
+        (
+            h for h in found[:-1]
+            if _by_verb_object().search(sent, max(0, h[0] - 60), h[0]) and not ANOTHER_FIGURE.search(sent, h[1], by.start())
+        ),
+        found[-1],
+    )
+    return Attribution(h[2], h[0], h[1], "by")
+
+
+# Between a verb's object and "by": another "by" or a number means the object belongs to an earlier figure.
+ANOTHER_FIGURE = regex.compile(r"(?i:\bby\b|(?<![\w.-])\d)")  # not a digit of a name: "Mistral-7B"
+
+
+@lru_cache(maxsize=1)
+def _by_verb_object() -> regex.Pattern:
+    """A verb of metrics.toml [by_verbs] and at most three words of its object before a keyword: "improves serving "."""
+    verbs = "|".join(load("metrics")["by_verbs"]["words"])
+    return regex.compile(rf"(?i:\b(?:{verbs})\s++(?:[a-z][\w-]*+\s++){{0,3}})$")
 
 
 def _before(sent: str, s: int, e: int, hits) -> Attribution | None:

@@ -51,6 +51,13 @@ ROWS = [
      "1.2%", "accuracy", "accuracy", "in"),
     ("corpus", "FSMoE outperforms the state-of-the-art MoE training systems (DeepSpeed-MoE and Tutel) by 1.18times-1.22times "
      "on 1458 MoE layers.", "1.18times-1.22times", "speedup", "outperforms", "by"),
+    # ... the head of the verb's object, not a keyword of a phrase inside it
+    ("invented", "The runtime improves request throughput within the latency budget of each tenant by 2.1x.", "2.1x",
+     "throughput", "throughput", "by"),
+    ("corpus", "Sarathi-Serve improves serving throughput within desired latency SLOs of Mistral-7B by up to 2.6x on a "
+     "single A100 GPU.", "2.6x", "throughput", "throughput", "by"),
+    ("invented", "It reduces latency by up to 7x for latency-bound jobs and increases throughput by over 1.5x.", "1.5x",
+     "throughput", "throughput", "by"),
     ("invented", "The compiler beats TVM, Ansor and XLA, by 17%, 24% and 31%, respectively.", "17%", "speedup", "beats", "by"),
     ("invented", "Our scheduler outperforms FIFO (typically by 22%).", "22%", "speedup", "outperforms", "by"),
     ("invented", "The detector reports 35% lower number of false positives.", "35%", "accuracy", "false positives", "after"),
