@@ -997,10 +997,17 @@ def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:
     >>> q = find_quantities(s)[0]
     >>> _better_said(s, 0, _Where(q, Sentence(0, s), q.start, q.end), Attribution("latency", 12, 19, "by"))
     True
+    >>> s = "It achieves up to 1.35x latency gain."
+    >>> q = find_quantities(s)[0]
+    >>> _better_said(s, 0, _Where(q, Sentence(0, s), q.start, q.end), Attribution("latency", 24, 31, "after"))
+    True
     """
     if context.better_before(sent, lo, w.s) is not None:
         return True
-    return found.rule == "after" and bool(context.better_words().search(sent, w.e, found.start))
+    # "a factor of 6 better latency", "1.35x latency gain", "a 2x latency improvement"
+    return found.rule == "after" and bool(
+        context.better_words().search(sent, w.e, found.start) or context.better_words().match(sent, found.end + 1, found.end + 16)
+    )
 
 
 def _elliptic(sent: str, lo: int, hi: int) -> bool:
