@@ -838,8 +838,9 @@ def _claim(
             change, change_rule = verb[-1][2], "the verb of the phrase 'by' measures"
     if change == "none" and prev is not None and prev.change != "none" and _gapped(sent, lo, w.s, prev.start - w.sentence.start):
         change, change_rule = prev.change, "gapping: ', and [X] by N' repeats the previous figure's verb"
+    unit = "pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit  # R14, R11
     settled = settle(
-        metric, w.q.unit, change,
+        metric, unit, change,
         only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
         # (the two lookups are made only for the claims whose form asks them: not on every claim's path)
         better_said=metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, lo, w, found),
@@ -923,7 +924,7 @@ def _claim(
         end=end,
         value=float(w.q.value),
         value_low=None if w.q.value_low is None else float(w.q.value_low),
-        unit="pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit,  # R14, R11
+        unit=unit,
         metric=metric,
         qualifier=qualifier,
         change=change,
@@ -986,7 +987,7 @@ def _absolute(sent: str, w: _Where) -> bool:
 
 # "absolute" before a percentage (a few words at most) or right after it.
 ABSOLUTE_BEFORE = regex.compile(r"(?i:\babsolute\s++(?:[a-z-]++\s++){0,2}?(?:of\s++)?(?:(?:up\s+to|about|over|nearly)\s++)?\+?$)")
-ABSOLUTE_AFTER = regex.compile(r"(?i:\s*+(?:absolute|in\s+absolute\s+terms)\b)")
+ABSOLUTE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]{0,20}\)\s*+)?(?:absolute|in\s+absolute)\b)")  # "+20% (+/-3%) in absolute score"
 
 
 def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:

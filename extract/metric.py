@@ -325,6 +325,8 @@ def settle(
 
     >>> settle("speedup", "%", "none", only_better=True, better_said=False, share_of_system=False)
     ('accuracy', 'absolute performance: a quality score')
+    >>> settle("speedup", "pp", "increase", only_better=True, better_said=False, share_of_system=False)
+    ('accuracy', 'absolute performance: a quality score')
     >>> settle("latency", "x", "increase", only_better=False, better_said=True, share_of_system=False)
     ('speedup', 'R20: a latency gain stated as a factor')
     >>> settle("scale", "%", "decrease", only_better=False, better_said=False, share_of_system=False)
@@ -332,8 +334,9 @@ def settle(
     >>> settle("throughput", "%", "none", only_better=False, better_said=False, share_of_system=False)
     ('utilization', 'absolute percentage of a throughput: a share of its peak')
     """
-    if change == "none" and unit in ("%", "") and only_better:
-        return "accuracy", "absolute performance: a quality score"  # "average performance drops from 77% to 33%"
+    if only_better and (change == "none" and unit in ("%", "") or unit == "pp"):
+        # "average performance drops from 77% to 33%"; "a 2.5% absolute performance gain" (points, R14: a score)
+        return "accuracy", "absolute performance: a quality score"
     if metric == "latency" and unit == "x" and change == "increase" and better_said:
         return "speedup", "R20: a latency gain stated as a factor"  # "enhances latency by 35-fold"
     if metric == "scale" and change == "decrease" and unit in ("x", "%"):

@@ -424,6 +424,9 @@ FIELD_CASES = [
     ("The new cache cuts lookup overhead by roughly 30% on every trace.", "30%", "change", "decrease"),
     ("It improves throughput and reduces memory by 30%.", "30%", "change", "decrease"),
     ("The planner improves the memory savings by 30%.", "30%", "change", "increase"),
+    # R14: "absolute" after the number, an error bar between
+    ("Fine-tuned models outperform the base model by +20% (+/-3%) in absolute score.", "20%", "unit", "pp"),
+    ("The retriever brings a 3.1% absolute gain in recall.", "3.1%", "unit", "pp"),
     # gapping: "<verb> X by N1, and Y by N2" repeats the verb for Y
     ("The cache reduces lookup latency by 2x, and the index size by up to 40%.", "40%", "change", "decrease"),
     ("FlexLLM reduces the activation GPU memory overhead by up to 8x, and the end-to-end GPU memory requirement of "

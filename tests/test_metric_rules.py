@@ -96,6 +96,9 @@ ROWS = [
     ("corpus", "In terms of parallel speedup, our design improves the sequential execution by 7.04x on average.", "7.04x",
      "speedup", "speedup", "frame"),
     ("invented", "In terms of energy, the new layout improves the baseline design by 18%.", "18%", "energy", "energy", "frame"),
+    # an absolute (points, R14) gain in "performance" is a quality score
+    ("invented", "The retriever brings a 3.1% absolute performance gain on our held-out split.", "3.1%", "accuracy",
+     "performance", "absolute performance: a quality score"),
     # R20 after any rule: a latency gain stated as a factor is a speedup
     ("invented", "The cache enhances lookup latency by 12-fold.", "12-fold", "speedup", "latency",
      "R20: a latency gain stated as a factor"),
