@@ -12,6 +12,9 @@ from claimbench.extract.claims import extract_claims
 from claimbench.extract.papers import Paper
 
 CASES = [
+    # R4: a factor before a device is a count of devices, not a claim
+    ("It runs on a single server with 8x NVIDIA 3090 GPUs at less than 5% runtime overhead.",
+     [("5%", 5.0, None, "%", "speedup", "at_most", "increase")]),
     # factors, with LaTeX residue
     ("Speculative decoding achieves up to 2.49times speedup on MobileLlama.",
      [("2.49times", 2.49, None, "x", "speedup", "up_to", "increase")]),

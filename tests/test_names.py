@@ -37,6 +37,9 @@ HARDWARE = [
     invented("Specifically, on 8 NVIDIA Tesla K20X GPUs and a Tesla V100S it runs 2x faster.", ["8 NVIDIA Tesla K20X GPUs", "Tesla V100S"]),
     invented("It is 3x faster on a K40m GPU than on the K20c, and 2x on 16 V100s.", ["K40m GPU", "K20c", "16 V100s"]),
     invented("A single AMD Instinct MI300X matches 8 H100s in throughput.", ["single AMD Instinct MI300X", "8 H100s"]),
+    # a bare GeForce number after the vendor
+    corpus("It runs on a single server with 4x NVIDIA A6000 or 8x NVIDIA 3090 GPUs.", ["NVIDIA A6000", "NVIDIA 3090 GPUs"]),
+    invented("Training fits on two Nvidia 4090 cards.", ["two Nvidia 4090 cards"]),
     invented("We measure 3x on two Intel Habana Gaudi2 accelerators and on Gaudi 3.", ["two Intel Habana Gaudi2 accelerators", "Gaudi 3"]),
     invented("It reaches 40% MFU on 1,024 Trainium2 chips and on AWS Inferentia2.", ["1,024 Trainium2 chips", "AWS Inferentia2"]),
     invented("Training on TPU v5e and Google TPU v7 Ironwood pods is 2x cheaper.", ["TPU v5e", "Google TPU v7 Ironwood"]),
@@ -137,6 +140,7 @@ NOT_HARDWARE = [
     corpus("It only rules out an I/O complexity of o(Nd) when M=Theta(Nd)."),
     corpus("We leverage the advancements in RISC-V RV32 architectures with FP16 SIMD operations."),  # an instruction set
     invented("Our method pushes the Pareto Frontier of accuracy and cost by 2x."),
+    invented("We collected 3090 samples from 4090 users."),  # a number that is also a GeForce model, no vendor
     invented("Frontier models are 3x more capable; Frontier systems are costlier."),
     invented("At the Summit on AI safety, we show 3x."),
     invented("The Aurora model achieves 5x, trained on Aurora, a foundation model of the atmosphere."),
