@@ -124,6 +124,8 @@ BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keywor
                                           # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM, Orca and TGI,"
     (?:\s++(?:over|than|compared\s+(?:to|with)|against|relative\s+to)\s[^;:()]{1,120}?)?
                                           # what it is compared with, a list maybe: "over A, B, and C"
+    (?:,?\s++(?:such\s+as|like|including|e\.g\.,?)\s[^;:()]{1,160}?)?
+                                          # examples of it: "frameworks, such as PyTorch JIT, ..., and XLA,"
     (?:\s*+\(\s*+[a-z]+ly|\s++[a-z]+ly)?     # "(generally by", "consistently by"
     \s++by\s""",
     regex.VERBOSE,
@@ -214,7 +216,7 @@ UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", n
 # How far each rule looks, in characters.
 AFTER_REACH = 60
 BEFORE_REACH = 90
-BY_REACH = 80  # before the window of "by": the keyword a verb changes may come before a list of baselines
+BY_REACH = 160  # before the window of "by": the keyword a verb changes may come before a list of baselines or examples
 
 
 @dataclass(frozen=True)

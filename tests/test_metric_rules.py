@@ -58,6 +58,9 @@ ROWS = [
      "single A100 GPU.", "2.6x", "throughput", "throughput", "by"),
     ("invented", "It reduces latency by up to 7x for latency-bound jobs and increases throughput by over 1.5x.", "1.5x",
      "throughput", "throughput", "by"),
+    # ... past examples of what it is compared with ("such as A, B, and C,")
+    ("invented", "The fused kernel surpasses popular libraries, such as cuBLAS, CUTLASS, oneDNN, rocBLAS, Triton, TVM "
+     "and Ansor, by 31%, 24%, 40%, 18%, 22%, 27% and 35%, respectively.", "31%", "speedup", "surpasses", "by"),
     ("invented", "The compiler beats TVM, Ansor and XLA, by 17%, 24% and 31%, respectively.", "17%", "speedup", "beats", "by"),
     ("invented", "Our scheduler outperforms FIFO (typically by 22%).", "22%", "speedup", "outperforms", "by"),
     ("invented", "The detector reports 35% lower number of false positives.", "35%", "accuracy", "false positives", "after"),
