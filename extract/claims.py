@@ -880,7 +880,7 @@ def _claim(
             ("the object the verb improves", lambda: context.improved_object(sent, w.s)),
             ("a marker after the number, in its clause", lambda: context.baseline_after(sent, last.e, hi)),
             ("a marker before the number, after an earlier figure", lambda: before),
-            ("a marker later in the sentence", lambda: context.baseline_after(sent, last.e, len(sent), limit=120)),
+            ("a marker later in the sentence", lambda: _not_its_own(sent, context.baseline_after(sent, last.e, len(sent), limit=120))),
         )
         found = None
         for baseline_rule, finder in finders:
@@ -947,6 +947,21 @@ def _claim(
             workload=(workload, workload, workload_rule),
         )
     return claim
+
+
+def _not_its_own(sent: str, found):
+    """A baseline found later in the sentence, unless a later figure of its own follows it: in "improves Pass@1 by
+    29%, but also outperforms CodeRosetta by 1.56 in BLEU", CodeRosetta is the 1.56's baseline, not the 29%'s.
+
+    >>> s = "It improves Pass@1 by 29%, but also outperforms CodeRosetta by 1.56 in BLEU."
+    >>> _not_its_own(s, (s.index("Code"), s.index(" by 1"), "CodeRosetta")) is None
+    True
+    """
+    return None if found and OWN_FIGURE_AFTER.match(sent, found[1], found[1] + 40) else found
+
+
+# After a baseline: "by" and a number, the figure the baseline belongs to.
+OWN_FIGURE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]*\)\s*+)?by\s++(?:(?:up\s+to|about|over|nearly|more\s+than|at\s+least|an?\s+average\s+of)\s++)?[+~]?\d)")
 
 
 # How far after a number a baseline marker counts as "right after" it: "by 2.5x relative to vLLM".

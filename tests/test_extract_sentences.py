@@ -417,6 +417,10 @@ FIELD_CASES = [
      "25%", "workload", "GPT-3.5"),
     ("Overall, PIM-GPT achieves 41-137times speedup over GPU on 8 GPT models with up to 1.4 billion parameters.",
      "41-137times", "workload", "GPT models"),
+    # baseline: not one a later figure of its own follows ("outperforms X by N")
+    ("It improves recall by up to 29%, and also outperforms the previous best system RetroNet by 1.6 points in F1.",
+     "29%", "baseline", None),
+    ("It reduces latency by 30% and increases throughput by 2x compared to vLLM.", "30%", "baseline", "vLLM"),
     # hardware: "up to" and "with" do not make a device a comparison
     ("Compared with tensor parallelism, our approach achieved 13.7times and 3.0times maximum batch size and sequence length "
      "respectively when scaling up to 64 NVIDIA P100 GPUs.", "13.7times", "hardware", "64 NVIDIA P100 GPUs"),
