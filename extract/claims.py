@@ -284,15 +284,16 @@ def not_a_claim(w: _Where) -> str | None:
             if hw and hw[0][0] <= 1:
                 return "a device count (R4)"
         return None
+    if q.unit in _counted_units():
+        reached = REACH.search(before[-60:]) or _count_result().search(before[-60:])
+        return None if reached else "a count not presented as what the system reaches or needs (R5)"
     if q.unit in _metric_by_unit():
         if q.unit == "points":  # "improves mAP by 2.3 points", "an improvement of 3.4 points"; not "1000 points"
             return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) else "points with no score or change word near"
-        if q.unit == "token":
-            return None if REACH.search(before[-60:]) else "a count of tokens not presented as what the system reaches (R5)"
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
             return "the memory of a device (hardware, R4)"
         return None
-    if q.unit:  # another pint unit (sample, ...) or an unparsed one kept as ""
+    if q.unit:  # another pint unit or an unparsed one kept as ""
         return None
     # Unitless from here on.
     if q.bare_count:
@@ -311,6 +312,19 @@ def not_a_claim(w: _Where) -> str | None:
     if SCORE_WORDS.search(before[-60:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
         return None
     return "a number with no unit and no score word near it"
+
+
+@lru_cache(maxsize=1)
+def _counted_units() -> frozenset[str]:
+    """Units that count things (cues.toml [counted]): "250 samples" is a claim only when reached (R5)."""
+    return frozenset(load("cues")["counted"]["units"])
+
+
+@lru_cache(maxsize=1)
+def _count_result() -> regex.Pattern:
+    """A word before a count that makes it a result (cues.toml [counted] result_before), a few words at most before it."""
+    words = "|".join(load("cues")["counted"]["result_before"])
+    return regex.compile(rf"(?i:\b(?:{words})\s++(?:[\w$]++\s++){{0,6}}$)")
 
 
 def _canonical(value: float, unit: str) -> float | None:
@@ -538,6 +552,8 @@ def _change(
         if h[1] <= w.s and h[0] >= max(lo, w.s - 30, prev_end) and not (prev_end and CONJUNCT_BREAK.search(sent, h[1], w.s))
     ]
     if percent and verb:
+        if TO_LEVEL.search(sent, max(0, w.s - 30), w.s):
+            return "none"  # "coverage grows to over 95%", "accuracy improves to 91%": the level reached, absolute (R12)
         return (_by_before(sent, lo, w.s) and _governing_change(hits, sent, max(lo, prev_end), w.s)) or max(verb)[2]
     if percent and OUTPERFORMS_BY.search(sent[max(lo, w.s - 80, prev_end) : w.s]):
         return "increase"  # "outperforms the 1F1B schedule (by) up to 23%": the comparison is the change
@@ -555,6 +571,13 @@ def _change(
         if governing:
             return governing
     return (percent and list_word) or "none"
+
+
+# "to" (and a qualifier) right before a percentage that a change verb governs: the level reached, not the change.
+TO_LEVEL = regex.compile(
+    r"(?i:(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)\bto\s++(?:(?:over|about|around|nearly|almost|approximately|roughly|"
+    r"more\s+than|less\s+than|under|below|above|just|only)\s++)?[~+]?$)"
+)
 
 
 def _governing_change(hits, sent: str, lo: int, s: int) -> str | None:

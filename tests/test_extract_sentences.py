@@ -12,6 +12,14 @@ from claimbench.extract.claims import extract_claims
 from claimbench.extract.papers import Paper
 
 CASES = [
+    # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
+    ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
+    ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
+    ("The policy converges after requiring at most 20,000 samples.",
+     [("20,000 samples", 20000.0, None, "sample", "other", "at_most", "none")]),
+    # "to N" after a change verb: the level reached, absolute (R12)
+    ("Top-1 accuracy improves to 91.3% after distillation.", [("91.3%", 91.3, None, "%", "accuracy", "none", "none")]),
+    ("Distillation improves top-1 accuracy by 2.1%.", [("2.1%", 2.1, None, "%", "accuracy", "none", "increase")]),
     # R4: a factor before a device is a count of devices, not a claim
     ("It runs on a single server with 8x NVIDIA 3090 GPUs at less than 5% runtime overhead.",
      [("5%", 5.0, None, "%", "speedup", "at_most", "increase")]),
