@@ -450,6 +450,8 @@ FIELD_CASES = [
     # metric: after a word that says only "better", "for ..." names where it was measured, not what was better
     ("It improves runtime performance by 15% for applications with heavy communication costs.", "15%", "metric", "speedup"),
     ("Our tool outperforms the baseline by 23% in throughput.", "23%", "metric", "throughput"),
+    ("Local tuning improves performance by up to 130% in tasks like memory capacity and time series prediction.", "130%",
+     "metric", "accuracy"),
     # hardware: not one named in a later clause
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of "
      "84 TFLOPS (over 50% of A6000 peak).", "25x", "hardware", None),
