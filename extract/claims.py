@@ -862,8 +862,10 @@ def _claim(
     if change == "none" and prev is not None and prev.change != "none" and _gapped(sent, lo, w.s, prev.start - w.sentence.start):
         change, change_rule = prev.change, "gapping: ', and [X] by N' repeats the previous figure's verb"
     unit = "pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit  # R14, R11
+    # A list member that says nothing itself is read with its list's change ("by an average of 9.16% and 13.7%").
+    listed = head.change if change == "none" and head is not None and head.unit == w.q.unit else change
     settled = settle(
-        metric, unit, change,
+        metric, unit, listed,
         only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
         # (the two lookups are made only for the claims whose form asks them: not on every claim's path)
         better_said=metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, lo, w, found),
