@@ -835,8 +835,10 @@ def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
     'Img128cond'
     >>> name_after("a 98x speedup on CPU", 8) is None
     True
+    >>> name_after("a 1.71x increase in TFLOPS per GPU", 7) is None
+    True
     """
     m = (NAME_AFTER_ASCII if sentence.isascii() else NAME_AFTER).match(sentence, pos, min(len(sentence), pos + 40))
-    if not m or find_hardware(m.group("name")) or names.is_hardware_word(m.group("name")):
-        return None
+    if not m or find_hardware(m.group("name")) or names.is_hardware_word(m.group("name")) or keyword_hits(m.group("name")):
+        return None  # hardware, or a metric's name: "a 1.71x increase in TFLOPS per GPU"
     return m.start("name"), m.end("name"), m.group("name"), "bench"

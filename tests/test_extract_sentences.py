@@ -432,6 +432,10 @@ FIELD_CASES = [
     ("It improves recall by up to 29%, and also outperforms the previous best system RetroNet by 1.6 points in F1.",
      "29%", "baseline", None),
     ("It reduces latency by 30% and increases throughput by 2x compared to vLLM.", "30%", "baseline", "vLLM"),
+    # workload: not a metric's name after the number
+    ("For a 20B GPT model, we observe a 1.71x increase in TFLOPS per GPU when compared with ZeRO++.", "1.71x", "workload",
+     None),
+    ("The kernel shows a 2x gain in GFLOPS on every matrix.", "2x", "workload", None),
     # hardware: "up to" and "with" do not make a device a comparison
     ("Compared with tensor parallelism, our approach achieved 13.7times and 3.0times maximum batch size and sequence length "
      "respectively when scaling up to 64 NVIDIA P100 GPUs.", "13.7times", "hardware", "64 NVIDIA P100 GPUs"),
