@@ -190,6 +190,7 @@ RANGE_SEP = regex.compile(
     (?:
         -{1,2}                  # 2-4x, 50--73%
       | ~                       # 2~4x
+      | \$?\\?sim\$?(?![A-Za-z]) # 2.35x sim 3.47x, 2x $\sim$ 4x: the residue of LaTeX's \sim between two figures
       | to                      # 1.1x to 2x
       | x201[34]                # the residue of an en/em dash
       | \\textendash

@@ -15,6 +15,10 @@ CASES = [
     # a list member that says nothing itself is read with its list's change: a throughput gain, not a share of peak
     ("Tuning improves throughput by an average of 9.2% and 13.7% on the two GPUs, respectively.",
      [("9.2%", 9.2, None, "%", "throughput", "average", "increase"), ("13.7%", 13.7, None, "%", "throughput", "average", "increase")]),
+    # a range written with the residue of LaTeX's \sim between its ends
+    ("It brings 2x sim 3x higher throughput on our traces.", [("2x sim 3x", 3.0, 2.0, "x", "throughput", "none", "increase")]),
+    ("This enables up to 4times larger batch size, bringing 2.35times sim 3.47times throughput on real LLM inference workload.",
+     [("4times", 4.0, None, "x", "scale", "up_to", "increase"), ("2.35times sim 3.47times", 3.47, 2.35, "x", "throughput", "none", "increase")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
