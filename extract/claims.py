@@ -640,6 +640,22 @@ def _respectively_names(sent: str, found, count: int):
     return None if any(s < n[1] and n[0] < e for n in examples for s, e in ran) else examples
 
 
+# A description in lower case and the name it introduces: "three leading inference systems DeepSpeed Zero-Inference".
+DESCRIBED_NAME = regex.compile(r"(?:[a-z0-9][\w-]*+\s++)++(?P<name>[A-Z][\w.+-]*+(?:\s++[A-Z0-9][\w.+-]*+)*+)")
+
+
+def _named_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span of the name a list's first item introduces, without the description before it.
+
+    >>> t = "over three leading systems DeepSpeed Zero-Inference, Accelerate, and FlexGen"
+    >>> s, e = _named_tail(t, (5, t.index(",")))
+    >>> t[s:e]
+    'DeepSpeed Zero-Inference'
+    """
+    m = DESCRIBED_NAME.fullmatch(text, span[0], span[1])
+    return (m.start("name"), m.end("name")) if m else span
+
+
 def _respectively_pick(phrase: str, index: int, count: int) -> str:
     """The index-th item of "A, B, and C" when the sentence says "respectively"."""
     items = [p.strip() for p in context.LIST_SPLIT.split(phrase) if p and p.strip()]
@@ -922,6 +938,12 @@ def _claim(
                     baseline_span, baseline_rule = listed[index][:2], "respectively: names in turn"
                     picked = original[baseline_span[0] : baseline_span[1]]
                 baseline = picked
+            elif size > 2:  # three figures or more against as many names, "respectively" left out (spec: "by up to
+                # 29x, 29x, and 3x" over three named systems)
+                listed = _respectively_names(sent, found, size)
+                if listed:
+                    baseline_span, baseline_rule = _named_tail(original, listed[index][:2]), "a list of names as long as the list of figures"
+                    baseline = original[baseline_span[0] : baseline_span[1]]
     hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi)
     hardware_rule = "named in the sentence (R2)" if hw else "none named (R2)"
     if hw is None and fallback_hardware:

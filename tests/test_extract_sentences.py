@@ -432,6 +432,13 @@ FIELD_CASES = [
      "25%", "workload", "GPT-3.5"),
     ("Overall, PIM-GPT achieves 41-137times speedup over GPU on 8 GPT models with up to 1.4 billion parameters.",
      "41-137times", "workload", "GPT models"),
+    # three figures or more against as many names, "respectively" left out (spec: "by up to 29times, 29times, and 3times")
+    ("Our engine beats three popular servers vLLM, TGI, and Orca by 2x, 3x, and 4x.", "2x", "baseline", "vLLM"),
+    ("Our engine beats three popular servers vLLM, TGI, and Orca by 2x, 3x, and 4x.", "4x", "baseline", "Orca"),
+    ("H_2O improves the throughput over three leading inference systems DeepSpeed Zero-Inference, Hugging Face Accelerate, "
+     "and FlexGen by up to 29times, 29times, and 3times on OPT-6.7B and OPT-30B.", "3times", "baseline", "FlexGen"),
+    ("H_2O improves the throughput over three leading inference systems DeepSpeed Zero-Inference, Hugging Face Accelerate, "
+     "and FlexGen by up to 29times, 29times, and 3times on OPT-6.7B and OPT-30B.", "3times", "workload", "OPT-6.7B"),
     # baseline: not one a later figure of its own follows ("outperforms X by N")
     ("It improves recall by up to 29%, and also outperforms the previous best system RetroNet by 1.6 points in F1.",
      "29%", "baseline", None),
