@@ -641,7 +641,7 @@ def _respectively_names(sent: str, found, count: int):
 
 
 # A description in lower case and the name it introduces: "three leading inference systems DeepSpeed Zero-Inference".
-DESCRIBED_NAME = regex.compile(r"(?:[a-z0-9][\w-]*+\s++)++(?P<name>[A-Z][\w.+-]*+(?:\s++[A-Z0-9][\w.+-]*+)*+)")
+DESCRIBED_NAME = regex.compile(r"(?:[a-z0-9][\w-]*+\s++)++(?P<name>(?:[A-Z]|[a-z]++[A-Z])[\w.+-]*+(?:\s++[A-Z0-9][\w.+-]*+)*+)")  # "vLLM" too
 
 
 def _named_tail(text: str, span: tuple[int, int]) -> tuple[int, int]:
