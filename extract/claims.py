@@ -917,6 +917,7 @@ def _claim(
             ("after 'outperforms by N'", lambda: context.baseline_after_number(sent, w.s, w.e)),
             ("'doubles the X of Y'", lambda: context.figure_of(sent, w.e) if w.q.kind == "word" else None),
             ("a marker right after the number", lambda: context.baseline_after(sent, last.e, hi, limit=MARKER_NEXT)),
+            ("gapping: 'outperforms A by N1 and B by N2'", lambda: _gapped_compared(sent, w.s, prev, w.sentence.start)),
             ("a marker before the number", lambda: None if _owned(before, ws[:i]) else before),
             ("the object the verb improves", lambda: context.improved_object(sent, w.s)),
             ("a marker after the number, in its clause", lambda: context.baseline_after(sent, last.e, hi)),
@@ -994,6 +995,38 @@ def _claim(
             workload=(workload, workload, workload_rule),
         )
     return claim
+
+
+# ", and B by N": a figure whose clause names only what it is compared with, the comparison verb left out.
+GAPPED_COMPARED = regex.compile(
+    r"""(?:,\s*+)?\band\s++
+    (?P<name>[^\s,;:()][^,;:()]{0,60}?)          # what it is compared with: "DeepSeek-R1"
+    \s++by\s++(?:(?:up\s+to|about|over|nearly|more\s+than|at\s+least|an?\s+average\s+of)\s++)?[+~]?$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _gapped_compared(sent: str, s: int, prev: Claim | None, offset: int):
+    """Form "<outperforms> A by N1 and B by N2": B is the second figure's baseline (the verb left out).
+
+    >>> from claimbench.extract.model import Claim
+    >>> t = "It surpasses o3-mini by 3.4% and DeepSeek-R1 by 10.6%."
+    >>> prev = Claim(mention="3.4%", start=t.index("3.4"), end=t.index("3.4") + 4, value=3.4, value_low=None, unit="%",
+    ...              metric="accuracy", qualifier="none", change="increase", baseline="o3-mini", hardware=None, workload=None,
+    ...              sentence=t, sentence_start=0, metric_phrase="surpasses")
+    >>> _gapped_compared(t, t.index("10.6"), prev, 0)[2]
+    'DeepSeek-R1'
+    """
+    if prev is None or prev.baseline is None:
+        return None
+    m = GAPPED_COMPARED.search(sent, max(0, s - 80), s)
+    prev_s = prev.start - offset
+    if not m or m.start() < prev_s or not OUTPERFORMS_BY.search(sent, max(0, prev_s - 80), prev_s):
+        return None
+    name = m.group("name")
+    if context.keyword_hits(name) or context.change_hits(name):
+        return None  # a metric or a verb, not a name: "and reduces latency by 30%"
+    return m.start("name"), m.end("name"), name
 
 
 def _not_its_own(sent: str, found):
