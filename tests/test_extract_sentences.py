@@ -463,6 +463,10 @@ FIELD_CASES = [
     # R14: "absolute" after the number, an error bar between
     ("Fine-tuned models outperform the base model by +20% (+/-3%) in absolute score.", "20%", "unit", "pp"),
     ("The retriever brings a 3.1% absolute gain in recall.", "3.1%", "unit", "pp"),
+    # a change word after the number counts only in its own conjunct, not after "and"
+    ("The scheduler cuts job completion time by up to 62% and improves cluster utilization by 19 percentage points.",
+     "62%", "change", "decrease"),
+    ("The patch shrinks the heap by 20% and increases the hit rate.", "20%", "change", "decrease"),
     # gapping: "<verb> X by N1, and Y by N2" repeats the verb for Y
     ("The cache reduces lookup latency by 2x, and the index size by up to 40%.", "40%", "change", "decrease"),
     ("FlexLLM reduces the activation GPU memory overhead by up to 8x, and the end-to-end GPU memory requirement of "
