@@ -76,6 +76,7 @@ from .knowledge import load
 _FILLER = r"""(?:
       up[\s-]+to | about | around | roughly | nearly | almost | approximately | approx\.? | only | just | merely
     | over | more\s+than | less\s+than | at\s+least | at\s+most | as\s+(?:much|high|little|low|many)\s+as
+    | below | under | above                               # "a false positive rate below 0.1%"
     | an?\s+(?:average|maximum|minimum|total|factor)\s+of | (?:a\s+)?factor(?:\s+of)? | on\s+average | average
     | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \+ | averaged
 )"""

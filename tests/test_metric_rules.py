@@ -87,6 +87,8 @@ ROWS = [
     ("invented", "Our partitioner improves NMI by 12% over Louvain.", "12%", "accuracy", "NMI", "by"),
     ("invented", "Idle power drops by half while storage—35% and network—20% shrink too.", "35%", "memory", "storage", "before"),
     ("invented", "It cuts the slow-down factor of tracing by 4.2x.", "4.2x", "speedup", "slow-down", "by"),
+    ("invented", "The detector keeps a false positive rate below 0.1% on every trace.", "0.1%", "accuracy",
+     "false positive rate", "before"),
     # 7. in: a keyword after a preposition, a score on a named benchmark, N out of M tasks
     ("invented", "We save 40% in storage cost with the new format.", "40%", "memory", "storage cost", "in"),
     ("corpus", "It can potentially reduce 95% energy cost by element-wise floating point tensor multiplications.", "95%",
