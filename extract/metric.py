@@ -211,6 +211,14 @@ ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 
 # Rule 8, "antecedent": ", which is 3x lower": the break, and what may stand between it and the number.
 RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
+# ", a 4.7x improvement": an apposition to the figure before it, restating its change.
+APPOSED_TO_FIGURE = regex.compile(
+    r"""\d[^\s,]*+(?:\s++[^\s,]++)?           # the figure: "3.1 mJ", "45%"
+    (?P<comma>\s*+,)\s*+an?\s++                 # ", a"
+    (?:(?:up\s+to|about|roughly|nearly|over|more\s+than)\s++)?$""",
+    regex.VERBOSE,
+)
+APPOSED_CHANGE = regex.compile(r"(?i:[\s-]*+(?:improvement|reduction|gain|increase|decrease|saving|drop|boost)s?\b)")
 RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
 # A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
 UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"
@@ -287,7 +295,7 @@ def attribute(
         counted = OUT_OF_TASKS.match(sent, e, e + 80)
         if counted:
             return Attribution("accuracy", counted.start("what"), counted.end(), "in")
-    return _antecedent(sent, s, lo) or _frame(sent, context.within(context.keyword_hits(sent), 0, context.WINDOW)) or OTHER
+    return _antecedent(sent, s, lo, e) or _frame(sent, context.within(context.keyword_hits(sent), 0, context.WINDOW)) or OTHER
 
 
 # Rule 9, "frame": a sentence that opens by naming what it measures: "In terms of parallel speedup, ...".
@@ -444,16 +452,24 @@ def _on_benchmark(sent: str, e: int, hi: int) -> Attribution | None:
     return None
 
 
-def _antecedent(sent: str, s: int, lo: int) -> Attribution | None:
+def _antecedent(sent: str, s: int, lo: int, e: int) -> Attribution | None:
     """Rule 8: a number opening a relative clause (", which is 3x lower") takes the metric its antecedent names
     (not a number's own unit word: "a throughput of 900 tokens/s, which is 2.1x higher" names throughput).
 
     >>> t = "It has a latency of 200 ms, which is 3x lower than Clipper."
-    >>> _antecedent(t, t.index("3x"), clause_bounds(t, t.index("3x"), t.index("3x") + 2)[0]).metric
+    >>> _antecedent(t, t.index("3x"), clause_bounds(t, t.index("3x"), t.index("3x") + 2)[0], t.index("3x") + 2).metric
     'latency'
+    >>> t = "Energy per inference falls to 3.1 mJ, a 4.7x improvement over the CPU."
+    >>> _antecedent(t, t.index("4.7x"), 0, t.index("4.7x") + 4).metric
+    'energy'
     """
-    if lo == 0 or not RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) or not RELATIVE_VERB.fullmatch(sent, lo, s):
-        return None
+    relative = lo > 0 and RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) and RELATIVE_VERB.fullmatch(sent, lo, s)
+    if not relative:
+        # Or an apposition to a figure: "falls to 3.1 mJ, a 4.7x improvement over the CPU" (a change noun right after).
+        apposed = APPOSED_TO_FIGURE.search(sent, max(0, s - 40), s)
+        if not apposed or not APPOSED_CHANGE.match(sent, e, e + 30):
+            return None
+        lo = apposed.start("comma")
     start = clause_bounds(sent, lo - 12, lo - 12)[0]
     before = [
         h for h in context.within(context.keyword_hits(sent), max(start, lo - context.WINDOW), lo)
