@@ -26,8 +26,9 @@ a speedup).
  7    ``in``           a keyword after a preposition: "79% in memory usage",
                        "a gain of 5% in accuracy"; a score on a named benchmark
                        ("45.3% on SWE-bench") is a quality score
- 8    ``antecedent``   a relative clause about a figure: "a latency of 200 ms,
-                       which is 3x lower" (the antecedent's metric)
+ 8    ``antecedent``   a relative clause or apposition about a figure: "a latency
+                       of 200 ms, which is 3x lower", "falls to 3.1 mJ, a 4.7x
+                       improvement" (the antecedent's metric)
  9    ``frame``        an opening phrase that names what the sentence measures:
                        "In terms of parallel speedup, our design improves X by 7x"
 ====  ===============  ==========================================================
