@@ -22,7 +22,7 @@ from claimbench.schemas import value_problem
 
 from . import context, units
 from .clauses import clause_bounds as _clause_bounds
-from .metric import Attribution, attribute, only_says_better, settle
+from .metric import Attribution, attribute, given_for, only_says_better, settle
 from .knowledge import Prefilter, ascii_twin, load, prefilter_for
 from .model import Claim
 from .normalize import normalize
@@ -60,6 +60,10 @@ REACH = regex.compile(
     )""",
     regex.VERBOSE,
 )
+# The character before a number that makes it part of a name: "Llama2-7B-128K".
+NAME_PART = regex.compile(r"[-\w./]")
+# A word that gives a number to a metric's name: "of", "is", "=", "reaches".
+GIVING_WORD = regex.compile(r"(?i:\b(?:of|is|are|was|were|reach\w*|achiev\w*|attain\w*)\b|[=:])")
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
 SCORE_WORDS = regex.compile(
     r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
@@ -310,6 +314,10 @@ def not_a_claim(w: _Where) -> str | None:
         return None if reach else "a size studied or used, not reached (R5)"
     # A decimal with no unit: a score only when a score word is near (or after the list it opens: "by 6.2 and 4.3 mIoU").
     if SCORE_WORDS.search(before[-60:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
+        return None
+    # ... or a ratio that a metric's name gives it: "a compression ratio of 5.3", "a scaling efficiency of 0.94"
+    given = given_for(sent, w.s) if not NAME_PART.match(sent, max(0, w.s - 1), w.s) else None  # not "Llama2-7B-128K"
+    if given is not None and given.metric != "scale" and GIVING_WORD.search(sent, given.end, w.s):  # not "sparsity factor 0.5"
         return None
     return "a number with no unit and no score word near it"
 

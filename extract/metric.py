@@ -436,6 +436,17 @@ def _before(sent: str, s: int, e: int, hits) -> Attribution | None:
     return None
 
 
+def given_for(sent: str, s: int) -> Attribution | None:
+    """Rule 6 alone: the metric keyword the number at ``s`` is given for ("a compression ratio of 5.3"), if any.
+
+    >>> given_for("We reach a compression ratio of 5.3 on logs.", 32).metric
+    'compression'
+    >>> given_for("We train for 5 epochs.", 13) is None
+    True
+    """
+    return _before(sent, s, s, context.within(context.keyword_hits(sent), max(0, s - BEFORE_REACH), s))
+
+
 def _in(sent: str, s: int, e: int, hits, gap: regex.Pattern = AFTER_PREPOSITION) -> Attribution | None:
     """Rule 7: "79% in memory usage", "a gain of 5% in accuracy". ``gap``: what may stand between the number and
     the keyword (:data:`DIMENSION_AFTER` where the keyword must name the dimension of a comparison)."""

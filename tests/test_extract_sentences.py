@@ -19,6 +19,10 @@ CASES = [
     ("It brings 2x sim 3x higher throughput on our traces.", [("2x sim 3x", 3.0, 2.0, "x", "throughput", "none", "increase")]),
     ("This enables up to 4times larger batch size, bringing 2.35times sim 3.47times throughput on real LLM inference workload.",
      [("4times", 4.0, None, "x", "scale", "up_to", "increase"), ("2.35times sim 3.47times", 3.47, 2.35, "x", "throughput", "none", "increase")]),
+    # a unitless ratio that a metric's name gives it is a claim; a number inside a name is not
+    ("We achieve a compression ratio of 5.3 on genomic data.", [("5.3", 5.3, None, "", "compression", "none", "none")]),
+    ("We observe a scaling efficiency of 0.94 on 384 GCDs.", [("0.94", 0.94, None, "", "utilization", "none", "none")]),
+    ("It speeds up Llama2-7B-128K by up to 2.31x.", [("2.31x", 2.31, None, "x", "speedup", "up_to", "increase")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
