@@ -1,6 +1,6 @@
 """The steps of a run: index -> merge duplicates -> plan shards -> extract (cached) -> validate -> write, streamed.
 
-Memory does not grow with the corpus beyond a compact index (about 45 bytes a
+Memory does not grow with the corpus beyond a compact index (56 bytes a
 record, see :mod:`claimbench.inputindex`, plus the copies of papers read more
 than once). The steps:
 
@@ -11,13 +11,20 @@ than once). The steps:
 2. **plan** (:class:`~claimbench.plan.Plan`): papers read more than once are
    merged (:mod:`claimbench.extract.dedup`'s rules), and the records are cut
    into shards in input order, each with a key naming its content. A run
-   writing one file (``extract``) has one shard.
+   writing one file (``extract``) has one shard. A record whose paper id
+   collided with that of a different title read before it is never merged: it
+   is a reject (``paper_id ... collision``, naming the ``file:line`` of the paper
+   keeping the id), placed among its file's rejects by line.
 3. **reuse** (``build`` with a cache): a shard whose key the newest release
    holds, with its description in the cache (:mod:`claimbench.reuse`), is
    copied from there; nothing of it is read, extracted, validated or written.
 4. **extract and write** the other shards: the records they emit are read
    again (only the files, and only up to the records, needed; the copies of a
-   merged paper first), in batches of :data:`BATCH_PAPERS`. For each batch,
+   merged paper first), in batches of :data:`BATCH_PAPERS`. Each record read
+   again must be the one indexed (its id and the digest of everything kept of
+   it), else the run stops with :class:`~claimbench.extract.dedup.InputChanged`
+   naming the file and record: a file rewritten between the passes is never
+   written, nor stored, under the key of what was indexed. For each batch,
    the cache (:mod:`claimbench.cache`) is asked for the claims of papers whose
    content (title and abstract) and extractor version it holds; then the
    engine (:mod:`claimbench.engines`: in-process, a process pool or a Dask
@@ -419,25 +426,35 @@ class Run:
             self.files = expand_inputs(self.inputs)
             store = IndexStore(self.cache_dir) if self.cache_dir is not None else None
             indexes = []
-            rejects: list[Reject] = []
+            file_rejects: list[list[Reject]] = []  # each file's rejects (on_error="skip"), in file order
             for path in self.files:
                 index = store.index(path) if store is not None else index_file(path)
+                rejects: list[Reject] = []
                 for _ in screen(index.rejects, self.on_error, rejects):
                     pass
-                for reject in rejects:
-                    self._rejects.add(reject)
-                stats.rejected += len(rejects)
-                rejects.clear()
+                file_rejects.append(rejects)
                 indexes.append(index)
-            if store is not None:
-                store.save()
             key = ""
             if self.shard_records is not None:
                 settings = (BATCH_PAPERS * CHUNK_BATCHES, table_module.ROW_GROUP_ROWS, sorted(table_module.PARQUET_OPTIONS.items()))
                 key = fingerprint(claims_module.EXTRACTOR_VERSION, settings)
             self.plan = Plan(self.files, indexes, self.shard_records, key)
+            # A record whose paper id collided with that of another title is a reject like any other
+            # (on_error="fail": the run stops at the first), placed among its file's rejects by line.
+            collided = self.plan.collision_rejects() if self.plan.colliding else {}
+            for number, rejects in collided.items():
+                for _ in screen(rejects, self.on_error, file_rejects[number]):
+                    pass
+                file_rejects[number].sort(key=lambda r: (r.line is not None, r.line or 0))
+            for rejects in file_rejects:
+                for reject in rejects:
+                    self._rejects.add(reject)
+            if store is not None:
+                store.save()  # once the inputs are accepted
+        stats.rejected += sum(len(r) for r in file_rejects) - len(self.plan.colliding)  # rejected by the readers
         stats.files = len(self.files)
         stats.records_read = self.plan.records + stats.rejected
+        stats.rejected += len(self.plan.colliding)
         stats.papers = self.plan.papers
         stats.duplicates_merged = self.plan.duplicates
         stats.shards = len(self.plan.shards) if self.shard_records is not None else 0

@@ -4,9 +4,14 @@ Input: one :class:`~claimbench.inputindex.FileIndex` per input file, in input or
 Output: a :class:`Plan`:
 
 - **records**: the good records of every file, numbered in input order (``ordinal``);
-- **merge**: a paper read more than once (same ``paper_id``) is emitted once, at its kept copy,
-  chosen by the rules of :mod:`claimbench.extract.dedup` (most frequent abstract, then longest,
-  then the copy whose ``file:line`` sorts first); every other record is emitted where it is read;
+- **merge**: a paper read more than once (same ``paper_id`` and the same title check) is emitted
+  once, at its kept copy, chosen by the rules of :mod:`claimbench.extract.dedup` (most frequent
+  abstract, then longest, then the copy whose ``file:line`` sorts first); every other record is
+  emitted where it is read;
+- **collisions**: a record whose ``paper_id`` is that of a different title read before it (the
+  ids match, the indexes' title checks do not: an id collision) is neither merged nor emitted:
+  :meth:`Plan.collision_rejects` gives its reject (naming the id and the ``file:line`` of the
+  paper that keeps it), which the run accounts for like any rejected record;
 - **shards**: ranges of records cut in input order: a shard ends after ``shard_records``
   records, or at the end of an input file once it holds at least ``shard_records // 8``
   (:data:`CLOSE_FRACTION`). So appending a file to the inputs leaves every earlier shard as it
@@ -17,7 +22,13 @@ Output: a :class:`Plan`:
   with the same key hold the same bytes.
 
 Only the copies of papers read more than once whose abstracts tie on count and length are
-read here (:meth:`Plan.resolve`), to compare their texts; the rest is known from the indexes.
+read here, to compare their texts; the rest is known from the indexes.
+
+Every record read again (:meth:`Plan.read`) must be the one indexed: its paper id and the
+digest of everything kept of it (:func:`~claimbench.inputindex.record_digest`: title,
+abstract, external id, categories, date), which the shard keys are made of. A file rewritten
+between the passes, even with the same titles, raises :class:`InputChanged` naming the file
+and the record, before anything read from it is written or stored under a key.
 
 >>> from claimbench.inputindex import index_file
 >>> from claimbench.corpus import seed_files
@@ -36,10 +47,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from claimbench.extract.dedup import Copy, InputChanged, MergedPaper, best_variants, kept_copy, merged_paper
+from claimbench.extract.dedup import (Copy, InputChanged, MergedPaper, best_variants, collision_reject, kept_copy,
+                                      merged_paper)
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import Reject, read_records
-from claimbench.inputindex import FileIndex
+from claimbench.inputindex import FileIndex, record_digest
 
 CLOSE_FRACTION = 8  # a shard ends at the end of a file once it holds shard_records // CLOSE_FRACTION records
 
@@ -107,6 +119,7 @@ class Plan:
         self.digests = np.concatenate([ix.digests for ix in self.indexes]) if self.indexes else empty
         self.emitted = np.ones(self.records, dtype=bool)
         self.groups: dict[int, Group] = {}  # paper id -> group
+        self.colliding: dict[int, int] = {}  # record whose id collided -> the record of the title that keeps the id
         self._find_groups()
         if any(len(g.best) > 1 for g in self.groups.values()):
             self._break_ties()
@@ -132,10 +145,18 @@ class Plan:
             return
         rows = np.flatnonzero(np.isin(self.ids, repeated))
         lengths = np.concatenate([ix.lengths for ix in self.indexes])
+        titles = np.concatenate([ix.titles for ix in self.indexes])
         members: dict[int, list[int]] = {}
-        for row in rows.tolist():
-            members.setdefault(int(self.ids[row]), []).append(row)
+        for row in rows.tolist():  # in input order: the first record of an id is that of the title keeping it
+            ordinals = members.setdefault(int(self.ids[row]), [])
+            if ordinals and titles[row] != titles[ordinals[0]]:
+                self.colliding[row] = ordinals[0]
+                self.emitted[row] = False
+            else:
+                ordinals.append(row)
         for pid, ordinals in members.items():
+            if len(ordinals) < 2:
+                continue  # read once, besides the records whose id collided with it
             tally = Counter(int(self.digests[o]) for o in ordinals)
             best = best_variants(tally, {int(self.digests[o]): int(lengths[o]) for o in ordinals})
             self.groups[pid] = Group(ordinals, len(tally), best=best)
@@ -173,8 +194,18 @@ class Plan:
 
     @property
     def duplicates(self) -> int:
-        """Records merged into another copy."""
-        return self.records - self.papers
+        """Records merged into another copy (the records whose id collided are neither papers nor duplicates)."""
+        return self.records - self.papers - len(self.colliding)
+
+    def collision_rejects(self) -> dict[int, list[Reject]]:
+        """The rejects of the records whose id collided with that of another title: input file number -> its
+        rejects in file order. The records are read, for their excerpts (there are none but by a chance of
+        about 2e-7 at 2.7M papers)."""
+        rejects: dict[int, list[Reject]] = {}
+        for ordinal, path, paper in self.read(sorted(self.colliding)):
+            reject = collision_reject(paper, self.source(self.colliding[ordinal]))
+            rejects.setdefault(self.file_of(ordinal), []).append(Reject(str(path), reject.line, reject.reason, reject.excerpt))
+        return rejects
 
     # -- places ------------------------------------------------------------------------------
 
@@ -209,9 +240,11 @@ class Plan:
                 if type(item) is Reject:
                     continue
                 if local == target:
-                    if local >= len(index) or int(item.paper_id, 16) != int(index.ids[local]):
+                    if (local >= len(index) or int(item.paper_id, 16) != int(index.ids[local])
+                            or record_digest(item) != index.records[16 * local:16 * local + 16].tobytes()):
                         raise InputChanged(f"{item.source}: the input changed while it was being read (record {local + 1} of "
-                                           f"{path} differs from its index); run again on files that do not change")
+                                           f"{path}, {item.title[:60]!r}, differs from what the first pass indexed); "
+                                           "run again on files that do not change")
                     yield lo + local, path, item
                     target = next(wanted, None)
                     if target is None:
