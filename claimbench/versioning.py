@@ -21,7 +21,6 @@ version and date, so that neither makes a difference on its own.
 from __future__ import annotations
 
 import hashlib
-import json
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -101,11 +100,13 @@ def find_release(releases_dir: Path, version: str | None = None) -> Path:
 
 
 def read_manifest(folder: Path) -> dict:
-    """The parsed MANIFEST.json of a release folder."""
+    """The parsed MANIFEST.json of a release folder, its structure checked (:func:`claimbench.layout.read_manifest`)."""
+    from claimbench import layout
+
     path = Path(folder) / "MANIFEST.json"
     if not path.is_file():
         raise ReleaseNotFound(f"{folder} is not a release folder: {path} is missing")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return layout.read_manifest(folder)
 
 
 def parquet_sha256(table, schema=None) -> str:
