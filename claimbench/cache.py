@@ -12,6 +12,12 @@ fully stored or absent, and the next run carries on from there.
 Default place: ``.claimbench-cache/`` beside the releases folder (``build``)
 or beside the output file (``extract``).
 
+Every store of the cache folder (this one, the input indexes of :mod:`claimbench.inputindex`,
+the shard descriptions of :mod:`claimbench.reuse`) is disposable: a damaged file is named on
+stderr and rebuilt, and a store whose folder cannot be made (a regular file stands where it or
+one of its parents should be, a folder that may not be written) is named on stderr and the run
+goes on without it (:func:`store_folder`). Its output is the same either way.
+
 >>> import tempfile; from claimbench.extract.papers import Paper
 >>> paper = Paper("A title", "We get a 2x speedup.", "a.txt:1")
 >>> with tempfile.TemporaryDirectory() as tmp, ClaimCache(Path(tmp)) as cache:
@@ -25,6 +31,7 @@ import dataclasses
 import hashlib
 import json
 import operator
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -60,6 +67,38 @@ def default_cache_dir(beside: Path) -> Path:
     return Path(beside).parent / CACHE_DIRNAME
 
 
+def warn(message: str) -> None:
+    """One line on stderr about the cache (the run goes on)."""
+    print(f"claimbench: {message}", file=sys.stderr)
+
+
+def store_folder(folder: Path, what: str, make: bool = True) -> Path | None:
+    """``folder``, for the store ``what`` (e.g. "input index cache"), made if ``make``; or None when it cannot be
+    used: a regular file stands where it or one of its parents should be, or it cannot be made. Then one line on
+    stderr names the path and says the run goes on without that store (a cache is never worth stopping a run for).
+
+    >>> import tempfile, contextlib, io
+    >>> with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     _ = Path(tmp, "cache").write_text("a file")
+    ...     store_folder(Path(tmp, "cache", "inputs"), "input index cache"), "cache is not a folder" in err.getvalue()
+    (None, True)
+    """
+    folder = Path(folder)
+    for place in (folder, *folder.parents):
+        if os.path.lexists(place):
+            if not place.is_dir():
+                warn(f"cannot use the {what} {folder}: {place} is not a folder; going on without this cache")
+                return None
+            break
+    if make:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            warn(f"cannot use the {what} {folder}: {err.strerror or err}; going on without this cache")
+            return None
+    return folder
+
+
 def encode_claims(claims: Sequence[Claim]) -> str:
     """Claims as compact JSON: one list of field values per claim (floats round-trip exactly).
 
@@ -74,28 +113,70 @@ def decode_claims(text: str) -> list[Claim]:
     return [Claim(*values) for values in json.loads(text)]
 
 
+def _is_damage(err: sqlite3.DatabaseError) -> bool:
+    """``err`` says the file is not a database or is malformed (garbage, a truncated file), not that it may not be
+    opened or written (a read-only file, a full disk, a lock held too long)."""
+    name = getattr(err, "sqlite_errorname", None) or ""
+    return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "malformed" in str(err) or "not a database" in str(err)
+
+
 class ClaimCache:
     """The SQLite store of claims by (content key, extractor version)."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / DB_NAME
+        self._db: sqlite3.Connection | None = None
+        if store_folder(self.folder, "claims cache") is None:
+            self._without()
+            return
+        for stale in self._files():
+            if os.path.lexists(stale) and not stale.is_file():
+                warn(f"cannot use the claims cache {self.folder}: {stale} is not a file; going on without this cache")
+                self._without()
+                return
         try:
-            self._open()
-        except sqlite3.DatabaseError as err:  # garbage, a truncated file: a cache is disposable
-            print(f"claimbench: the claims cache {self.path} is damaged ({err}); starting it afresh", file=sys.stderr)
-            self._db.close()
-            for stale in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
-                stale.unlink(missing_ok=True)
-            self._open()
+            self._open(self.path)
+        except sqlite3.DatabaseError as err:
+            self._failed(err)
 
-    def _open(self) -> None:
-        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)  # transactions are explicit
+    def _files(self) -> tuple[Path, Path, Path]:
+        """The store's file and its write-ahead log and shared-memory files."""
+        return self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")
+
+    def _open(self, path: Path | str) -> None:
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=60)  # transactions are explicit
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: consistent after a crash, at most the last commits lost
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         self._check_layout()
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _without(self) -> None:
+        """Go on with an empty store in memory, which keeps nothing past the run (the cache is not used)."""
+        self._close_db()
+        self._open(":memory:")
+
+    def _failed(self, err: sqlite3.DatabaseError) -> None:
+        """SQLite raised ``err`` on the store: a damaged file (garbage, truncated, malformed pages) is named and
+        started afresh; any other failure (a read-only file, a full disk) is named and the run goes on without it."""
+        self._close_db()
+        if not _is_damage(err):
+            warn(f"cannot use the claims cache {self.path} ({err}); going on without this cache")
+            self._without()
+            return
+        warn(f"the claims cache {self.path} is damaged ({err}); starting it afresh")
+        try:
+            for stale in self._files():
+                stale.unlink(missing_ok=True)
+            self._open(self.path)
+        except (OSError, sqlite3.DatabaseError) as again:
+            warn(f"cannot start the claims cache {self.path} afresh ({again}); going on without this cache")
+            self._without()
 
     def _check_layout(self) -> None:
         """Start the claims table afresh when it was written by another layout of the store or of Claim.
@@ -152,11 +233,15 @@ class ClaimCache:
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT content, claims FROM claims WHERE extractor_version = ? AND content IN ({marks})",
-                (extractor_version, *chunk),
-            )
-            found.update(rows)
+            try:
+                rows = self._db.execute(
+                    f"SELECT content, claims FROM claims WHERE extractor_version = ? AND content IN ({marks})",
+                    (extractor_version, *chunk),
+                ).fetchall()
+            except sqlite3.DatabaseError as err:  # a page damaged past what opening reads: the rest are misses
+                self._failed(err)
+                break
+            found.update((key, text) for key, text in rows if isinstance(key, str) and isinstance(text, str))
         return found
 
     def put_many(self, extractor_version: str, entries: Iterable[tuple[str, Sequence[Claim]]]) -> int:
@@ -167,9 +252,20 @@ class ClaimCache:
         """Store (key, :func:`encode_claims` text) entries in one transaction; returns how many were given."""
         rows = [(key, extractor_version, text) for key, text in entries]
         if rows:
-            with self._transaction():
-                self._db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)
+            try:
+                self._insert(rows)
+            except sqlite3.DatabaseError as err:
+                self._failed(err)  # started afresh, or an empty store in memory: store them there
+                try:
+                    self._insert(rows)
+                except sqlite3.DatabaseError as again:
+                    warn(f"cannot store entries in the claims cache {self.path} ({again}); going on without this cache")
+                    self._without()
         return len(rows)
+
+    def _insert(self, rows: list[tuple[str, str, str]]) -> None:
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)", rows)
 
     def count(self, extractor_version: str | None = None) -> int:
         """Entries stored (for one extractor version, or all)."""
@@ -178,7 +274,7 @@ class ClaimCache:
         return self._db.execute("SELECT count(*) FROM claims WHERE extractor_version = ?", (extractor_version,)).fetchone()[0]
 
     def close(self) -> None:
-        self._db.close()
+        self._close_db()
 
     def __enter__(self) -> ClaimCache:
         return self

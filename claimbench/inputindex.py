@@ -1,9 +1,7 @@
 """The index of one input file: what a build must know of every record without keeping the text.
 
-For each good record, in file order: its paper id (as an integer), a second 64-bit fingerprint of
-its title (:func:`~claimbench.extract.papers.title_check`: an id collision is told from a
-duplicate), a 64-bit hash of its abstract and the abstract's length (for the merge of duplicates,
-:mod:`claimbench.extract.dedup`), its line
+For each good record, in file order: its paper id (as an integer), a 64-bit hash of its abstract
+and the abstract's length (for the merge of duplicates, :mod:`claimbench.extract.dedup`), its line
 (its source is ``file:line``), and a 128-bit digest of everything the build keeps of it (title,
 abstract, external id, categories, update date), which the keys of shards are made of. Rejected
 records are kept whole (line, reason, excerpt), in file order.
@@ -30,7 +28,6 @@ import numpy as np
 
 from claimbench.extract import dedup, papers, readers
 from claimbench.extract.dedup import utf8_abstract_hash
-from claimbench.extract.papers import title_check
 from claimbench.extract.readers import Reject, read_records
 from claimbench.release import sha256_file
 
@@ -86,7 +83,6 @@ class FileIndex:
     lines: np.ndarray  # int64: the record's line
     records: np.ndarray  # uint8, 16 a record: record_digest
     rejects: list[Reject]
-    titles: np.ndarray  # uint64: title_check
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -103,7 +99,7 @@ class FileIndex:
 
 def index_file(path: Path) -> FileIndex:
     """Read ``path`` once and index it (rejects are kept, never raised)."""
-    ids, digests, lengths, lines, titles = [], [], [], [], []
+    ids, digests, lengths, lines = [], [], [], []
     records = bytearray()
     rejects: list[Reject] = []
     name = path.name
@@ -116,14 +112,12 @@ def index_file(path: Path) -> FileIndex:
             raise ValueError(f"{path}: record source {item.source!r} is not {name}:<line>")
         abstract = item.abstract.encode("utf-8", "surrogatepass")  # once, for both hashes
         ids.append(int(item.paper_id, 16))
-        titles.append(title_check(item.title))
         digests.append(utf8_abstract_hash(abstract))
         lengths.append(len(item.abstract))
         lines.append(int(line))
         records += _utf8_record_digest(item, abstract)
     return FileIndex(name, np.array(ids, np.uint64), np.array(digests, np.uint64), np.array(lengths, np.int64),
-                     np.array(lines, np.int64), np.frombuffer(bytes(records), np.uint8), rejects,
-                     np.array(titles, np.uint64))
+                     np.array(lines, np.int64), np.frombuffer(bytes(records), np.uint8), rejects)
 
 
 def file_sha256(path: Path) -> str | None:
@@ -138,11 +132,19 @@ class IndexStore:
     """Indexes of input files under ``<folder>/inputs``, by the sha256 of their bytes.
 
     New indexes are written by :meth:`save`, once the run has accepted the inputs (a run
-    stopped by a bad record leaves nothing behind).
+    stopped by a bad record leaves nothing behind). A stored index that cannot be read back
+    whole (garbage, a truncated file, arrays of the wrong type or length, rejects that are not
+    JSON of the right shape) is named on stderr, removed, and the file is indexed again; a
+    folder that cannot be made (a regular file in its place) is named on stderr and the run
+    goes on without this store (:func:`claimbench.cache.store_folder`).
     """
 
+    WHAT = "input index cache"
+
     def __init__(self, folder: Path):
-        self.folder = Path(folder) / INDEX_DIRNAME
+        from claimbench.cache import store_folder
+
+        self.folder = store_folder(Path(folder) / INDEX_DIRNAME, self.WHAT, make=False)  # None: not used (made by save)
         self._pending: list[tuple[Path, FileIndex]] = []
 
     def _path(self, path: Path, sha256: str) -> Path:
@@ -151,31 +153,65 @@ class IndexStore:
 
     def index(self, path: Path) -> FileIndex:
         """The index of ``path``: from the store when its bytes were indexed before, else read (and stored)."""
-        sha256 = file_sha256(path) if path.is_file() else None
+        sha256 = file_sha256(path) if self.folder is not None and path.is_file() else None
         if sha256 is None:
             return index_file(path)
         stored = self._path(path, sha256)
-        if stored.is_file():
+        if os.path.lexists(stored):
             try:
                 return self._load(stored, path)
-            except (OSError, ValueError, KeyError):
-                pass  # unreadable: index again
+            except Exception as err:  # noqa: BLE001 -- numpy and zipfile raise many kinds on a damaged file
+                self._discard(stored, err)
         index = index_file(path)
         if index.cacheable and file_sha256(path) == sha256:  # unchanged while it was read
             self._pending.append((stored, index))
         return index
 
+    def _discard(self, stored: Path, err: BaseException) -> None:
+        """Name a damaged stored index on stderr and remove it (it is written again by :meth:`save`)."""
+        from claimbench.cache import warn
+
+        reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        warn(f"the {self.WHAT} file {stored} is damaged ({reason[:200]}); indexing the input again and rebuilding it")
+        try:
+            if stored.is_dir() and not stored.is_symlink():
+                import shutil
+
+                shutil.rmtree(stored)
+            else:
+                stored.unlink(missing_ok=True)
+        except OSError:
+            pass  # written over by save, or left: it is read again and found damaged again, never trusted
+
     def save(self) -> None:
-        """Store the indexes made since the last call."""
-        for stored, index in self._pending:
-            self._save(stored, index)
+        """Store the indexes made since the last call (a store that cannot be written is named and left alone)."""
+        from claimbench.cache import warn
+
+        for stored, index in self._pending if self.folder is not None else ():
+            try:
+                self._save(stored, index)
+            except OSError as err:
+                warn(f"cannot write the {self.WHAT} file {stored} ({err.strerror or err}); going on without it")
         self._pending.clear()
 
     def _load(self, stored: Path, path: Path) -> FileIndex:
-        with np.load(stored) as data:
-            rejects = [Reject(str(path), line, reason, excerpt) for line, reason, excerpt in json.loads(bytes(data["rejects"]).decode("utf-8"))]
-            return FileIndex(path.name, data["ids"], data["digests"], data["lengths"], data["lines"], data["records"], rejects,
-                             data["titles"])
+        """The index stored in ``stored``, checked whole: raises when any part is missing or of the wrong shape."""
+        with np.load(stored, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in ("ids", "digests", "lengths", "lines", "records", "rejects")}
+        count = len(arrays["ids"]) if arrays["ids"].ndim == 1 else -1
+        shapes = {"ids": (np.uint64, count), "digests": (np.uint64, count), "lengths": (np.int64, count),
+                  "lines": (np.int64, count), "records": (np.uint8, 16 * count), "rejects": (np.uint8, None)}
+        for name, (dtype, length) in shapes.items():
+            array = arrays[name]
+            if array.dtype != dtype or array.ndim != 1 or (length is not None and len(array) != length):
+                raise ValueError(f"array {name!r} is {array.dtype}{list(array.shape)}, expected {np.dtype(dtype)}[{length if length is not None else 'n'}]")
+        if count and (arrays["lines"].min() < 0 or arrays["lengths"].min() < 0):
+            raise ValueError("array 'lines' or 'lengths' holds impossible values")
+        rejects = json.loads(arrays["rejects"].tobytes().decode("utf-8"))
+        if not isinstance(rejects, list) or not all(_is_reject(r) for r in rejects):
+            raise ValueError("'rejects' is not a list of [line, reason, excerpt]")
+        return FileIndex(path.name, arrays["ids"], arrays["digests"], arrays["lengths"], arrays["lines"], arrays["records"],
+                         [Reject(str(path), line, reason, excerpt) for line, reason, excerpt in rejects])
 
     def _save(self, stored: Path, index: FileIndex) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -183,7 +219,19 @@ class IndexStore:
         tmp = stored.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}.npz")
         try:
             np.savez(tmp, ids=index.ids, digests=index.digests, lengths=index.lengths, lines=index.lines,
-                     records=index.records, titles=index.titles, rejects=np.frombuffer(rejects.encode("utf-8"), np.uint8))
+                     records=index.records, rejects=np.frombuffer(rejects.encode("utf-8"), np.uint8))
             os.replace(tmp, stored)
         finally:
             tmp.unlink(missing_ok=True)
+
+
+def _is_reject(entry: object) -> bool:
+    """``entry`` is a stored reject: [line (an int, not negative, or null), reason, excerpt].
+
+    >>> _is_reject([3, "bad JSON", "{x"]), _is_reject([None, "unreadable", ""]), _is_reject([True, "x", ""]), _is_reject({"line": 1})
+    (True, True, False, False)
+    """
+    if not isinstance(entry, list) or len(entry) != 3:
+        return False
+    line, reason, excerpt = entry
+    return (line is None or (type(line) is int and line >= 0)) and isinstance(reason, str) and isinstance(excerpt, str)
