@@ -42,8 +42,7 @@ def title_check(title: str) -> int:
     (True, False)
     """
     folded = " ".join(title.split()).lower()
-    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=8,
-                                          person=b"claimbench-title").digest(), "big")
+    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True)
