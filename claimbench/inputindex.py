@@ -1,7 +1,9 @@
 """The index of one input file: what a build must know of every record without keeping the text.
 
-For each good record, in file order: its paper id (as an integer), a 64-bit hash of its abstract
-and the abstract's length (for the merge of duplicates, :mod:`claimbench.extract.dedup`), its line
+For each good record, in file order: its paper id (as an integer), a second 64-bit fingerprint of
+its title (:func:`~claimbench.extract.papers.title_check`: an id collision is told from a
+duplicate), a 64-bit hash of its abstract and the abstract's length (for the merge of duplicates,
+:mod:`claimbench.extract.dedup`), its line
 (its source is ``file:line``), and a 128-bit digest of everything the build keeps of it (title,
 abstract, external id, categories, update date), which the keys of shards are made of. Rejected
 records are kept whole (line, reason, excerpt), in file order.
@@ -28,6 +30,7 @@ import numpy as np
 
 from claimbench.extract import dedup, papers, readers
 from claimbench.extract.dedup import utf8_abstract_hash
+from claimbench.extract.papers import title_check
 from claimbench.extract.readers import Reject, read_records
 from claimbench.release import sha256_file
 
@@ -83,6 +86,7 @@ class FileIndex:
     lines: np.ndarray  # int64: the record's line
     records: np.ndarray  # uint8, 16 a record: record_digest
     rejects: list[Reject]
+    titles: np.ndarray  # uint64: title_check
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -99,7 +103,7 @@ class FileIndex:
 
 def index_file(path: Path) -> FileIndex:
     """Read ``path`` once and index it (rejects are kept, never raised)."""
-    ids, digests, lengths, lines = [], [], [], []
+    ids, digests, lengths, lines, titles = [], [], [], [], []
     records = bytearray()
     rejects: list[Reject] = []
     name = path.name
@@ -112,12 +116,14 @@ def index_file(path: Path) -> FileIndex:
             raise ValueError(f"{path}: record source {item.source!r} is not {name}:<line>")
         abstract = item.abstract.encode("utf-8", "surrogatepass")  # once, for both hashes
         ids.append(int(item.paper_id, 16))
+        titles.append(title_check(item.title))
         digests.append(utf8_abstract_hash(abstract))
         lengths.append(len(item.abstract))
         lines.append(int(line))
         records += _utf8_record_digest(item, abstract)
     return FileIndex(name, np.array(ids, np.uint64), np.array(digests, np.uint64), np.array(lengths, np.int64),
-                     np.array(lines, np.int64), np.frombuffer(bytes(records), np.uint8), rejects)
+                     np.array(lines, np.int64), np.frombuffer(bytes(records), np.uint8), rejects,
+                     np.array(titles, np.uint64))
 
 
 def file_sha256(path: Path) -> str | None:
@@ -197,10 +203,11 @@ class IndexStore:
     def _load(self, stored: Path, path: Path) -> FileIndex:
         """The index stored in ``stored``, checked whole: raises when any part is missing or of the wrong shape."""
         with np.load(stored, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in ("ids", "digests", "lengths", "lines", "records", "rejects")}
+            arrays = {name: data[name] for name in ("ids", "digests", "lengths", "lines", "records", "rejects", "titles")}
         count = len(arrays["ids"]) if arrays["ids"].ndim == 1 else -1
         shapes = {"ids": (np.uint64, count), "digests": (np.uint64, count), "lengths": (np.int64, count),
-                  "lines": (np.int64, count), "records": (np.uint8, 16 * count), "rejects": (np.uint8, None)}
+                  "lines": (np.int64, count), "records": (np.uint8, 16 * count), "rejects": (np.uint8, None),
+                  "titles": (np.uint64, count)}
         for name, (dtype, length) in shapes.items():
             array = arrays[name]
             if array.dtype != dtype or array.ndim != 1 or (length is not None and len(array) != length):
@@ -211,7 +218,7 @@ class IndexStore:
         if not isinstance(rejects, list) or not all(_is_reject(r) for r in rejects):
             raise ValueError("'rejects' is not a list of [line, reason, excerpt]")
         return FileIndex(path.name, arrays["ids"], arrays["digests"], arrays["lengths"], arrays["lines"], arrays["records"],
-                         [Reject(str(path), line, reason, excerpt) for line, reason, excerpt in rejects])
+                         [Reject(str(path), line, reason, excerpt) for line, reason, excerpt in rejects], arrays["titles"])
 
     def _save(self, stored: Path, index: FileIndex) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -219,7 +226,7 @@ class IndexStore:
         tmp = stored.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}.npz")
         try:
             np.savez(tmp, ids=index.ids, digests=index.digests, lengths=index.lengths, lines=index.lines,
-                     records=index.records, rejects=np.frombuffer(rejects.encode("utf-8"), np.uint8))
+                     records=index.records, titles=index.titles, rejects=np.frombuffer(rejects.encode("utf-8"), np.uint8))
             os.replace(tmp, stored)
         finally:
             tmp.unlink(missing_ok=True)
