@@ -214,12 +214,14 @@ ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
 # ", a 4.7x improvement": an apposition to the figure before it, restating its change.
 APPOSED_TO_FIGURE = regex.compile(
-    r"""\d[^\s,]*+(?:\s++[^\s,]++)?           # the figure: "3.1 mJ", "45%"
-    (?P<comma>\s*+,)\s*+an?\s++                 # ", a"
+    r"""\d[^\s,]*+(?:\s++[^\s,]++){0,3}       # the figure: "3.1 mJ", "45%", "5.3 on genomic data"
+    (?P<comma>\s*+,)\s*+(?:an?\s++)?            # ", a", ","
     (?:(?:up\s+to|about|roughly|nearly|over|more\s+than)\s++)?$""",
     regex.VERBOSE,
 )
-APPOSED_CHANGE = regex.compile(r"(?i:[\s-]*+(?:improvement|reduction|gain|increase|decrease|saving|drop|boost)s?\b)")
+APPOSED_CHANGE = regex.compile(
+    r"(?i:[\s-]*+(?:(?:improvement|reduction|gain|increase|decrease|saving|drop|boost)s?|better|worse|higher|lower)\b)"
+)  # "a 4.7x improvement", "40% better than gzip"
 RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
 # A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
 UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"

@@ -104,6 +104,8 @@ ROWS = [
     ("invented", "Energy per inference falls to 3.1 mJ, a 4.7x improvement over the CPU implementation.", "4.7x", "energy",
      "Energy", "antecedent"),
     ("invented", "Tail latency drops to 12 ms, a 3x reduction compared to Linux.", "3x", "latency", "latency", "antecedent"),
+    ("invented", "We reach a compression ratio of 5.3 on genomic data, 40% better than gzip.", "40%", "compression",
+     "compression", "antecedent"),
     # 9. frame: an opening phrase names what the sentence measures
     ("corpus", "In terms of parallel speedup, our design improves the sequential execution by 7.04x on average.", "7.04x",
      "speedup", "speedup", "frame"),
