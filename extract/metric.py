@@ -85,7 +85,7 @@ _FILLER = r"""(?:
 # Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from").
 _GIVES = r"""(?:
         of | = | : | \( | -(?=\d|$) | at | to | from | between | rang\w*+\s++(?:from|between)   # "storage—90%" (a dash once normalized)
-      | (?:is|are|was|were|becomes?|remains?|stays?)(?:\s++(?:only|just|reduced\s+to|cut\s+to|increased\s+to))?
+      | (?:is|are|was|were|becomes?|remains?|stays?)(?:\s++(?:only|just|reduced\s+to|cut\s+to|cut\s+(?:in|by)|increased\s+to))?
       | (?:reach\w*+|achiev\w*+|attain\w*+|deliver\w*+|obtain\w*+|hits?|goes\s+(?:up|down))(?:\s++to)?
       | (?:increas|decreas|reduc|dropp?|improv|grow|grew|fall|fell|declin|ris|rose|went|cut|doubl|tripl)\w*+
         (?:\s++(?:by|to|from))?                           # "latency decreases by", "accuracy increased from"
@@ -152,8 +152,9 @@ BEFORE_GAP = regex.compile(
     (?:\s++(?:improvements?|gains?|reductions?|increases?|decreases?|boosts?|drops?|savings?|overheads?|uplifts?|
              ratios?|rates?|factors?|levels?))?           # "throughput improvement of", "compression ratio of"
     (?:
-        (?:\s++(?:for|on|in)\s++[^\s,;:()]++(?:\s++[^\s,;:()]++){{0,2}}?)?   # "for HTTP connections"
-        \s*+,?\s*+\(?\s*+{_GIVES}?                         # "accuracy 80%", "speedups ..., achieving up to", "speedups (of"
+        \s*+,?\s*+\(?\s*+{_GIVES}?                         # "accuracy 80%", "speedups, achieving up to", "speedups (of"
+      | \s++(?:for|on|in)\s++[^\s,;:()]++(?:\s++[^\s,;:()]++){{0,2}}?   # "for HTTP connections" ...
+        \s*+,?\s*+\(?\s*+{_GIVES}                          # ... and what gives the number: not "accuracy on X with 40%"
       | (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){{1,8}}?
         \s++{_GIVES}                                      # "the pass@1 of X generated code increases from"
     )

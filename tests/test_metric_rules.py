@@ -50,6 +50,14 @@ ROWS = [
     ("invented", "It raises the goodput over Orca, vLLM, and TGI by 40%.", "40%", "throughput", "goodput", "by"),
     ("corpus", "SkipPipe reduces training iteration time by up to 55% compared to full pipeline.", "55%", "speedup",
      "iteration time", "by"),
+    # ... a list member that names its own object is not measured as the first: "and area by 20%"
+    ("invented", "We reduce energy per bit by 35% and area by 20%.", "20%", "other", None, None),
+    ("invented", "We reduce energy per bit by 35% and area by 20%.", "35%", "energy", "energy per bit", "by"),
+    ("dev", "BestConfig can improve the throughput of Tomcat by 75%, that of Cassandra by 63%, that of MySQL by 430%.",
+     "430%", "throughput", "throughput", "parallel: the previous figure's"),
+    ("invented", "Our accelerator achieves 3.4x higher performance per watt than the GPU.", "3.4x", "energy",
+     "performance per watt", "after"),
+    ("invented", "Memory consumption is cut in half.", "half", "memory", "Memory", "before"),
     ("invented", "Our model beats all baselines by 1.2% and 4.2% in zero-shot and few-shot retrieval accuracy, respectively.",
      "1.2%", "accuracy", "accuracy", "in"),
     ("corpus", "FSMoE outperforms the state-of-the-art MoE training systems (DeepSpeed-MoE and Tutel) by 1.18times-1.22times "
@@ -102,7 +110,7 @@ ROWS = [
     ("invented", "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.", "3x", "latency", "latency", "antecedent"),
     # ... or an apposition that restates the change of the figure before it
     ("invented", "Energy per inference falls to 3.1 mJ, a 4.7x improvement over the CPU implementation.", "4.7x", "energy",
-     "Energy", "antecedent"),
+     "Energy per inference", "antecedent"),
     ("invented", "Tail latency drops to 12 ms, a 3x reduction compared to Linux.", "3x", "latency", "latency", "antecedent"),
     ("invented", "We reach a compression ratio of 5.3 on genomic data, 40% better than gzip.", "40%", "compression",
      "compression", "antecedent"),
