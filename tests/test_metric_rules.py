@@ -58,6 +58,11 @@ ROWS = [
     ("invented", "Our accelerator achieves 3.4x higher performance per watt than the GPU.", "3.4x", "energy",
      "performance per watt", "after"),
     ("invented", "Memory consumption is cut in half.", "half", "memory", "Memory", "before"),
+    ("invented", "Throughput degrades by less than 2% when a node fails.", "2%", "throughput", "Throughput", "by"),
+    ("dev", "It eliminates over-provisioning while improving key performance indicators by at least 40%.", "40%", "other",
+     None, None),
+    ("invented", "With 4-bit weights, the model retains 98.5% of its full-precision accuracy.", "98.5%", "accuracy",
+     "accuracy", "in"),
     ("invented", "Our model beats all baselines by 1.2% and 4.2% in zero-shot and few-shot retrieval accuracy, respectively.",
      "1.2%", "accuracy", "accuracy", "in"),
     ("corpus", "FSMoE outperforms the state-of-the-art MoE training systems (DeepSpeed-MoE and Tutel) by 1.18times-1.22times "
