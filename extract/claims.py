@@ -74,6 +74,7 @@ LIST_GAP = regex.compile(
     (?:\s++(?:in|on|for|with)\s++[^\s,;]++(?:\s++[^\s,;]++){0,2})?   # an optional "in AFHQ", "on the GSM8K dataset" per member
     \s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++)              # the separator
     (?:by\s++)?
+    (?:(?:on\s+average|an?\s+average\s+of|up\s+to|at\s+least|about|over|nearly)\s++)?  # its own qualifier: "up to 1.6x and on average 1.3x"
     $""",
     regex.VERBOSE,
 )
@@ -293,7 +294,8 @@ def not_a_claim(w: _Where) -> str | None:
         return None if reached else "a count not presented as what the system reaches or needs (R5)"
     if q.unit in _metric_by_unit():
         if q.unit == "points":  # "improves mAP by 2.3 points", "an improvement of 3.4 points"; not "1000 points"
-            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) else "points with no score or change word near"
+            by_change = BY_ONLY.search(before[-40:]) and _change_word_near(sent, w, reach=80)  # "improving over X by 3.1 points"
+            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) or by_change else "points with no score or change word near"
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
             return "the memory of a device (hardware, R4)"
         return None

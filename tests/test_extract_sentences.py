@@ -23,6 +23,12 @@ CASES = [
     ("We achieve a compression ratio of 5.3 on genomic data.", [("5.3", 5.3, None, "", "compression", "none", "none")]),
     ("We observe a scaling efficiency of 0.94 on 384 GCDs.", [("0.94", 0.94, None, "", "utilization", "none", "none")]),
     ("It speeds up Llama2-7B-128K by up to 2.31x.", [("2.31x", 2.31, None, "x", "speedup", "up_to", "increase")]),
+    # a list whose members carry their own qualifiers
+    ("The proposed scheduler achieves up to 1.6x and on average 1.3x speedup.",
+     [("1.6x", 1.6, None, "x", "speedup", "up_to", "increase"), ("1.3x", 1.3, None, "x", "speedup", "average", "increase")]),
+    # points after "by" and a change verb further back
+    ("It improves over the previous best by 3.1 points on average.",
+     [("3.1 points", 3.1, None, "", "accuracy", "average", "increase")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
