@@ -46,7 +46,13 @@ CHANGE_NOUN_OF = regex.compile(
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 # "20 out of the 21 tasks"
-OUT_OF_AFTER = regex.compile(r"^\s++out\s++of\s", regex.IGNORECASE)
+# A count of a total: "14 out of 16", "solves 17 of the 20 tasks" (plain "of" only before tasks, benchmarks, ...).
+OUT_OF_AFTER = regex.compile(
+    r"""^\s++(?:out\s++of\s
+    | of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
+      (?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases|issues)\b)""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 # Words that present a size as what the system reaches (ruling R5), right before it:
 # "handle sequences with over 114K tokens", "fine-tune 175B", "models of up to 13B parameters".
 REACH = regex.compile(

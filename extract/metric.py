@@ -196,8 +196,8 @@ ON_BENCHMARK = regex.compile(
 
 # Rule 7, for counts: "14 out of 16 datasets", "20 out of the 21 tasks" are shares of tasks won or solved.
 OUT_OF_TASKS = regex.compile(
-    r"""\s++out\s++of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
-    (?P<what>(?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases))\b""",
+    r"""\s++(?:out\s++)?of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
+    (?P<what>(?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases|issues))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
