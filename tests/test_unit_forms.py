@@ -66,6 +66,9 @@ FORMS = [
     ("5 us", "5 us", 5.0, None, "µs", "µs", 5e-6, "second"),
     ("5 µs", "5 µs", 5.0, None, "µs", "µs", 5e-6, "second"),
     ("200 ns", "200 ns", 200.0, None, "ns", "ns", 2e-7, "second"),
+    # device time, a product name between the number and its unit
+    ("5,000 GPU hours", "5,000 GPU hours", 5000.0, None, "GPU*hour", "GPU*hour", 5000.0, "GPU_hour"),
+    ("2.788M H800 GPU hours", "2.788M H800 GPU hours", 2.788e6, None, "GPU*hour", "GPU*hour", 2.788e6, "GPU_hour"),
     # money, and money per something (pint: a month is a twelfth of a Julian year, 730.5 hours)
     ("2.5 USD/hour", "2.5 USD/hour", 2.5, None, "USD/hour", "USD/hour", 2.5, "USD / hour"),
     ("$0.02 per query", "$0.02 per query", 0.02, None, "USD/query", "USD/query", 0.02, "USD / query"),
