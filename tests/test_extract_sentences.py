@@ -29,6 +29,12 @@ CASES = [
     # points after "by" and a change verb further back
     ("It improves over the previous best by 3.1 points on average.",
      [("3.1 points", 3.1, None, "", "accuracy", "average", "increase")]),
+    # R9: an error bar written out ("standard deviation", "std", "SD") is not a claim of its own
+    ("The ranker reaches 81.4% recall (std 0.6%) across five seeds.", [("81.4%", 81.4, None, "%", "accuracy", "none", "none")]),
+    ("Mean reward is 412 points (SD = 9) after tuning.", []),
+    # R7: what prior studies report is background
+    ("Previous studies have shown that 30% of cloud VMs are idle. Our packer cuts idle capacity by 12%.",
+     [("12%", 12.0, None, "%", "other", "none", "decrease")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
