@@ -1076,11 +1076,17 @@ def _owned(phrase, earlier: list[_Where], reach: int = 40) -> bool:
     return phrase is not None and any(w.e <= phrase[0] <= w.e + reach for w in earlier[-4:])  # the last few suffice
 
 
+# A figure given for what the paper's result is compared with: "compared to 400 tokens/s for vLLM".
+COMPARED_FIGURE = regex.compile(r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|than|relative\s+to)\s++(?:(?:only|just|about)\s++)?$)")
+
+
 def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: str) -> tuple[str | None, str]:
     """The workload of a claim (R3): a name right after the number; else, for quality
     scores the nearest benchmark, for systems numbers the nearest model (among ``workloads``,
     the sentence's, those named as compared against left out: see :func:`_not_compared`); and the rule that chose it."""
     direct = context.name_after(w.sentence.text, w.e)
+    if direct and COMPARED_FIGURE.search(w.sentence.text, max(0, w.s - 30), w.s) and " for " in w.sentence.text[w.e : direct[0] + 1]:
+        direct = None  # "compared to 400 tokens/s for vLLM": vLLM is the system compared, not a workload
     if direct and not (baseline_span and baseline_span[0] <= direct[0] < baseline_span[1]):
         return original[direct[0] : direct[1]], "a name right after the number"
     first = "bench" if metric == "accuracy" else "model"

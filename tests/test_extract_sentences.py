@@ -462,6 +462,9 @@ FIELD_CASES = [
     ("It improves recall by up to 29%, and also outperforms the previous best system RetroNet by 1.6 points in F1.",
      "29%", "baseline", None),
     ("It reduces latency by 30% and increases throughput by 2x compared to vLLM.", "30%", "baseline", "vLLM"),
+    # workload: not the system a compared figure was measured for
+    ("Our engine answers 90 queries/s, versus 35 queries/s for DuckDB.", "35 queries/s", "workload", None),
+    ("It answers 90 queries/s on TPC-H, compared with 35 queries/s for DuckDB.", "90 queries/s", "workload", "TPC-H"),
     # workload: not a metric's name after the number
     ("For a 20B GPT model, we observe a 1.71x increase in TFLOPS per GPU when compared with ZeRO++.", "1.71x", "workload",
      None),
