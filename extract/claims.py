@@ -925,7 +925,7 @@ def _claim(
     ):  # "improves latency by 30%", "improved overall execution time by 16%" (R13, R21)
         change, change_rule = "decrease", "R21: better of a metric where less is better"
     baseline = None
-    baseline_span = None
+    baseline_span = compared_span = None
     baseline_rule = "R1: absolute, no baseline" if change == "none" else "none named"
     share = context.share_of(sent, w.e) if w.q.unit == "%" and change == "none" else None
     if share:  # R15: "97.7% of GPT-4's performance" is compared with GPT-4
@@ -957,6 +957,7 @@ def _claim(
                 picked = _respectively_pick(baseline, index, size)  # "over GPU and CPU baseline, respectively"
                 listed = _respectively_names(sent, found, size) if picked == baseline else None
                 if listed:  # "2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively"
+                    compared_span = (listed[0][0], listed[-1][1])  # none of them is a workload
                     baseline_span, baseline_rule = listed[index][:2], "respectively: names in turn"
                     picked = original[baseline_span[0] : baseline_span[1]]
                 baseline = picked
@@ -964,6 +965,7 @@ def _claim(
                 # 29x, 29x, and 3x" over three named systems)
                 listed = _respectively_names(sent, found, size)
                 if listed:
+                    compared_span = (listed[0][0], listed[-1][1])
                     baseline_span, baseline_rule = _named_tail(original, listed[index][:2]), "a list of names as long as the list of figures"
                     baseline = original[baseline_span[0] : baseline_span[1]]
     hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi)
@@ -985,7 +987,7 @@ def _claim(
             elif hw == theirs:
                 hw = None if fallback_hardware == theirs else fallback_hardware
             baseline_span, baseline = side, theirs
-    workload, workload_rule = _pick_workload(workloads, w, metric, baseline_span, original)
+    workload, workload_rule = _pick_workload(workloads, w, metric, compared_span or baseline_span, original)
     start, end = w.q.start, w.q.end
     claim = Claim(
         mention=text[start:end],

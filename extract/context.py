@@ -302,7 +302,7 @@ def _baseline_stop() -> regex.Pattern:
         [,;:()\[\]]                                # punctuation ends the phrase
       | \.(?:\s|$)                                 # so does a full stop
       | \s(?:""" + "|".join(_whole(w) for w in stops) + r""")   # or a word that starts another part (not "on-device")
-      | \s(?=\d)                                    # or a number
+      | \s(?=\d(?!\d*+\s++[A-Z][a-z]))               # or a number, unless a name goes on ("Claude 3 Opus")
         """,
         regex.VERBOSE,
     )
