@@ -70,6 +70,7 @@ import regex
 from . import context
 from .clauses import clause_bounds
 from .knowledge import load
+from .numbers import find_quantities
 
 # ---------------------------------------------------------------- patterns
 
@@ -217,14 +218,14 @@ ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
 # ", a 4.7x improvement": an apposition to the figure before it, restating its change.
 APPOSED_TO_FIGURE = regex.compile(
-    r"""\d[^\s,]*+(?:\s++[^\s,]++){0,3}       # the figure: "3.1 mJ", "45%", "5.3 on genomic data"
+    r"""\d[^\s,]*+(?:\s++[^\s,]++){0,5}       # the figure: "3.1 mJ", "45%", "10 Gbps of traffic per core"
     (?P<comma>\s*+,)\s*+(?:an?\s++)?            # ", a", ","
     (?:(?:up\s+to|about|roughly|nearly|over|more\s+than)\s++)?$""",
     regex.VERBOSE,
 )
 APPOSED_CHANGE = regex.compile(
-    r"(?i:[\s-]*+(?:(?:improvement|reduction|gain|increase|decrease|saving|drop|boost)s?|better|worse|higher|lower)\b)"
-)  # "a 4.7x improvement", "40% better than gzip"
+    r"(?i:[\s-]*+(?:(?:improvement|reduction|gain|increase|decrease|saving|drop|boost)s?|better|worse|higher|lower|more|less|fewer)\b)"
+)  # "a 4.7x improvement", "40% better than gzip", "3 times more than DPDK"
 RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
 # A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
 UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"
@@ -479,6 +480,9 @@ def _antecedent(sent: str, s: int, lo: int, e: int) -> Attribution | None:
     >>> t = "Energy per inference falls to 3.1 mJ, a 4.7x improvement over the CPU."
     >>> _antecedent(t, t.index("4.7x"), 0, t.index("4.7x") + 4).metric
     'energy'
+    >>> t = "The prototype handles 10 Gbps of traffic per core, 3 times more than DPDK."
+    >>> _antecedent(t, t.index("3 times"), 0, t.index("3 times") + 7).metric
+    'throughput'
     """
     relative = lo > 0 and RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) and RELATIVE_VERB.fullmatch(sent, lo, s)
     if not relative:
@@ -487,6 +491,11 @@ def _antecedent(sent: str, s: int, lo: int, e: int) -> Attribution | None:
         if not apposed or not APPOSED_CHANGE.match(sent, e, e + 30):
             return None
         lo = apposed.start("comma")
+        figure = next(iter(find_quantities(sent[apposed.start() : lo])), None)
+        if figure is not None and figure.unit in metric_by_unit():
+            # the figure's own unit names it: "handles 10 Gbps of traffic per core, 3 times more than DPDK"
+            at = apposed.start()
+            return Attribution(metric_by_unit()[figure.unit], at + figure.start, at + figure.end, "antecedent")
     start = clause_bounds(sent, lo - 12, lo - 12)[0]
     before = [
         h for h in context.within(context.keyword_hits(sent), max(start, lo - context.WINDOW), lo)
