@@ -972,15 +972,20 @@ def _claim(
     hardware_rule = "named in the sentence (R2)" if hw else "none named (R2)"
     if hw is None and fallback_hardware:
         hw, hardware_rule = fallback_hardware, "where the abstract says the evaluation ran (R2)"
-    turned = baseline_side(sent, w.e, baseline_span[0]) if change == "decrease" and baseline_span else None
-    if turned and (w.q.unit == "x" if turned == "slower" else metric in _lower_is_better()) and own.holds(baseline):
+    turned = baseline_side(sent, w.e, baseline_span[0]) if change != "none" and baseline_span else None
+    if turned != "comparative" and change != "decrease":
+        turned = None  # "slower", "less efficient" say a decrease
+    if turned and (
+        w.q.unit == "x" if turned == "slower" else metric in _lower_is_better() if turned == "less_efficient" else True
+    ) and own.holds(baseline):
         # R16: "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN", PULP-OPEN the paper's own:
         # PULP-OPEN's 12.87x speedup over the MCU (increase), and its 98% less energy (still a decrease).
         named = context.find_hardware(sent)  # all of it, those named as compared against included
         side = other_side(sent, lo, w.s, named)
         theirs = original[side[0] : side[1]] if side else None
         if theirs and not own.holds(theirs) and not opens_in_first_person(theirs):  # not the paper's own against itself
-            change = "increase" if turned == "slower" else "decrease"
+            # "slower": the paper's speedup; "less efficient": still less energy; any other comparison turns around
+            change = {"slower": "increase", "less_efficient": "decrease"}.get(turned) or _TURNED[change]
             change_rule = baseline_rule = hardware_rule = "R16: turned to the paper's side"
             if baseline in own.platforms or any(h[:2] == baseline_span for h in named):
                 hw = baseline  # the paper's own platform ran the faster side
@@ -1080,6 +1085,9 @@ def _owned(phrase, earlier: list[_Where], reach: int = 40) -> bool:
 
 # A figure given for what the paper's result is compared with: "compared to 400 tokens/s for vLLM".
 COMPARED_FIGURE = regex.compile(r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|than|relative\s+to)\s++(?:(?:only|just|about)\s++)?$)")
+
+
+_TURNED = {"increase": "decrease", "decrease": "increase"}
 
 
 def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: str) -> tuple[str | None, str]:

@@ -44,7 +44,8 @@ def _patterns() -> _Patterns:
         r"""
         \s*+(?:(?P<slower>""" + alternation(table["slower"]) + r""")       # 12.87x slower
         (?:\s++and\s++[^,;:()]{1,60}?)?                                   #   [and 98% less energy-efficient]
-        |(?P<less_efficient>""" + alternation(table["less_efficient"]) + r"""))   # 98% less energy-efficient
+        |(?P<less_efficient>""" + alternation(table["less_efficient"]) + r""")   # 98% less energy-efficient
+        |(?P<comparative>""" + alternation(table["comparative"]) + r"""))      # 2.5x more memory
         \s++than\s++$                                                     # than (the baseline follows)
         """,
         regex.IGNORECASE | regex.VERBOSE,
@@ -72,7 +73,8 @@ def _patterns() -> _Patterns:
 def baseline_side(sentence: str, end: int, baseline_start: int) -> str | None:
     """How the words from the number (ending at ``end``) to its baseline (at ``baseline_start``) state
     it from the baseline's side: "slower" ("12.87x slower than"), "less_efficient" ("98% less
-    energy-efficient than"), or None (also when another comparison stands between them).
+    energy-efficient than"), "comparative" (any other: "2.5x more memory than"), or None (also when
+    another comparison stands between them).
 
     >>> s = "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN"
     >>> at = s.index("PULP")
