@@ -59,7 +59,7 @@ _DICT = pa.string()  # Parquet dictionary-encodes these on disk; readers get pla
 CLAIMS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
     # (name, type, nullable, meaning) -- the dataset card's column table is generated from this.
     ("claim_id", _STR, False, "stable id of the claim: sha1 of paper_id and the mention's offsets, 16 hex digits"),
-    ("paper_id", _STR, False, "id of the paper: sha1 of the lower-cased title, 10 hex digits"),
+    ("paper_id", _STR, False, "id of the paper: sha1 of the folded, lower-cased title, 16 hex digits (64 bits)"),
     ("title", _STR, False, "title of the paper"),
     ("mention", _STR, False, "the exact substring of the abstract holding the number and its unit"),
     ("mention_start", pa.int32(), False, "offset of the mention's first character in the abstract (Python str index)"),
@@ -83,7 +83,7 @@ CLAIMS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
 ]
 
 PAPERS_FIELDS: list[tuple[str, pa.DataType, bool, str]] = [
-    ("paper_id", _STR, False, "id of the paper: sha1 of the lower-cased title, 10 hex digits"),
+    ("paper_id", _STR, False, "id of the paper: sha1 of the folded, lower-cased title, 16 hex digits (64 bits)"),
     ("title", _STR, False, "title of the paper"),
     ("abstract", _STR, False, "the abstract the claims' offsets point into"),
     ("external_id", _STR, True, "the id the input gave the paper (an arXiv id, say), if any"),
