@@ -68,6 +68,8 @@ REACH = regex.compile(
 )
 # The character before a number that makes it part of a name: "Llama2-7B-128K".
 NAME_PART = regex.compile(r"[-\w./]")
+# The earlier level of the figure before: "a 91% success rate, up from 64% for the baseline".
+UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:about|around|roughly|nearly|only|just)\s++)?$)")
 # A word that gives a number to a metric's name: "of", "is", "=", "reaches".
 GIVING_WORD = regex.compile(r"(?i:\b(?:of|is|are|was|were|reach\w*|achiev\w*|attain\w*)\b|[=:])")
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
@@ -879,11 +881,12 @@ def _claim(
             # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
             metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
     elif metric == "other" and prev is not None and prev.unit == w.q.unit and not own_object and (
-        _parallel(sent, ws[i - 1], w) or _elliptic(sent, lo, hi)
+        _parallel(sent, ws[i - 1], w) or _elliptic(sent, lo, hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
     ):
         # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
         # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
-        # of "from 53% to 65%" (R12); not "2x higher throughput and reduces write amplification by 4x".
+        # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%"; not "2x higher throughput and reduces write
+        # amplification by 4x".
         metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
