@@ -23,7 +23,6 @@ messages are redacted, and while publishing every log record is too.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
@@ -32,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimbench.extract.readers import InputError
+from claimbench.layout import read_manifest
 
 REPO_TYPE = "dataset"
 TOKEN_ENV = "HF_TOKEN"
@@ -127,7 +127,7 @@ def publish_plan(release: Path, repo_id: str, private: bool = False) -> PublishP
     if not (folder / "MANIFEST.json").is_file():
         raise InputError(folder / "MANIFEST.json", None, "missing: not a release folder")
     problems = verify_release(folder)
-    manifest = _manifest(folder)
+    manifest = read_manifest(folder) if not problems else {}  # read only once verify found its structure sound
     if not problems and (manifest.get("validation") or {}).get("success") is not True:
         problems.append("MANIFEST.json: the release's validation did not pass (validation.success is not true)")
     if problems:
@@ -141,10 +141,6 @@ def publish_plan(release: Path, repo_id: str, private: bool = False) -> PublishP
     version = manifest["version"]
     return PublishPlan(folder=folder, repo_id=repo_id, repo_type=REPO_TYPE, tag=f"v{version}", version=version,
                        private=private, files=planned)
-
-
-def _manifest(folder: Path) -> dict:
-    return json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
 
 
 def find_token() -> str | None:

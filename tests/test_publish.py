@@ -234,6 +234,19 @@ def test_a_release_that_fails_verification_is_not_published(monkeypatch, tmp_pat
     assert hub.calls == []
 
 
+@pytest.mark.parametrize("manifest", ["[" * 100000 + "]" * 100000, '{"version": "0.2.0"', '{"version": 2}'],
+                         ids=["nested past reading", "not JSON", "wrong shape"])
+def test_a_release_with_a_damaged_manifest_is_refused_without_a_traceback(monkeypatch, tmp_path, manifest):
+    hub = FakeHub(monkeypatch)
+    broken = tmp_path / "v0.2.0"
+    shutil.copytree(RELEASE, broken)
+    (broken / "MANIFEST.json").write_text(manifest, encoding="utf-8")
+    code, out, err = run_main("publish", broken, "--repo-id", REPO_ID, "--dry-run")
+    assert code in (1, 2), out + err
+    assert "MANIFEST.json" in err and "Traceback" not in err
+    assert hub.calls == []
+
+
 def test_missing_release_and_bad_repo_id_exit_2_naming_them(tmp_path):
     missing = tmp_path / "releases" / "v9.9.9"
     code, out, err = run_main("publish", missing, "--repo-id", REPO_ID, "--dry-run")

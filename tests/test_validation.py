@@ -193,6 +193,19 @@ def test_the_summary_names_the_verdict_and_each_failure(bad):
     assert "  row    claims  expect_column_values_to_be_in_set(metric): 1 unexpected, e.g. 'mfu'" in lines
 
 
+def test_too_many_quarantined_rows_are_named_by_paper_mention_and_reason(bad):
+    """A build that fails on the quarantine share says which records went there (issue 15), in both the whole-table
+    and the chunk-by-chunk validation."""
+    lines = [line for line in bad.summary_text().splitlines() if line.startswith("  quarantined: ")]
+    assert len(lines) == 3
+    assert f"  quarantined: paper {paper_id_for(FLASH_TITLE)} " in lines[0] and "mention" in lines[0]
+    from claimbench.validation.stream import ChunkedValidation
+
+    checker = ChunkedValidation()
+    checker.check(claims_table(bad_rows()), good_papers())
+    assert [line for line in checker.finish().summary_text().splitlines() if line.startswith("  quarantined: ")] == lines
+
+
 def test_the_committed_suite_is_the_generated_one():
     assert suite_path().read_text(encoding="utf-8") == suite_text(build_suite())
 

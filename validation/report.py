@@ -127,7 +127,14 @@ class Verdict:
             f"{totals['failed']} failed; {totals['quarantined_rows']} of {totals['claims_rows']} claims rows "
             f"quarantined ({self.quarantine_fraction:.2%}, at most {self.max_quarantine_fraction:.2%} allowed)"
         )
-        return "\n".join([head] + [failure_line(o) for o in self.outcomes if not o.success])
+        lines = [head] + [failure_line(o) for o in self.outcomes if not o.success]
+        if self.quarantine_fraction > self.max_quarantine_fraction:  # say which records went there
+            lines += [f"  quarantined: {example}" for example in self.quarantine_examples()]
+        return "\n".join(lines)
+
+    def quarantine_examples(self) -> tuple[str, ...]:
+        """The first few quarantined rows, each named by :func:`quarantine_example` (none by default)."""
+        return ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,9 @@ class ValidationReport(Verdict):
     def quarantined_rows(self) -> int:
         return self.quarantine.num_rows
 
+    def quarantine_examples(self) -> tuple[str, ...]:
+        return quarantine_examples_of(self.quarantine)
+
     @property
     def valid_rows(self) -> int:
         return self.valid_claims.num_rows
@@ -161,6 +171,27 @@ class ChunkedReport(Verdict):
     quarantined_rows: int
     valid_rows: int
     max_quarantine_fraction: float = 0.01
+    examples: tuple[str, ...] = ()  # the first quarantined rows, each named (see quarantine_example)
+
+    def quarantine_examples(self) -> tuple[str, ...]:
+        return self.examples
+
+
+EXAMPLES = 3  # quarantined rows named when too many went there
+
+
+def quarantine_example(row: dict) -> str:
+    """One quarantined claims row, named for the user: its paper, mention and reason.
+
+    >>> quarantine_example({"paper_id": "02766bd313aa01f2", "title": "LLMOPT", "mention": "0x", "reason": "value"})
+    "paper 02766bd313aa01f2 'LLMOPT', mention '0x': value"
+    """
+    return f"paper {row.get('paper_id')} {str(row.get('title'))[:60]!r}, mention {row.get('mention')!r}: {row.get('reason')}"
+
+
+def quarantine_examples_of(table: pa.Table, limit: int = EXAMPLES) -> tuple[str, ...]:
+    """:func:`quarantine_example` of the first ``limit`` rows of a quarantine table."""
+    return tuple(quarantine_example(row) for row in table.slice(0, limit).to_pylist())
 
 
 def failure_line(outcome: Outcome) -> str:

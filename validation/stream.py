@@ -32,7 +32,7 @@ from claimbench.schemas import SCHEMA_VERSION, schema_version_of
 from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, SuiteRunner
 from claimbench.validation.frames import claims_frame, ragged_positions, string_buffers, table_frame
 from claimbench.validation.quarantine import split_claims
-from claimbench.validation.report import ChunkedReport, Outcome
+from claimbench.validation.report import EXAMPLES, ChunkedReport, Outcome, quarantine_examples_of
 from claimbench.validation.suite import load_suite, suite_for_schema
 
 UNIQUE = "expect_column_values_to_be_unique"
@@ -195,6 +195,7 @@ class ChunkedValidation:
         }
         self.quarantined_rows = 0
         self.valid_rows = 0
+        self.examples: tuple[str, ...] = ()  # the first quarantined rows, named
         self.chunks = 0
 
     def check(self, claims: pa.Table, papers: pa.Table) -> tuple[pa.Table, pa.Table]:
@@ -218,6 +219,8 @@ class ChunkedValidation:
             source = claims if table == "claims" else papers
             if column in source.column_names:
                 tally.add(source.column(column))
+        if len(self.examples) < EXAMPLES and quarantine.num_rows:
+            self.examples += quarantine_examples_of(quarantine, EXAMPLES - len(self.examples))
         self.quarantined_rows += quarantine.num_rows
         self.valid_rows += valid.num_rows
         self.chunks += 1
@@ -247,7 +250,7 @@ class ChunkedValidation:
             if outcome.type == UNIQUE and len(chunks) > 1:
                 outcome = self._across_chunks(outcome)
             merged.append(outcome)
-        return ChunkedReport(tuple(merged), self.quarantined_rows, self.valid_rows, self.max_quarantine_fraction)
+        return ChunkedReport(tuple(merged), self.quarantined_rows, self.valid_rows, self.max_quarantine_fraction, self.examples)
 
     def _across_chunks(self, outcome: Outcome) -> Outcome:
         from dataclasses import replace
