@@ -116,7 +116,7 @@ def diff_releases(a: Path, b: Path) -> ReleaseDiff:
     """
     import pandas as pd
 
-    from claimbench.layout import read_frame, table_files
+    from claimbench.layout import read_frame, read_shard, table_files
 
     a, b = Path(a), Path(b)
     skip = shared_shards(a, b)
@@ -130,12 +130,12 @@ def diff_releases(a: Path, b: Path) -> ReleaseDiff:
         if not files:  # no rows to compare: the columns only
             import pyarrow.parquet as pq
 
-            return pq.read_schema(every[0]).empty_table().to_pandas()
-        return pd.concat([pd.read_parquet(p) for p in files], ignore_index=True)
+            return read_shard(every[0], pq.read_schema).empty_table().to_pandas()
+        return pd.concat([read_shard(p, pd.read_parquet) for p in files], ignore_index=True)
 
     frames = [read(folder, table, left_out) for folder, left_out in zip((a, b), skip) for table in ("claims", "papers")]
     same = [p for p in table_files(b, "claims") if p.relative_to(b).as_posix() in skip[1]]
-    metrics = pd.concat([pd.read_parquet(p, columns=["metric"]) for p in same], ignore_index=True).metric
+    metrics = pd.concat([read_shard(p, lambda path: pd.read_parquet(path, columns=["metric"])) for p in same], ignore_index=True).metric
     return diff_tables(release_info(a), release_info(b), *frames, shared_metrics=metrics.value_counts().to_dict())
 
 

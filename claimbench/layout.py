@@ -338,8 +338,25 @@ def read_table(folder: Path, table: str, columns: list[str] | None = None):
     files = table_files(folder, table)
     if not files:
         raise FileNotFoundError(missing_table(folder, table))
-    parts = [pq.read_table(p, columns=columns) for p in files]
+    parts = [read_shard(p, lambda path: pq.read_table(path, columns=columns)) for p in files]
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+
+
+class DamagedShard(ValueError):
+    """A data file of a release that is not a readable Parquet file (truncated, overwritten)."""
+
+
+def read_shard(path: Path, read):
+    """``read(path)``, a pyarrow or pandas reader of one data file; a file it cannot read is a :class:`DamagedShard`
+    naming it (not pyarrow's traceback)."""
+    import pyarrow as pa
+
+    try:
+        return read(path)
+    except (pa.ArrowException, OSError) as err:
+        problem = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise DamagedShard(f"{path}: not a readable Parquet file ({problem}); the release is damaged "
+                           "(`claimbench verify` on it lists what is wrong)") from None
 
 
 def missing_table(folder: Path, table: str) -> str:
@@ -355,7 +372,7 @@ def read_frame(folder: Path, table: str, columns: list[str] | None = None):
     files = table_files(folder, table)
     if not files:
         raise FileNotFoundError(missing_table(folder, table))
-    frames = [pd.read_parquet(p, columns=columns) for p in files]
+    frames = [read_shard(p, lambda path: pd.read_parquet(path, columns=columns)) for p in files]
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
@@ -363,4 +380,4 @@ def num_rows(folder: Path, table: str) -> int:
     """Rows of ``table`` in release ``folder``, from the Parquet footers (0 when it has no such table)."""
     import pyarrow.parquet as pq
 
-    return sum(pq.read_metadata(p).num_rows for p in table_files(folder, table))
+    return sum(read_shard(p, pq.read_metadata).num_rows for p in table_files(folder, table))

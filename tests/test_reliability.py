@@ -290,6 +290,24 @@ def test_a_release_missing_a_shard_is_an_error_naming_it(tmp_path: Path, command
     assert code != 0 and shard.name in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", ["leaderboard", "report", "diff"])
+def test_a_release_with_a_truncated_shard_is_an_error_naming_it(tmp_path: Path, command):
+    """A shard cut short (its manifest intact) gave pyarrow's traceback in every reader."""
+    import shutil
+
+    from conftest import newest_committed_release
+
+    release = tmp_path / "releases" / "v9.0.0"
+    shutil.copytree(newest_committed_release(), release)
+    shard = next(release.glob("data/claims-*.parquet"))
+    shard.write_bytes(shard.read_bytes()[: shard.stat().st_size // 2])
+    args = {"leaderboard": ["leaderboard", "--metric", "speedup", "--release", release],
+            "report": ["report", release, "--output", tmp_path / "out", "--no-screenshot"],
+            "diff": ["diff", newest_committed_release(), release]}[command]
+    code, _, err = run_main(*args)
+    assert code == 2 and shard.name in err and "not a readable Parquet file" in err and "Traceback" not in err
+
+
 def test_a_damaged_claims_cache_is_named_and_rebuilt(tmp_path: Path, jsonl: Path):
     from claimbench.cache import DB_NAME
 
