@@ -882,6 +882,7 @@ def _claim(
             metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
     elif metric == "other" and prev is not None and prev.unit == w.q.unit and not own_object and (
         _parallel(sent, ws[i - 1], w) or _elliptic(sent, lo, hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
+        or _shares_phrase(sent, ws[i - 1], w, prev.metric_phrase)
     ):
         # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
         # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
@@ -1173,6 +1174,27 @@ def _parallel(sent: str, a: _Where, b: _Where) -> bool:
     """
     inside = lambda hits: any(h[1] <= b.s for h in context.within(hits, a.e, b.s))  # noqa: E731
     return not (inside(context.keyword_hits(sent)) or inside(context.change_hits(sent)))
+
+
+# Between two figures: the first one's phrase, where it was measured, and "and": "11x inference speedup on GPT and".
+SHARED_PHRASE = regex.compile(
+    r"""\s*+(?P<phrase>[\w-]++(?:\s++[\w-]++){0,3}?)        # the first figure's phrase: "inference speedup"
+    \s++(?:on|for|in|with|over)\s++[^\s,;]++(?:\s++[^\s,;]++){0,2}?   # where: "on GPT", "for the small model"
+    \s*+,?\s*+(?:and|or)\s++$""",
+    regex.VERBOSE,
+)
+
+
+def _shares_phrase(sent: str, a: _Where, b: _Where, phrase: str | None) -> bool:
+    """Form "N1 <phrase> on A and N2 on B": figure ``b`` is measured as ``a``, whose phrase stands between them.
+
+    >>> s = "It brings over 11x inference speedup on GPT and 16x on LLAMA."
+    >>> ws = [_Where(q, Sentence(0, s), q.start, q.end) for q in find_quantities(s)]
+    >>> _shares_phrase(s, ws[0], ws[1], "speedup"), _shares_phrase(s, ws[0], ws[1], "latency")
+    (True, False)
+    """
+    m = SHARED_PHRASE.fullmatch(sent, a.e, b.s) if phrase else None
+    return bool(m) and phrase.lower() in m.group("phrase").lower()
 
 
 # A list member that names its own object before "by": "reduces energy by 35% and area by 20%" (area is not energy);
