@@ -114,7 +114,7 @@ COUNTED_NOUN = regex.compile(r"\s++(?!(?:parameters?|params?|models?|weights?|sc
 # A device word right after a memory size: "24GB GPU", "80GB of HBM".
 DEVICE_AFTER = regex.compile(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)")
 # "52% of improvement": a share of a change is still a change.
-OF_CHANGE_NOUN = regex.compile(r"(?i:\s*of\s+(?:improvement|reduction|speedup|gain))")
+OF_CHANGE_NOUN = regex.compile(r"(?i:\s*of\s+(?:[\w-]+\s+){0,2}?(?:improvement|reduction|speed-?up|gain)s?\b)")  # "of end-to-end speedups"
 # "2x on average", "3.1x faster on average": average stated within three words after the number.
 AVERAGE_AFTER = regex.compile(r"\s*+(?:\S+\s++){0,3}?(?i:on\s+average|in\s+average|averaged)")
 # The counts of a list: "16, 64 and 2,048".
@@ -546,11 +546,11 @@ def _change(
     ]
     # The word right after a list's last member speaks for every member that says nothing itself: "2x, 3x, and 5x slower",
     # "30% and 50% lower latency" (``last_unit``: that member's unit; a list of other units shares no word).
-    list_word = (
-        next((h[2] for h in hits if group_end <= h[0] <= group_end + 1), None)
-        if group_end and group_end > w.e and last_unit == q.unit
-        else None
-    )
+    list_word = None
+    if group_end and group_end > w.e and last_unit == q.unit:
+        of_noun = OF_CHANGE_NOUN.match(sent, group_end, group_end + 60)  # "9.3% and 17.5% of end-to-end speedups"
+        reach = of_noun.end() if of_noun else group_end + 1
+        list_word = next((h[2] for h in hits if group_end <= h[0] <= reach), None)
     if q.unit == "x":
         if _by_before(sent, lo, w.s):  # "reduces footprint by up to 19x": the verb before "by" says
             governing = _governing_change(hits, sent, max(lo, prev_end), w.s)

@@ -95,6 +95,8 @@ def _keywords_combined():
     return _labelled(table)
 
 
+# A word right before "performance" that makes it a speed whatever the sentence: "runtime performance".
+SPEED_MODIFIER = regex.compile(r"(?i:\b(?:run-?time|execution|inference|training|serving|system|end-to-end|I/O|kernel)\s++$)")
 # The label prefix of a word whose metric the sentence decides (metrics.toml [contextual]).
 CONTEXTUAL = "contextual:"
 # Between a keyword and a contextual word it names: "memory overhead", "GPU-memory overheads".
@@ -120,6 +122,8 @@ def _resolve(sentence: str, hits: list[tuple[int, int, str]], at: int) -> str:
     if name == "overhead" and at > 0 and _compound(sentence, hits[at - 1], start):
         return hits[at - 1][2]  # "memory overhead"
     if name == "performance":
+        if SPEED_MODIFIER.search(sentence, max(0, start - 30), start):
+            return entry["default"]  # "runtime performance", "end-to-end inference performance": a speed
         if _quality_words().search(sentence) or any(kind == "bench" for *_, kind in find_workloads(sentence)):
             return entry["quality"]
     return entry["default"]

@@ -35,6 +35,9 @@ CASES = [
     # R7: what prior studies report is background
     ("Previous studies have shown that 30% of cloud VMs are idle. Our packer cuts idle capacity by 12%.",
      [("12%", 12.0, None, "%", "other", "none", "decrease")]),
+    # "N% and M% of <change noun>s": changes, not shares
+    ("We measure 9.3% and 17.5% of end-to-end speedups on one and two nodes.",
+     [("9.3%", 9.3, None, "%", "speedup", "none", "increase"), ("17.5%", 17.5, None, "%", "speedup", "none", "increase")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
@@ -500,6 +503,8 @@ FIELD_CASES = [
     ("Our tool outperforms the baseline by 23% in throughput.", "23%", "metric", "throughput"),
     ("Local tuning improves performance by up to 130% in tasks like memory capacity and time series prediction.", "130%",
      "metric", "accuracy"),
+    # "runtime performance" is a speed whatever else the sentence names
+    ("On the C4 corpus jobs, the cache improves runtime performance by 15% for most applications.", "15%", "metric", "speedup"),
     # hardware: not one named in a later clause
     ("It can inference 25x larger models than with GPU-only solutions, while delivering a high throughput of "
      "84 TFLOPS (over 50% of A6000 peak).", "25x", "hardware", None),
