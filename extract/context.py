@@ -321,7 +321,10 @@ def _baseline_stop_ascii() -> re.Pattern | regex.Pattern:
 # Words that cannot be a baseline on their own.
 NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|we|our|one|ours|itself|which|what|all|both|each|other|others|a|an|the)$")
 # A phrase ending in one of these names a condition, not a competitor ("over the tested inputs").
-NOT_A_SYSTEM = regex.compile(r"(?i)\b(?:inputs?|experiments?|tasks?|settings?|runs?|iterations?|steps?|tokens?|results?|ranges?|sizes?|lengths?|cases?)$")
+NOT_A_SYSTEM = regex.compile(
+    r"(?i)\b(?:inputs?|experiments?|tasks?|settings?|runs?|iterations?|steps?|tokens?|results?|ranges?|sizes?|lengths?|cases?"
+    r"|seconds?|minutes?|hours?|days?|weeks?|months?|years?)$"  # "in less than a day": a span of time, not a system
+)
 LEADING_FILLER = regex.compile(r"(?i:with|using)\s++(?=[A-Za-z])")
 TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of|such))+$")  # "strong baselines such [as vLLM]"
 

@@ -461,6 +461,8 @@ FIELD_CASES = [
     # gapping: "outperforms A by N1 and B by N2", the verb left out before B
     ("Our planner outperforms FIFO by 2x and LIFO by 3x on every trace.", "3x", "baseline", "LIFO"),
     ("AoT achieves an 80.6% F1 score, surpassing o3-mini by 3.4% and DeepSeek-R1 by 10.6%.", "10.6%", "baseline", "DeepSeek-R1"),
+    # baseline: not a span of time ("in less than a day")
+    ("The tool compresses the checkpoint 20x, in less than a day on one GPU.", "20x", "baseline", None),
     # baseline: not one a later figure of its own follows ("outperforms X by N")
     ("It improves recall by up to 29%, and also outperforms the previous best system RetroNet by 1.6 points in F1.",
      "29%", "baseline", None),
