@@ -42,8 +42,9 @@ def _root(unit: str) -> tuple[float, frozenset[tuple[str, float]]]:
     >>> _root("GB/s") == (1e9, frozenset({("byte", 1), ("second", -1)}))
     True
     """
-    factor, root = registry().get_root_units(unit)
-    parts = root._units  # UnitsContainer: name -> power
+    ureg = registry()
+    factor, root = ureg.get_root_units(unit)
+    parts = dict(ureg.Quantity(1, root).unit_items())  # root unit name -> power (pint's public view of a unit)
     factor = float(factor) * 8.0 ** -parts.get("bit", 0)
     return factor, frozenset(("byte" if name == "bit" else name, power) for name, power in parts.items())
 
