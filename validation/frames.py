@@ -49,8 +49,9 @@ def claims_frame(claims: pa.Table, papers: pa.Table) -> "pd.DataFrame":
     import pandas as pd
 
     frame = table_frame(claims)
+    as_boolean = {pa.bool_(): pd.BooleanDtype()}.get
     for name, values in (("paper_known", paper_known(claims, papers)), ("mention_in_abstract", mention_in_abstract(claims, papers))):
-        frame[name] = pd.BooleanDtype().__from_arrow__(values)
+        frame[name] = values.to_pandas(types_mapper=as_boolean).array  # the array, not the Series: nothing to align
     return frame
 
 
