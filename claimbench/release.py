@@ -39,11 +39,11 @@ from claimbench.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_dir
 from claimbench.layout import num_rows, read_table, shard_path, single_path
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
-from claimbench.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, write_parquet  # noqa: F401 (re-exported)
+from claimbench.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, conform, write_parquet  # noqa: F401 (re-exported)
+from claimbench.versioning import parse_version
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-_VERSION = re.compile(r"v?(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # at most 9 digits a part
 _TEMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+")
 
 
@@ -69,22 +69,6 @@ def parse_date(date: str) -> str:
     if day is None or day.year < 1970 or len(date) != 10:
         raise ValueError(f"--date must be an ISO date YYYY-MM-DD from 1970 on, got {date[:40]!r}")
     return day.isoformat()
-
-
-def parse_version(version: str) -> str:
-    """The version as "X.Y.Z", from "X.Y.Z" or "vX.Y.Z"; anything else is a ValueError.
-
-    >>> parse_version("v1.2.0")
-    '1.2.0'
-    >>> parse_version("../x")
-    Traceback (most recent call last):
-    ...
-    ValueError: version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got '../x'
-    """
-    match = _VERSION.fullmatch(version)
-    if not match:
-        raise ValueError(f"version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got {version[:40]!r}")
-    return ".".join(match.groups())
 
 
 def write_release(
@@ -310,17 +294,6 @@ def _move_into_place(tmp: Path, final: Path) -> None:
         if os.path.lexists(final):
             raise ReleaseExistsError(f"release {final} already exists; releases are never overwritten") from err
         raise
-
-
-def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` cast to ``schema`` (field metadata included); its columns must be the schema's, in order.
-
-    >>> conform(pa.table({"a": [1]}), pa.schema([("a", pa.int32())])).schema.field("a").type
-    DataType(int32)
-    """
-    if table.schema.names != schema.names:
-        raise ValueError(f"table columns {table.schema.names} differ from the schema's {schema.names}")
-    return table.cast(schema)
 
 
 def sha256_file(path: Path) -> str:

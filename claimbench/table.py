@@ -117,6 +117,17 @@ def batch_tables(batch: Sequence[tuple[MergedPaper, Sequence[Claim]]], extractor
     return claims_table(claim_list), papers_table(paper_list)
 
 
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` cast to ``schema`` (field metadata included); its columns must be the schema's, in order.
+
+    >>> conform(pa.table({"a": [1]}), pa.schema([("a", pa.int32())])).schema.field("a").type
+    DataType(int32)
+    """
+    if table.schema.names != schema.names:
+        raise ValueError(f"table columns {table.schema.names} differ from the schema's {schema.names}")
+    return table.cast(schema)
+
+
 def _without_pandas(schema: pa.Schema) -> pa.Schema:
     metadata = {k: v for k, v in (schema.metadata or {}).items() if k != b"pandas"}
     return schema.with_metadata(metadata) if metadata else schema.remove_metadata()

@@ -21,15 +21,34 @@ version and date, so that neither makes a difference on its own.
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 VersionKey = tuple[int, int, int]
 
+_VERSION = re.compile(r"v?(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # at most 9 digits a part
+
 
 class ReleaseNotFound(ValueError):
     """No release of the asked version (or none at all) where it was looked for."""
+
+
+def parse_version(version: str) -> str:
+    """The version as "X.Y.Z", from "X.Y.Z" or "vX.Y.Z"; anything else is a ValueError.
+
+    >>> parse_version("v1.2.0")
+    '1.2.0'
+    >>> parse_version("../x")
+    Traceback (most recent call last):
+    ...
+    ValueError: version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got '../x'
+    """
+    match = _VERSION.fullmatch(version)
+    if not match:
+        raise ValueError(f"version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got {version[:40]!r}")
+    return ".".join(match.groups())
 
 
 def version_key(version: str) -> VersionKey:
@@ -38,8 +57,6 @@ def version_key(version: str) -> VersionKey:
     >>> version_key("v0.10.1") > version_key("0.9.3")
     True
     """
-    from claimbench.release import parse_version  # release imports pyarrow: only when needed
-
     major, minor, patch = (int(x) for x in parse_version(version).split("."))
     return major, minor, patch
 
@@ -112,7 +129,7 @@ def read_manifest(folder: Path) -> dict:
 def parquet_sha256(table, schema=None) -> str:
     """sha256 of the bytes a release would hold for ``table``: cast to ``schema`` (as the release
     writer does) when its columns are the schema's, then written by ``release.write_parquet``."""
-    from claimbench.release import conform, write_parquet
+    from claimbench.table import conform, write_parquet  # pyarrow: only when needed
 
     if schema is not None and table.schema.names == schema.names:
         table = conform(table, schema)
