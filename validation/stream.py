@@ -28,7 +28,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from claimbench.schemas import SCHEMA_VERSION, schema_version_of
+from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION, schema_version_of
 from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, SuiteRunner
 from claimbench.validation.frames import claims_frame, ragged_positions, string_buffers, table_frame
 from claimbench.validation.quarantine import split_claims
@@ -239,10 +239,8 @@ class ChunkedValidation:
 
     def finish(self) -> ChunkedReport:
         """The merged report (call after the last chunk; a run with no chunk validates one empty chunk)."""
-        if not self.chunks:
-            from claimbench.table import claims_table, papers_table
-
-            self.check(claims_table([]), papers_table([]))
+        if not self.chunks:  # one empty chunk: the schemas' tables of no rows
+            self.check(pa.Table.from_pylist([], schema=CLAIMS_SCHEMA), pa.Table.from_pylist([], schema=PAPERS_SCHEMA))
         merged = []
         for key in self._order:
             chunks = self._outcomes[key]
