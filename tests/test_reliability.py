@@ -217,14 +217,17 @@ def test_sigterm_stops_the_pool_workers_too(tmp_path: Path):
     papers = [p for f in sorted(seed_dir().glob("*.txt")) for p in read_papers(f)]
     path = tmp_path / "many.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
-        for k in range(60):  # a build of several seconds
+        for k in range(200):  # a build of many seconds
             for p in papers:
                 fh.write(json.dumps({"id": f"{k}-{p.paper_id}", "title": f"{p.title} ({k})", "abstract": p.abstract}) + "\n")
     marker = str(tmp_path / "releases")
     proc = subprocess.Popen([sys.executable, "-m", "claimbench.cli", "build", str(path), "--releases-dir", marker,
                              "--no-cache", "--workers", "2", "--no-report", "--quiet"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(4)
+    deadline = time.monotonic() + 120  # signal once the build is writing its staged release (not before, not after)
+    while not any(Path(marker).glob(".tmp-*")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before it could be signalled"
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
 
