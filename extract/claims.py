@@ -22,7 +22,7 @@ from claimbench.schemas import value_problem
 
 from . import context, units
 from .clauses import clause_bounds as _clause_bounds
-from .metric import Attribution, attribute, given_for, only_says_better, settle
+from .metric import Attribution, attribute, given_for, on_benchmark, only_says_better, settle
 from .knowledge import Prefilter, ascii_twin, load, prefilter_for
 from .model import Claim
 from .normalize import normalize
@@ -325,6 +325,9 @@ def not_a_claim(w: _Where) -> str | None:
     # A decimal with no unit: a score only when a score word is near (or after the list it opens: "by 6.2 and 4.3 mIoU").
     if SCORE_WORDS.search(before[-60:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
         return None
+    # ... or a score on a named benchmark: "achieves 83.1 on MT-Bench"
+    if on_benchmark(sent, w.e, min(len(sent), w.e + 60)):
+        return None
     # ... or a ratio that a metric's name gives it: "a compression ratio of 5.3", "a scaling efficiency of 0.94"
     given = given_for(sent, w.s) if not NAME_PART.match(sent, max(0, w.s - 1), w.s) else None  # not "Llama2-7B-128K"
     if given is not None and given.metric != "scale" and GIVING_WORD.search(sent, given.end, w.s):  # not "sparsity factor 0.5"
@@ -577,6 +580,10 @@ def _change(
         return "increase"  # "outperforms the 1F1B schedule (by) up to 23%": the comparison is the change
     if percent and SHARE_AFTER.match(after) and not OF_CHANGE_NOUN.match(after):
         return "none"  # a share: "52% of peak"
+    if percent and _by_before(sent, lo, w.s):  # "reduces the footprint by 80% with a negligible increase": the verb
+        governing = _governing_change(hits, sent, max(lo, prev_end), w.s)
+        if governing:
+            return governing
     # Otherwise a percentage or an absolute quantity is a change only when linked to a change word:
     # right after it ("30% lower latency") or before it through "by" ("reduces latency by 30%").
     window_end = min(hi, next_start, w.e + (45 if percent else 20))
@@ -882,12 +889,12 @@ def _claim(
             metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
     elif metric == "other" and prev is not None and prev.unit == w.q.unit and not own_object and (
         _parallel(sent, ws[i - 1], w) or _elliptic(sent, lo, hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
-        or _shares_phrase(sent, ws[i - 1], w, prev.metric_phrase)
+        or _shares_phrase(sent, ws[i - 1], w, prev.metric_phrase) or COMPARED_FIGURE.search(sent, max(0, w.s - 30), w.s)
     ):
         # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
         # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
-        # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%"; not "2x higher throughput and reduces write
-        # amplification by 4x".
+        # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%", "..., compared with 14.9% for GPT-4"; not "2x
+        # higher throughput and reduces write amplification by 4x".
         metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
     next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
     change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
@@ -1088,7 +1095,10 @@ def _owned(phrase, earlier: list[_Where], reach: int = 40) -> bool:
 
 
 # A figure given for what the paper's result is compared with: "compared to 400 tokens/s for vLLM".
-COMPARED_FIGURE = regex.compile(r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|than|relative\s+to)\s++(?:(?:only|just|about)\s++)?$)")
+COMPARED_FIGURE = regex.compile(
+    r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|(?<!less\s)(?<!more\s)(?<!fewer\s)(?<!rather\s)than|relative\s+to)"
+    r"\s++(?:(?:only|just|about)\s++)?$)"  # not a qualifier's "less than"
+)
 
 
 _TURNED = {"increase": "decrease", "decrease": "increase"}

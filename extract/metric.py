@@ -190,6 +190,11 @@ DIMENSION_AFTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# A share right after a number, of a keyword a few words on: "5% of its cost", "90% of GPT-4's accuracy".
+SHARE_OF_KEYWORD = regex.compile(
+    r"^\$?\s*+of\s++(?:(?:the|its|their|our|[A-Z0-9][\w.-]*+(?:'s|’s)?)\s++){0,2}$", regex.IGNORECASE
+)
+
 # "45.3% on SWE-bench": the start of a named benchmark right after the number.
 ON_BENCHMARK = regex.compile(
     r"^\s*+(?:(?:improvements?|gains?|increases?|boosts?|higher|better)\s++)?(?:on|in)\s++(?:the\s++)?$", regex.IGNORECASE
@@ -202,8 +207,16 @@ OUT_OF_TASKS = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# Rule 7, for shares of what is solved: "completes 47.3% of tasks", "resolves 12% of the issues".
+SHARE_OF_TASKS = regex.compile(
+    r"\s*+of\s++(?:the\s++)?(?:[\w-]++\s++)?(?P<what>(?:tasks|problems|issues|questions|puzzles|test\s+cases|theorems))\b",
+    regex.IGNORECASE,
+)
+
 # Rule 6, for rates of outcomes: "preferred 80.3% of the time" names a quality keyword before the number.
-OF_THE_TIME = regex.compile(r"\s*+of\s++the\s++time\b", regex.IGNORECASE)
+OF_THE_TIME = regex.compile(  # "preferred 80.3% of the time", "prefer our answers in 68% of comparisons"
+    r"\s*+of\s++(?:the\s++)?(?:time|comparisons|cases|trials|pairs|prompts|queries)\b", regex.IGNORECASE
+)
 
 # Rule 3, "peak": a share of a hardware peak.
 PEAK_SHARE = regex.compile(
@@ -285,21 +298,25 @@ def attribute(
     for rule in (_after, _by, _before, _in):
         # "by" looks past the clause's start: a list of baselines may hold ", and" ("over A, B, and C by 29x")
         found = rule(sent, s, end, context.within(context.keyword_hits(sent), s - context.WINDOW, s) if rule is _by else hits)
+        if found and rule is _before:
+            # "N% of <keyword>" names what N is a share of, before a keyword it is given for: "reaches 90% of
+            # GPT-4's accuracy at 5% of its cost" (5% is a cost)
+            found = _in(sent, s, end, hits, SHARE_OF_KEYWORD) or found
         if found:
             if rule is not _in and only_says_better(sent, found):
                 # "outperforms X by 23% in throughput": the metric named after the number says what was better
                 return _in(sent, s, end, hits, DIMENSION_AFTER) or found
             return found
     if unit in ("%", "", "pp"):
-        bench = _on_benchmark(sent, e, hi) or _on_benchmark(sent, end, hi)  # a list member's own "on GSM8K" first
+        bench = on_benchmark(sent, e, hi) or on_benchmark(sent, end, hi)  # a list member's own "on GSM8K" first
         if bench:
             return bench
     if unit == "%" and OF_THE_TIME.match(sent, e, e + 20):
         liked = [h for h in hits if h[2] == "accuracy" and s - BEFORE_REACH <= h[0] and h[1] <= s]
         if liked:  # "preferred by humans 80.3% of the time": a win rate
             return Attribution("accuracy", liked[-1][0], liked[-1][1], "before")
-    if unit == "":
-        counted = OUT_OF_TASKS.match(sent, e, e + 80)
+    if unit in ("", "%"):  # "solves 48 of the 100 tasks", "completes 47.3% of tasks on WebArena"
+        counted = (OUT_OF_TASKS if unit == "" else SHARE_OF_TASKS).match(sent, e, e + 80)
         if counted:
             return Attribution("accuracy", counted.start("what"), counted.end(), "in")
     return _antecedent(sent, s, lo, e) or _frame(sent, context.within(context.keyword_hits(sent), 0, context.WINDOW)) or OTHER
@@ -462,7 +479,7 @@ def _in(sent: str, s: int, e: int, hits, gap: regex.Pattern = AFTER_PREPOSITION)
     return None
 
 
-def _on_benchmark(sent: str, e: int, hi: int) -> Attribution | None:
+def on_benchmark(sent: str, e: int, hi: int) -> Attribution | None:
     """Rule 7, for scores: a percentage or score on a named benchmark is a quality score ("45.3% on SWE-bench")."""
     for start, end, _, kind in context.find_workloads(sent):
         if kind == "bench" and e <= start <= e + 30 and end <= hi and ON_BENCHMARK.match(sent[e:start]):

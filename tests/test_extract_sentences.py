@@ -38,6 +38,22 @@ CASES = [
     # "N% and M% of <change noun>s": changes, not shares
     ("We measure 9.3% and 17.5% of end-to-end speedups on one and two nodes.",
      [("9.3%", 9.3, None, "%", "speedup", "none", "increase"), ("17.5%", 17.5, None, "%", "speedup", "none", "increase")]),
+    # a unitless score on a named benchmark is a claim
+    ("The tuned model scores 83.1 on MT-Bench.", [("83.1", 83.1, None, "", "accuracy", "none", "none")]),
+    # shares of what is solved; a figure given after "compared with" is measured as the one before
+    ("The agent completes 47.3% of tasks on WebArena, compared with 14.9% for the GPT-4 baseline.",
+     [("47.3%", 47.3, None, "%", "accuracy", "none", "none"), ("14.9%", 14.9, None, "%", "accuracy", "none", "none")]),
+    # a rate of outcomes: "in N% of comparisons"
+    ("Annotators prefer our summaries in 68% of comparisons.", [("68%", 68.0, None, "%", "accuracy", "none", "none")]),
+    # "recall@k" is one keyword
+    ("The retriever lifts Recall@10 from 61.2 to 74.8.",
+     [("61.2", 61.2, None, "", "accuracy", "none", "none"), ("74.8", 74.8, None, "", "accuracy", "none", "none")]),
+    # "by N%" binds to the verb before it, not to a change word later in the clause
+    ("We reduce the KV cache footprint by 80% with a negligible perplexity increase.",
+     [("80%", 80.0, None, "%", "memory", "none", "decrease")]),
+    # "N% of <keyword>" names what N is a share of
+    ("The model reaches 90% of GPT-4's accuracy at 5% of its cost.",
+     [("90%", 90.0, None, "%", "accuracy", "none", "none"), ("5%", 5.0, None, "%", "cost", "none", "none")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
