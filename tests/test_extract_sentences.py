@@ -54,6 +54,11 @@ CASES = [
     # "N% of <keyword>" names what N is a share of
     ("The model reaches 90% of GPT-4's accuracy at 5% of its cost.",
      [("90%", 90.0, None, "%", "accuracy", "none", "none"), ("5%", 5.0, None, "%", "cost", "none", "none")]),
+    # "memory-intensive" describes a workload; a share "of the total runtime" is a claim; "under 80% load" is a condition
+    ("The prefetcher raises IPC by 12.4% on average, and by up to 41% on memory-intensive workloads.",
+     [("12.4%", 12.4, None, "%", "other", "average", "increase"), ("41%", 41.0, None, "%", "other", "up_to", "increase")]),
+    ("Scheduling overhead is under 3% of the total runtime.", [("3%", 3.0, None, "%", "speedup", "at_most", "increase")]),
+    ("Tail latency stays at 120 us under 80% load.", [("120 us", 120.0, None, "µs", "latency", "none", "none")]),
     # R5: a count of samples, queries, images ... is a claim only when reached or needed, not when drawn or used
     ("Coverage grows to over 95% with 10,000 samples.", [("95%", 95.0, None, "%", "accuracy", "at_least", "none")]),
     ("We label 5,000 images per class and reach 91.2% accuracy.", [("91.2%", 91.2, None, "%", "accuracy", "none", "none")]),
