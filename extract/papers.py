@@ -68,15 +68,13 @@ class Paper:
     @classmethod
     def _made(cls, title: str, abstract: str, source: str, external_id: str | None, categories: tuple[str, ...],
               update_date: str | None, paper_id: str) -> Paper:
-        """``Paper(title, ..., paper_id)`` with every field given (``paper_id`` not empty), twice as fast.
+        """``Paper(title, ..., paper_id)`` with every field given (``paper_id`` not empty): how the readers make each paper.
 
-        (A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for the
-        readers' hundreds of thousands of papers the fields are set at once.)
+        It is the constructor itself (the dataclass's ``__init__``, which sets each field through
+        ``object.__setattr__``): about 0.8 µs a paper, 0.3 µs more than the former shortcut
+        (``object.__new__``, then the fields set at once), dropped for public construction only.
 
         >>> Paper._made("T", "A.", "a.txt:1", None, (), None, "abc") == Paper("T", "A.", "a.txt:1", paper_id="abc")
         True
         """
-        paper = object.__new__(cls)
-        paper.__dict__.update(title=title, abstract=abstract, source=source, external_id=external_id,
-                              categories=categories, update_date=update_date, paper_id=paper_id)
-        return paper
+        return cls(title, abstract, source, external_id, categories, update_date, paper_id)
