@@ -33,6 +33,7 @@ import json
 import operator
 import os
 import sqlite3
+import shutil
 import sys
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -70,6 +71,22 @@ def default_cache_dir(beside: Path) -> Path:
 def warn(message: str) -> None:
     """One line on stderr about the cache (the run goes on)."""
     print(f"claimbench: {message}", file=sys.stderr)
+
+
+def discard_damaged(what: str, path: Path, err: BaseException, then: str, also: tuple[Path, ...] = ()) -> None:
+    """Name a damaged stored file of store ``what`` on stderr (``then``: what the run does instead) and remove it,
+    with ``also`` (files that go with it); a file or folder that cannot be removed is left: it is read again, found
+    damaged again and never trusted."""
+    reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    warn(f"the {what} file {path} is damaged ({reason[:200]}); {then}")
+    for stale in (path, *also):
+        try:
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale)
+            else:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def store_folder(folder: Path, what: str, make: bool = True) -> Path | None:

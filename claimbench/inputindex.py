@@ -175,19 +175,9 @@ class IndexStore:
 
     def _discard(self, stored: Path, err: BaseException) -> None:
         """Name a damaged stored index on stderr and remove it (it is written again by :meth:`save`)."""
-        from claimbench.cache import warn
+        from claimbench.cache import discard_damaged
 
-        reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-        warn(f"the {self.WHAT} file {stored} is damaged ({reason[:200]}); indexing the input again and rebuilding it")
-        try:
-            if stored.is_dir() and not stored.is_symlink():
-                import shutil
-
-                shutil.rmtree(stored)
-            else:
-                stored.unlink(missing_ok=True)
-        except OSError:
-            pass  # written over by save, or left: it is read again and found damaged again, never trusted
+        discard_damaged(self.WHAT, stored, err, "indexing the input again and rebuilding it")  # written again by save
 
     def save(self) -> None:
         """Store the indexes made since the last call (a store that cannot be written is named and left alone)."""

@@ -114,18 +114,10 @@ class ShardStore:
                            quarantine)
 
     def _discard(self, key: str, path: Path, err: BaseException) -> None:
-        from claimbench.cache import warn
+        from claimbench.cache import discard_damaged
 
-        reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-        warn(f"the {self.WHAT} file {path} is damaged ({reason[:200]}); building the shard again and rebuilding it")
-        for stale in (path, self.folder / f"{key}.quarantine.parquet"):
-            try:
-                if stale.is_dir() and not stale.is_symlink():
-                    shutil.rmtree(stale)
-                else:
-                    stale.unlink(missing_ok=True)
-            except OSError:
-                pass  # written over by put, or left: read again and found damaged again, never trusted
+        discard_damaged(self.WHAT, path, err, "building the shard again and rebuilding it",
+                        also=(self.folder / f"{key}.quarantine.parquet",))  # written again by put
 
     def put(self, result: ShardResult) -> None:
         """Store ``result`` (its quarantined rows first, then the description, each renamed into place); a store
