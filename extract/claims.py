@@ -554,12 +554,11 @@ def _change(
         of_noun = OF_CHANGE_NOUN.match(sent, group_end, group_end + 60)  # "9.3% and 17.5% of end-to-end speedups"
         reach = of_noun.end() if of_noun else group_end + 1
         list_word = next((h[2] for h in hits if group_end <= h[0] <= reach), None)
+    # "By" right before the number: the verb it completes says ("reduces footprint by up to 19x"), looked at once.
+    by_before = _by_before(sent, lo, w.s)
+    by_verb = _governing_change(hits, sent, max(lo, prev_end), w.s) if by_before else None
     if q.unit == "x":
-        if _by_before(sent, lo, w.s):  # "reduces footprint by up to 19x": the verb before "by" says
-            governing = _governing_change(hits, sent, max(lo, prev_end), w.s)
-            if governing:
-                return governing
-        return _nearest(hits, w.s, w.e, lo, hi, prefer_before) or list_word or "increase"
+        return by_verb or _nearest(hits, w.s, w.e, lo, hi, prefer_before) or list_word or "increase"
     percent = q.unit in ("%", "pp")
     if percent and sent[max(0, w.s - 1) : w.s] == "+":
         return "increase"  # "+24%"
@@ -575,15 +574,13 @@ def _change(
     if percent and verb:
         if TO_LEVEL.search(sent, max(0, w.s - 30), w.s):
             return "none"  # "coverage grows to over 95%", "accuracy improves to 91%": the level reached, absolute (R12)
-        return (_by_before(sent, lo, w.s) and _governing_change(hits, sent, max(lo, prev_end), w.s)) or max(verb)[2]
+        return by_verb or max(verb)[2]
     if percent and OUTPERFORMS_BY.search(sent[max(lo, w.s - 80, prev_end) : w.s]):
         return "increase"  # "outperforms the 1F1B schedule (by) up to 23%": the comparison is the change
     if percent and SHARE_AFTER.match(after) and not OF_CHANGE_NOUN.match(after):
         return "none"  # a share: "52% of peak"
-    if percent and _by_before(sent, lo, w.s):  # "reduces the footprint by 80% with a negligible increase": the verb
-        governing = _governing_change(hits, sent, max(lo, prev_end), w.s)
-        if governing:
-            return governing
+    if percent and by_verb:  # "reduces the footprint by 80% with a negligible increase": the verb, not "increase"
+        return by_verb
     # Otherwise a percentage or an absolute quantity is a change only when linked to a change word:
     # right after it ("30% lower latency") or before it through "by" ("reduces latency by 30%").
     window_end = min(hi, next_start, w.e + (45 if percent else 20))
@@ -595,7 +592,7 @@ def _change(
     ]
     if after_hits and percent:
         return min(after_hits)[2]
-    if _by_before(sent, lo, w.s):
+    if by_before:  # (from the clause's start, past an earlier figure: "..., and latency by 30 ms")
         governing = _governing_change(hits, sent, lo, w.s)
         if governing:
             return governing
