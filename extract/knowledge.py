@@ -17,6 +17,8 @@ from importlib import resources
 
 import regex
 
+from .regex_subset import first_set, lowered, needles
+
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
@@ -118,7 +120,7 @@ def ascii_lowered(text: str) -> str | None:
 def lower_literals(pattern: str) -> str | None:
     r"""The pattern with every character lower-cased except those right after a backslash
     (``\S`` stays ``\S``), when that matches lower-cased text exactly as the pattern matches
-    text case-insensitively; else None. The two parse trees are compared: every literal and
+    text case-insensitively; else None. The two trees (extract/regex_subset.py) are compared: every literal and
     range must read the same lower-cased, with nothing that turns case-insensitivity off
     (``(?-i:...)``), no letter written as an escape (``\x4D``), no range across the cases
     (``[A-z]``) and nothing outside ASCII (``ſ`` matches ``s`` case-insensitively).
@@ -128,48 +130,7 @@ def lower_literals(pattern: str) -> str | None:
     >>> [lower_literals(p) for p in (r"(?-i:MFU)", r"\x4DFU", r"x[A-z]", "\u017fpeed")]
     [None, None, None, None]
     """
-    if not pattern.isascii():
-        return None
-    out, escaped = [], False
-    for ch in pattern:
-        out.append(ch if escaped else ch.lower())
-        escaped = not escaped and ch == "\\"
-    lowered = "".join(out)
-    try:
-        same = _canonical(re._parser.parse(pattern, re.IGNORECASE), fold=True) == _canonical(re._parser.parse(lowered), fold=False)
-    except (re.error, _CaseMatters):
-        return None
-    return lowered if same else None
-
-
-class _CaseMatters(Exception):
-    """Raised inside :func:`_canonical` where lower-casing a pattern would change what it matches."""
-
-
-def _canonical(node, fold: bool):
-    """A parse tree as nested tuples, its literals and ranges lower-cased when ``fold``."""
-    from re._constants import IN, LITERAL, NOT_LITERAL, RANGE, SUBPATTERN
-
-    if isinstance(node, re._parser.SubPattern):
-        node = node.data
-    if not isinstance(node, (list, tuple)):
-        return node
-    if len(node) == 2 and node[0] is SUBPATTERN and node[1][2] & re.IGNORECASE:
-        raise _CaseMatters("(?-i:...)")
-    if fold and len(node) == 2 and node[0] in (LITERAL, NOT_LITERAL):
-        return node[0], ord(chr(node[1]).lower())
-    if fold and len(node) == 2 and node[0] is RANGE:
-        low, high = node[1]
-        if ord("A") <= low <= high <= ord("Z"):
-            return RANGE, (low + 32, high + 32)
-        if any(chr(c).isalpha() for c in range(low, min(high, 127) + 1)) and not ord("a") <= low <= high <= ord("z"):
-            raise _CaseMatters("a range across the cases")
-        return node
-    if len(node) == 2 and node[0] is IN:  # a class is a set: "[A-Za-z]" lower-cased reads as "[a-z]"
-        items = frozenset(_canonical(item, fold) for item in node[1])
-        single = next(iter(items)) if len(items) == 1 else None
-        return single if single and single[0] is LITERAL else (IN, items)  # "[Oo]" lower-cased is "o"
-    return tuple(_canonical(child, fold) for child in node)
+    return lowered(pattern)
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
@@ -178,7 +139,7 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     A scanner led by it (``(?=[AHV])...``) rejects the other positions with
     one test instead of trying the pattern there: for the hardware names,
     which start with capitals, the scan of a sentence got about 2x faster.
-    Read off the standard library's parse tree; None when the pattern may
+    Read off the pattern's tree (extract/regex_subset.py); None when the pattern may
     start with any character (a class such as ``\w``, or an empty match).
     Compile the class with the pattern's flags (case is then folded alike).
 
@@ -195,64 +156,12 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
 
 def _first_set(pattern: str, flags: int = 0) -> set[str] | None:
     """The characters (and class escapes such as ``\\d``) of :func:`first_chars`, as a set; or None."""
-    try:
-        parsed = re._parser.parse(pattern, flags)
-    except re.error:
-        return None
-    chars, empty = _first(list(parsed), bool(flags & re.IGNORECASE))
-    if empty or None in chars:
-        return None
-    return chars
+    return first_set(pattern, flags)
 
 
 def _char_class(chars: set[str]) -> str:
     """The character class of :func:`first_chars` holding ``chars``."""
     return "[" + "".join(c if len(c) > 1 else re.escape(c) for c in sorted(chars)) + "]"
-
-
-def _first(sequence, folded: bool) -> tuple[set, bool]:
-    """(the characters a match of a parsed sequence can start with, whether it can match the empty
-    string); None in the set means "any character", and a class escape (``\\d``) stands for its class."""
-    from re._constants import (
-        ASSERT, ASSERT_NOT, AT, ATOMIC_GROUP, BRANCH, CATEGORY, CATEGORY_DIGIT, CATEGORY_SPACE, CATEGORY_WORD, IN,
-        LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, RANGE, SUBPATTERN,
-    )
-
-    escapes = {CATEGORY_DIGIT: r"\d", CATEGORY_SPACE: r"\s", CATEGORY_WORD: r"\w"}
-
-    chars: set = set()
-    for op, av in sequence:
-        if op in (ASSERT, ASSERT_NOT, AT):
-            continue  # zero width: the next item starts the match
-        if op is LITERAL:
-            return chars | {chr(av)}, False
-        if op is IN:
-            for kind, value in av:
-                if kind is LITERAL:
-                    chars.add(chr(value))
-                elif kind is RANGE and value[1] - value[0] < 64:
-                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
-                elif kind is CATEGORY and value in escapes:
-                    chars.add(escapes[value])
-                else:  # a category (\d, \w), a negation, a wide range
-                    return chars | {None}, False
-            return chars, False
-        if op is BRANCH:
-            inner = [_first(list(branch), folded) for branch in av[1]]
-            chars = chars.union(*(c for c, _ in inner))
-            empty = any(e for _, e in inner)
-        elif op in (SUBPATTERN, ATOMIC_GROUP, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
-            if op is SUBPATTERN and av[1] & re.IGNORECASE and not folded:
-                return chars | {None}, False  # (?i:...) in a pattern that is not: folding is not ours to guess
-            body = av[3] if op is SUBPATTERN else av if op is ATOMIC_GROUP else av[2]
-            inner, empty = _first(list(body), folded)
-            chars |= inner
-            empty = empty or (op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] == 0)
-        else:
-            return chars | {None}, False  # any other item (., a back reference): any character
-        if not empty:
-            return chars, False  # this item must match here, so the match starts inside it
-    return chars, True  # every item may match empty
 
 
 def first_letter_alternation(fragments: list[str], ignore_case: bool = True) -> str:
@@ -339,7 +248,7 @@ def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
     A cheap test before a scan: a text holding none of these words cannot
     match, so the scan is skipped. The words are read off the pattern's
-    parse tree (the standard library's ``re`` parser): runs of literal
+    tree (extract/regex_subset.py, public means only): runs of literal
     characters, and alternations of them, that every match must pass
     through; the most selective such part (longest shortest word) is taken
     for each alternative. The words are lower-cased: compare them with a
@@ -352,48 +261,10 @@ def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """
     if not pattern.isascii():
         return None  # a letter such as "ſ" matches "s" case-insensitively: the words would not tell
-    try:
-        parsed = re._parser.parse(pattern, flags)
-    except re.error:  # syntax only the regex module knows: no words, no shortcut
-        return None
-    words = _needles(list(parsed))
+    words = needles(pattern, flags)  # None too for syntax outside extract/regex_subset.py's subset
     if words is None:
         return None
     return frozenset(w.lower() for w in words)
-
-
-def _needles(sequence) -> set[str] | None:
-    """The most selective set of words one of which every match of a parsed sequence contains."""
-    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
-
-    best: tuple[int, set[str]] | None = None
-    run: list[str] = []
-
-    def consider(words: set[str] | None) -> None:
-        nonlocal best
-        if not words:
-            return
-        # Longer words are rarer; so are marks ("=" over "k" in "k\s*=").
-        score = min(len(w) + (0 if w.isalnum() else 2) for w in words)
-        if best is None or score > best[0]:
-            best = (score, words)
-
-    for op, av in sequence:
-        if op is LITERAL:
-            run.append(chr(av))
-            continue
-        consider({"".join(run)} if run else None)
-        run = []
-        if op is BRANCH:  # every alternative must give words, else the alternation tells nothing
-            alternatives = [_needles(list(branch)) for branch in av[1]]
-            consider(set().union(*alternatives) if all(alternatives) else None)
-        elif op is SUBPATTERN:  # a group: (group, added flags, removed flags, contents)
-            consider(_needles(list(av[3])))
-        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1:  # repeated at least once
-            consider(_needles(list(av[2])))
-        # any other item (a class, a lookaround, an anchor) ends the literal run and adds nothing
-    consider({"".join(run)} if run else None)
-    return best[1] if best else None
 
 
 class Prefilter:

@@ -35,6 +35,7 @@ from importlib import resources
 import regex
 
 from .knowledge import load, top_level_alternatives
+from .regex_subset import fragment_width
 
 FREE, DEVICE, MACHINE = "free", "device", "machine"
 CONTEXTS = (FREE, DEVICE, MACHINE)
@@ -196,7 +197,7 @@ def hand_forms() -> tuple[tuple[str, str], ...]:
 def _specificity(fragment: str) -> tuple[int, int]:
     """How long a fragment's shortest match is (then how long it is written): the longer first,
     so that "EPYC Milan" is tried before "EPYC" with its optional number at the same position."""
-    return re._parser.parse(fragment).getwidth()[0], len(fragment)  # as knowledge.py reads patterns
+    return fragment_width(fragment), len(fragment)
 
 
 @lru_cache(maxsize=1)
