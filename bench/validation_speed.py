@@ -38,7 +38,7 @@ from throughput import synthetic_papers  # noqa: E402
 
 from claimbench.extract.claims import extract_claims  # noqa: E402
 from claimbench.extract.dedup import MergedPaper  # noqa: E402
-from claimbench.table import batch_tables  # noqa: E402
+from claimbench.release.table import batch_tables  # noqa: E402
 
 ROWS_PER_UNIT = 32_000  # the figure the build profile was given in: seconds per 32k claims rows
 

@@ -11,7 +11,7 @@ For users of the dataset (imported on first use, so ``import claimbench`` stays 
 
 ``source`` is a release folder, a folder of releases (``version`` picks one,
 default the newest) or a Hugging Face Hub repository id. Rankings:
-``from claimbench.leaderboard import leaderboard`` (a function of a claims DataFrame).
+``from claimbench.analysis.leaderboard import leaderboard`` (a function of a claims DataFrame).
 """
 __version__ = "0.1.0"
 

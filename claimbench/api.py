@@ -33,7 +33,7 @@ def load(source: str | Path, version: str | None = None, config: str = "claims")
     if folder is None:
         return load_dataset(source, version, config).to_pandas()
     data_file(folder, config)  # a clear error for a config the release lacks
-    from claimbench.layout import read_frame
+    from claimbench.release.layout import read_frame
 
     return read_frame(folder, config)
 
@@ -60,7 +60,7 @@ def local_release(source: str | Path, version: str | None = None) -> Path | None
     Raises ReleaseNotFound when ``source`` is neither an existing folder nor a repository id,
     or when the version asked for is not there (listing those that are).
     """
-    from claimbench.versioning import ReleaseNotFound, find_release, read_manifest
+    from claimbench.release.versioning import ReleaseNotFound, find_release, read_manifest
 
     path = Path(source)
     if path.is_dir():
@@ -79,10 +79,10 @@ def data_file(folder: Path, config: str) -> Path:
     """The (first) Parquet file of ``config`` in a release folder (raises if the release has none).
 
     A release's tables are in shards since v0.8.0 (``data/claims-00000-of-00001.parquet``),
-    in one file before (``data/claims.parquet``): see :mod:`claimbench.layout`.
+    in one file before (``data/claims.parquet``): see :mod:`claimbench.release.layout`.
     """
-    from claimbench.layout import missing_table, table_files
-    from claimbench.versioning import ReleaseNotFound
+    from claimbench.release.layout import missing_table, table_files
+    from claimbench.release.versioning import ReleaseNotFound
 
     _check_config(config)
     files = table_files(folder, config)
@@ -97,6 +97,6 @@ def _check_config(config: str) -> None:
 
 
 def _version(version: str) -> str:
-    from claimbench.release import parse_version
+    from claimbench.release.writer import parse_version
 
     return parse_version(version)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from claimbench.cli import main
-from claimbench.release import parse_version
+from claimbench.release.writer import parse_version
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCORE_PY = REPO_ROOT.parent / "shared" / "tools" / "score.py"

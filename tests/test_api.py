@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import claimbench
-from claimbench.layout import read_frame
-from claimbench.versioning import ReleaseNotFound
+from claimbench.release.layout import read_frame
+from claimbench.release.versioning import ReleaseNotFound
 from conftest import REPO_ROOT, newest_committed_release
 
 RELEASES = REPO_ROOT / "releases"

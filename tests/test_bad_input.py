@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.cli import rejects_path_for
+from claimbench.cli.common import rejects_path_for
 from claimbench.extract import readers
 from claimbench.extract.readers import (
     EXCERPT_CHARS,
@@ -42,7 +42,7 @@ from claimbench.extract.readers import (
     read_records,
     screen,
 )
-from claimbench.pipeline import RunStats, read_and_merge
+from claimbench.run.pipeline import RunStats, read_and_merge
 from conftest import run_main
 
 ABSTRACT_1 = ("We showcase how this can be used to optimize term construction and give a 113x acceleration "
@@ -460,7 +460,7 @@ FAILING_TITLE = "InfinityMATH: A Scalable Instruction Tuning Dataset in Programm
 @pytest.fixture
 def failing_extractor(monkeypatch):
     """The real extractor, except that it raises for FAILING_TITLE."""
-    from claimbench import pipeline
+    from claimbench.run import pipeline
 
     real = pipeline.extract_claims
 

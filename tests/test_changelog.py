@@ -1,37 +1,23 @@
-"""releases/CHANGELOG.md (claimbench.changelog): written from the releases alone, newest first, deterministic."""
+"""releases/CHANGELOG.md (claimbench.analysis.changelog): written from the releases alone, newest first, deterministic."""
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from claimbench import changelog
-from claimbench.diff import diff_releases
-from claimbench.versioning import ReleaseNotFound, releases_in
+from claimbench.analysis import changelog
+from claimbench.analysis.diff import diff_releases
+from claimbench.release.versioning import ReleaseNotFound, releases_in
 from conftest import REPO_ROOT, run_main
 
 RELEASES = REPO_ROOT / "releases"
 
 
 def run_changelog_cli(*args) -> tuple[int, str, str]:
-    """``claimbench changelog ARGS`` through the real CLI once it registers the command, else through its own parser."""
-    from claimbench.cli import COMMAND_MODULES
-
-    if "claimbench.changelog" in COMMAND_MODULES:
-        return run_main("changelog", *args)
-    import contextlib
-    import io
-
-    parser = argparse.ArgumentParser(prog="claimbench")
-    changelog.add_command(parser.add_subparsers(dest="command", required=True))
-    parsed = parser.parse_args(["changelog", *map(str, args)])
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = parsed.handler(parsed)
-    return code, out.getvalue(), err.getvalue()
+    """``claimbench changelog ARGS`` through the real CLI."""
+    return run_main("changelog", *args)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.layout import num_rows, read_table
+from claimbench.release.layout import num_rows, read_table
 from claimbench.corpus import seed_dir, seed_files
 from claimbench.extract.readers import read_papers
 from claimbench.schemas import CLAIMS_SCHEMA
@@ -206,7 +206,7 @@ def test_built_release_holds_its_report(seed_release):
     manifest = json.loads((seed_release / "MANIFEST.json").read_text(encoding="utf-8"))
     page = (seed_release / "report" / "index.html").read_text(encoding="utf-8")
     assert "report/index.html" in manifest["files"] and "<svg" in page
-    from claimbench.report import find_chromium
+    from claimbench.analysis.report import find_chromium
 
     if find_chromium() is not None:
         assert "report/screenshot.png" in manifest["files"]

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from claimbench.cache import DB_NAME, ClaimCache
+from claimbench.cache.claims import DB_NAME, ClaimCache
 from claimbench.extract.claims import EXTRACTOR_VERSION
-from claimbench.pipeline import extractor_key
+from claimbench.run.pipeline import extractor_key
 from conftest import run_main, snapshot
 
 ARGS = ("--version", "1.0.0", "--date", "2025-01-31", "--workers", "1", "--quiet")
@@ -33,7 +33,10 @@ ARGS = ("--version", "1.0.0", "--date", "2025-01-31", "--workers", "1", "--quiet
 KILLER = textwrap.dedent(
     """
     import os, signal, sys
-    from claimbench import inputindex, pipeline, release, table
+    from claimbench.cache import inputs as inputindex
+    from claimbench.run import pipeline
+    from claimbench.release import writer as release
+    from claimbench.release import table
     from claimbench.validation import stream
 
     def die():

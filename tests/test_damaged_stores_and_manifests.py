@@ -149,7 +149,7 @@ def _edit_json(path: Path, change: Callable[[dict], None], digest: bool = False)
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
     if digest:  # made consistent, as a deliberate edit would be: the shape check must catch it
-        from claimbench.reuse import _entry_digest
+        from claimbench.cache.shards import _entry_digest
 
         data["digest"] = _entry_digest(data)
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -241,7 +241,7 @@ def test_a_claims_cache_damaged_past_its_first_pages_is_named_and_started_afresh
     """Opening reads the first pages only; a store whose claims pages are damaged failed at the first lookup."""
     import sqlite3
 
-    from claimbench.cache import DB_NAME
+    from claimbench.cache.claims import DB_NAME
 
     cache, out = tmp_path / "cache", tmp_path / "out" / "claims.parquet"
     assert _extract(jsonl, out, "--cache", cache)[0] == 0

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.layout import read_table
+from claimbench.release.layout import read_table
 from claimbench.corpus import seed_dir, seed_files
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.papers import paper_id_for

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimbench.diff import diff_releases
+from claimbench.analysis.diff import diff_releases
 from conftest import REPO_ROOT, run_main
 
 RELEASES = REPO_ROOT / "releases"

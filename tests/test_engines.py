@@ -23,7 +23,7 @@ import uuid
 import pytest
 
 from claimbench.corpus import seed_dir
-from claimbench.engines import DaskEngine, LocalEngine, PoolEngine, make_engine
+from claimbench.run.engines import DaskEngine, LocalEngine, PoolEngine, make_engine
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.readers import read_inputs

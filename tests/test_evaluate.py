@@ -20,7 +20,7 @@ import pytest
 
 
 from claimbench.corpus import GOLD_SETS, dev_gold, gold_file
-from claimbench.evaluate import COLUMNS
+from claimbench.analysis.evaluate import COLUMNS
 from conftest import REPO_ROOT, newest_committed_release, require_score_py, run_main
 
 # Floors on each shipped gold set, the same as .ci/run's --floor arguments (checked below); set about 0.01

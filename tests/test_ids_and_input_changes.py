@@ -21,7 +21,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench import pipeline
+from claimbench.run import pipeline
 from claimbench.extract import papers as papers_module
 from claimbench.extract import readers as readers_module
 from claimbench.extract.dedup import DedupIndex, InputChanged, merge_duplicates

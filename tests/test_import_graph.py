@@ -10,18 +10,23 @@ an edge to every project module named by a string literal in it (the CLI's comma
 ``claimbench.x`` only, not to the packages above it (Python runs those first, whoever imports).
 The packages and their folders are pyproject.toml's ``package-dir``.
 
-Layers (a module may import modules of its own layer and of the layers it lists)::
+Layers, bottom to top (a module may import modules of its own layer and of the layers it lists)::
 
-    layer       modules                                             may import
-    ----------  --------------------------------------------------  ---------------------
-    data        claimbench.schemas, claimbench.corpus               nothing of the project
-    extract     claimbench.extract.* (the extractor)                data
-    validation  claimbench.validation.*                             data
-    storage     claimbench.table, claimbench.layout                 data, extract
-    app         every other module of claimbench/ (build, release,  data, extract,
-                versioning, report, leaderboard, cli, ...)          validation, storage
-
-Within a layer only the absence of cycles is checked.
+    layer       modules                                     may import
+    ----------  ------------------------------------------  ------------------------------------
+    data        claimbench.schemas, claimbench.corpus       nothing of the project
+    extract     claimbench.extract.* (the extractor)        data
+    validation  claimbench.validation.*                     data
+    release     claimbench.release.* (tables, layout,       data, extract, validation
+                versions, card, writer, verify, publish)
+    cache       claimbench.cache.*                          data, extract, validation, release
+    analysis    claimbench.analysis.* (diff, changelog,     data, extract, validation, release
+                leaderboard, report, scores, explain)
+    run         claimbench.run.* (plan, engines,            every layer above
+                pipeline, build)
+    interface   claimbench, claimbench.api, claimbench.cli  every layer
+Within a layer only the absence of cycles is checked. Any module may import the root package
+``claimbench`` itself (its ``__version__``).
 """
 from __future__ import annotations
 
@@ -38,9 +43,14 @@ LAYERS = {  # layer -> (module prefixes, layers it may import)
     "data": (("claimbench.schemas", "claimbench.corpus"), ()),
     "extract": (("claimbench.extract",), ("data",)),
     "validation": (("claimbench.validation",), ("data",)),
-    "storage": (("claimbench.table", "claimbench.layout"), ("data", "extract")),
-    "app": (("claimbench",), ("data", "extract", "validation", "storage")),
+    "release": (("claimbench.release",), ("data", "extract", "validation")),
+    "cache": (("claimbench.cache",), ("data", "extract", "validation", "release")),
+    "analysis": (("claimbench.analysis",), ("data", "extract", "validation", "release")),
+    "run": (("claimbench.run",), ("data", "extract", "validation", "release", "cache", "analysis")),
+    "interface": (("claimbench",), ("data", "extract", "validation", "release", "cache", "analysis", "run")),
 }
+
+ROOT_PACKAGE = "claimbench"  # any layer may import it (for __version__); it imports only claimbench.api, lazily
 
 Graph = dict[str, dict[str, str]]  # module -> {imported module: "file:line" of the first such import}
 
@@ -200,6 +210,8 @@ def layer_violations(graph: Graph) -> list[str]:
         layer = layer_of(module)
         allowed = {layer, *LAYERS[layer][1]}
         for target, where in sorted(edges.items()):
+            if target == ROOT_PACKAGE:
+                continue  # its __version__: Python runs the root package first, whoever imports
             if layer_of(target) not in allowed:
                 found.append(f"  {module} ({layer}) imports {target} ({layer_of(target)})  at {where}; "
                              f"{layer} may import only: {', '.join(LAYERS[layer][1]) or 'nothing of the project'}")
@@ -270,14 +282,14 @@ def test_a_cycle_hidden_in_functions_is_found(tmp_path):
 
 def test_a_layer_violation_is_found():
     graph = {
-        "claimbench.extract.claims": {"claimbench.release": "extract/claims.py:1", "claimbench.schemas": "extract/claims.py:2"},
-        "claimbench.validation.stream": {"claimbench.table": "validation/stream.py:3"},
-        "claimbench.table": {"claimbench.extract.model": "claimbench/table.py:4"},
-        "claimbench.release": {"claimbench.table": "claimbench/release.py:5"},
+        "claimbench.extract.claims": {"claimbench.release.writer": "extract/claims.py:1", "claimbench.schemas": "extract/claims.py:2"},
+        "claimbench.validation.stream": {"claimbench.release.table": "validation/stream.py:3"},
+        "claimbench.release.table": {"claimbench.extract.model": "claimbench/release/table.py:4"},
+        "claimbench.release.writer": {"claimbench.release.table": "claimbench/release/writer.py:5"},
     }
     violations = layer_violations(graph)
     assert len(violations) == 2
-    assert "claimbench.extract.claims (extract) imports claimbench.release (app)" in violations[0]
-    assert "claimbench.validation.stream (validation) imports claimbench.table (storage)" in violations[1]
-    assert layer_of("claimbench") == layer_of("claimbench.cli") == "app"
-    assert layer_of("claimbench.extract") == "extract" and layer_of("claimbench.tables") == "app"
+    assert "claimbench.extract.claims (extract) imports claimbench.release.writer (release)" in violations[0]
+    assert "claimbench.validation.stream (validation) imports claimbench.release.table (release)" in violations[1]
+    assert layer_of("claimbench") == layer_of("claimbench.cli") == layer_of("claimbench.api") == "interface"
+    assert layer_of("claimbench.extract") == "extract" and layer_of("claimbench.releases") == "interface"

@@ -23,8 +23,8 @@ import claimbench
 from claimbench.corpus import seed_dir
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.readers import read_inputs
-from claimbench.diff import diff_releases, diff_tables, release_info
-from claimbench.layout import read_frame, read_table, table_files
+from claimbench.analysis.diff import diff_releases, diff_tables, release_info
+from claimbench.release.layout import read_frame, read_table, table_files
 from conftest import COMMITTED_RELEASES, run_main, snapshot
 
 SHARD = ("--shard-records", 64)
@@ -132,7 +132,7 @@ def test_input_indexes_are_cached_by_content(tmp_path, corpus):
     old, _ = corpus
     _build(tmp_path / "releases", old)
     [stored] = (tmp_path / ".claimbench-cache" / "inputs").glob("*.npz")
-    from claimbench.release import sha256_file
+    from claimbench.release.writer import sha256_file
 
     assert stored.name.startswith(sha256_file(old))
 

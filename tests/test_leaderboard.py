@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from claimbench.extract.knowledge import load as load_knowledge
-from claimbench.leaderboard import canonical_baselines, canonical_hardware, leaderboard
+from claimbench.analysis.leaderboard import canonical_baselines, canonical_hardware, leaderboard
 from claimbench.schemas import vocabularies
 from conftest import REPO_ROOT
 

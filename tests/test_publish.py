@@ -22,8 +22,8 @@ import huggingface_hub
 import pytest
 from huggingface_hub import CommitInfo, GitRefInfo, GitRefs, HfApi, RepoUrl
 
-import claimbench.publish
-from claimbench.release import sha256_file
+import claimbench.release.publish
+from claimbench.release.writer import sha256_file
 from conftest import REPO_ROOT, run_main
 
 RELEASE = REPO_ROOT / "releases" / "v0.2.0"
@@ -260,13 +260,13 @@ def test_missing_release_and_bad_repo_id_exit_2_naming_them(tmp_path):
 
 def test_publish_function_returns_what_was_made(monkeypatch):
     FakeHub(monkeypatch)
-    plan = claimbench.publish.publish_plan(RELEASE, REPO_ID)
+    plan = claimbench.release.publish.publish_plan(RELEASE, REPO_ID)
     assert plan.tag == "v0.2.0" and plan.repo_type == "dataset" and plan.version == "0.2.0"
     assert [f.path for f in plan.files] == sorted(_manifest_files())
-    result = claimbench.publish.publish(plan, SENTINEL)
+    result = claimbench.release.publish.publish(plan, SENTINEL)
     assert result.commit == COMMIT_OID
     assert result.repo_url == f"https://huggingface.co/datasets/{REPO_ID}"
 
 
 def test_module_doctests():
-    assert doctest.testmod(claimbench.publish, raise_on_error=False).failed == 0
+    assert doctest.testmod(claimbench.release.publish, raise_on_error=False).failed == 0

@@ -4,7 +4,7 @@
 character but white space) with byte operations (:func:`readers._plain_fold`), parses the usual
 JSON line without json.loads's checks (:func:`readers._json_object`), reads arXiv's version
 dates directly (:func:`readers._created_date`) and makes papers with :meth:`Paper._made`;
-:func:`claimbench.inputindex.index_file` encodes each abstract once for both of its hashes. Each
+:func:`claimbench.cache.inputs.index_file` encodes each abstract once for both of its hashes. Each
 fast path is compared with its reference, and whole files (every bad-input case of
 ``test_bad_input``, tricky records in JSON lines, CSV and Parquet, arXiv-style records, the
 built-in corpus) are read both ways: the same papers (every field) and rejects, in the same order,
@@ -28,7 +28,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimbench import corpus, inputindex
+from claimbench import corpus
+
+from claimbench.cache import inputs as inputindex
 from claimbench.extract import dedup, readers
 from claimbench.extract.papers import Paper, folded_title_id, paper_id_for
 

@@ -1,4 +1,4 @@
-"""Writing and verifying a release folder (claimbench.release, claimbench.verify, claimbench.card).
+"""Writing and verifying a release folder (claimbench.release.writer, claimbench.release.verify, claimbench.release.card).
 
 The tables are built with the real table code from two sentences of a real
 abstract (corpus/seeds/000_1ab15dee3ca9e80c.txt, "Hardware-Aware Parallel
@@ -17,21 +17,23 @@ import pyarrow as pa
 import pytest
 import yaml
 
-from claimbench.card import ReleaseFacts, card_text
+from conftest import REPO_ROOT
+
+from claimbench.analysis.report import write_report
+from claimbench.release.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_files
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
-from claimbench.release import (
-    REPO_ROOT,
+from claimbench.release.writer import (
     ReleaseExistsError,
     input_entry,
     parse_version,
     write_parquet,
     write_release,
 )
-from claimbench.table import claim_rows, claims_table, paper_row, papers_table
-from claimbench.verify import verify_release
+from claimbench.release.table import claim_rows, claims_table, paper_row, papers_table
+from claimbench.release.verify import verify_release
 
 TITLE = "Hardware-Aware Parallel Prompt Decoding for Memory-Efficient Acceleration of LLM Inference"
 SENTENCE_1 = (
@@ -85,6 +87,7 @@ def inputs(tmp_path: Path) -> list[Path]:
 
 def _write(releases_dir: Path, tables, inputs, version: str = "1.0.0", **extra) -> Path:
     claims, papers = tables
+    extra.setdefault("report", write_report)  # the HTML report, as a build draws it
     return write_release(releases_dir, version, claims, papers, inputs, REPORT,
                          extractor_version="0.1.0", builder_version="0.1.0", date="2025-01-31", **extra)
 
@@ -147,7 +150,7 @@ def test_written_release_verifies_and_has_its_manifest(tmp_path, tables, inputs)
 
 
 def _scores(f1: float, papers: int = 99) -> dict:
-    """A scorer's result (claimbench.scoring.score) with this f1, for cards."""
+    """A scorer's result (claimbench.analysis.scoring.score) with this f1, for cards."""
     fields = ("metric", "qualifier", "change", "baseline", "hardware", "workload")
     return {"gold_papers": papers, "papers_with_predictions": 50, "gold_claims": 123, "predicted_claims": 103,
             "tp": 91, "fp": 12, "fn": 32, "precision": 0.9029, "recall": 0.7561, "f1": f1, "metric_f1": 0.6018,
@@ -204,7 +207,7 @@ def test_card_evaluation_heads_with_the_test_set_then_the_development_sets(table
 def test_a_build_card_reports_the_extractor_on_the_three_gold_sets(seed_release):
     """Figures of the extractor run on the shipped gold files when the card is written (as `claimbench evaluate`)."""
     from claimbench.corpus import GOLD_SETS, gold_files
-    from claimbench.evaluate import evaluate_sets
+    from claimbench.analysis.evaluate import evaluate_sets
 
     card = (seed_release / "README.md").read_text(encoding="utf-8")
     scores = {s.name: s.result for s in evaluate_sets(gold_files())}
@@ -300,7 +303,7 @@ def test_failure_while_writing_leaves_nothing(tmp_path, tables, inputs, monkeypa
     def broken_card(*args, **kwargs):
         raise RuntimeError("card failed")
 
-    monkeypatch.setattr("claimbench.release.card_text", broken_card)
+    monkeypatch.setattr("claimbench.release.writer.card_text", broken_card)
     with pytest.raises(RuntimeError, match="card failed"):
         _write(tmp_path / "releases", tables, inputs)
     assert list((tmp_path / "releases").iterdir()) == []
@@ -313,9 +316,9 @@ def test_table_with_wrong_columns_is_refused_and_leaves_nothing(tmp_path, tables
     assert list((tmp_path / "releases").iterdir()) == []
 
 
-def test_input_entry_path_is_repo_relative_or_name(tmp_path):
+def test_input_entry_path_is_builtin_cwd_relative_or_name(tmp_path, monkeypatch):
     seed = seed_files()[0]
-    assert input_entry(seed)["path"] == seed.resolve().relative_to(REPO_ROOT).as_posix()
+    assert input_entry(seed)["path"] == f"corpus/seeds/{seed.name}"  # wherever the package is installed
     outside = tmp_path / "sub" / "dump.txt"
     outside.parent.mkdir()
     outside.write_bytes(b"abc")
@@ -324,6 +327,8 @@ def test_input_entry_path_is_repo_relative_or_name(tmp_path):
         "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         "bytes": 3,
     }
+    monkeypatch.chdir(tmp_path)  # inside the working directory: relative to it
+    assert input_entry(outside)["path"] == "sub/dump.txt"
 
 
 def test_release_folder_has_ordinary_permissions(tmp_path, tables, inputs):

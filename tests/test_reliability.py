@@ -312,7 +312,7 @@ def test_a_release_with_a_truncated_shard_is_an_error_naming_it(tmp_path: Path, 
 
 
 def test_a_damaged_claims_cache_is_named_and_rebuilt(tmp_path: Path, jsonl: Path):
-    from claimbench.cache import DB_NAME
+    from claimbench.cache.claims import DB_NAME
 
     cache = tmp_path / "cache"
     args = ["extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1]
@@ -327,7 +327,7 @@ def test_a_damaged_claims_cache_is_named_and_rebuilt(tmp_path: Path, jsonl: Path
 def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, jsonl: Path):
     import sqlite3
 
-    from claimbench.cache import DB_NAME
+    from claimbench.cache.claims import DB_NAME
 
     cache = tmp_path / "cache"
     args = ["extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1]
@@ -343,8 +343,8 @@ def test_the_claims_cache_is_keyed_by_the_extractor_files_not_the_version(tmp_pa
     served the old claims from the cache. The key is now the version and a digest of the extractor's files."""
     import shutil
 
-    from claimbench import pipeline
-    from claimbench.cache import ClaimCache
+    from claimbench.run import pipeline
+    from claimbench.cache.claims import ClaimCache
     from claimbench.extract import claims as claims_module
 
     cache = tmp_path / "cache"

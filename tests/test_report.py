@@ -27,9 +27,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-import claimbench.report
-from claimbench.report import find_chromium, format_value, hardware_group, write_report
-from claimbench.release import write_parquet
+import claimbench.analysis.report
+from claimbench.analysis.report import find_chromium, format_value, hardware_group, write_report
+from claimbench.release.writer import write_parquet
 from conftest import REPO_ROOT, run_main
 
 RELEASE = REPO_ROOT / "releases" / "v0.2.0"
@@ -280,7 +280,7 @@ def test_hardware_groups(written, group):
 
 
 def test_module_doctests():
-    assert doctest.testmod(claimbench.report, raise_on_error=False).failed == 0
+    assert doctest.testmod(claimbench.analysis.report, raise_on_error=False).failed == 0
 
 
 # --- the page as Chromium renders it -------------------------------------------------------------
@@ -293,7 +293,7 @@ def rendered(report):
     dumps, seconds = {}, []
     for fragment in ("", "q=A100", "metric=speedup", "q=vLLM+up&metric=speedup", "metric=speedup&sort=-value", "q=zzzz-no-such"):
         start = time.perf_counter()
-        dumps[fragment] = Page(claimbench.report.dump_dom(index, CHROMIUM, fragment))
+        dumps[fragment] = Page(claimbench.analysis.report.dump_dom(index, CHROMIUM, fragment))
         seconds.append(time.perf_counter() - start)
     print(f"\nchromium --dump-dom: {len(seconds)} runs, {sum(seconds):.1f} s")
     return dumps
@@ -349,7 +349,7 @@ def test_screenshot_shows_the_plots(tmp_path):
     data = result.screenshot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == claimbench.report.WINDOW_SIZE
+    assert (width, height) == claimbench.analysis.report.WINDOW_SIZE
     from PIL import Image  # comes with matplotlib
 
     import numpy as np

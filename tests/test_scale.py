@@ -26,7 +26,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench import pipeline, table
+from claimbench.run import pipeline
+
+from claimbench.release import table
 from claimbench.corpus import seed_dir
 from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.readers import read_inputs

@@ -16,7 +16,7 @@ import pytest
 
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import paper_id_for
-from claimbench.table import claim_id_for, claim_rows, claims_table, papers_table
+from claimbench.release.table import claim_id_for, claim_rows, claims_table, papers_table
 from claimbench.validation import ValidationReport, validate_tables
 from claimbench.validation.generate_suite import build_suite, suite_text
 from claimbench.validation.suite import suite_path

@@ -106,7 +106,7 @@ def release_tables():
     release = COMMITTED_RELEASES[-1] if COMMITTED_RELEASES else None
     if release is None:
         pytest.skip("no committed release")
-    from claimbench.layout import read_table  # one file a table up to v0.7.0, shards from v0.8.0
+    from claimbench.release.layout import read_table  # one file a table up to v0.7.0, shards from v0.8.0
 
     return release, read_table(release, "claims"), read_table(release, "papers")
 

@@ -1,4 +1,4 @@
-"""Versioning rules (claimbench.versioning) on copies of the committed releases.
+"""Versioning rules (claimbench.release.versioning) on copies of the committed releases.
 
 major: schema change; minor: data change (a change of layout included); patch: card only; else up to date.
 """
@@ -14,7 +14,7 @@ import pytest
 
 from claimbench.schemas import CLAIMS_SCHEMA, SCHEMA_VERSION
 
-from claimbench.versioning import (ReleaseNotFound, bump, find_release, next_version, releases_in, resolve_release,
+from claimbench.release.versioning import (ReleaseNotFound, bump, find_release, next_version, releases_in, resolve_release,
                                    version_key)
 from conftest import REPO_ROOT
 
@@ -41,7 +41,7 @@ def test_the_schema_change_of_metric_phrase_is_next_major(tmp_path):
 def releases(tmp_path) -> Path:
     """A releases folder holding a copy of the committed v0.1.0, and v0.2.0's tables written again as v0.2.0
     of the same date in the current layout (one shard)."""
-    from claimbench.release import write_release
+    from claimbench.release.writer import write_release
 
     shutil.copytree(RELEASES / "v0.1.0", tmp_path / "v0.1.0")
     manifest = json.loads((V020 / "MANIFEST.json").read_text())
@@ -123,7 +123,7 @@ def test_same_card_is_up_to_date(releases):
 def test_current_card_code_differs_from_the_committed_card(releases):
     """The real renderer: with the card's current text, v0.2.0's data gets a patch (or is up to date
     once a release with this card exists) -- never a minor, since the data is the same."""
-    from claimbench.card import ReleaseFacts, card_text
+    from claimbench.release.card import ReleaseFacts, card_text
 
     manifest = json.loads((V020 / "MANIFEST.json").read_text())
     claims, papers = _tables(V020)

@@ -4,7 +4,7 @@ The expectation suite is validation/suite.json, generated from schemas/ by
 ``python -m claimbench.validation.suite --write``. Importing this package does not
 import great-expectations (seconds); :func:`validate_tables` does, when called.
 
->>> from claimbench.table import claims_table, papers_table
+>>> from claimbench.release.table import claims_table, papers_table
 >>> report = validate_tables(claims_table([]), papers_table([]))
 >>> report.success, report.to_dict()["totals"]["claims_rows"]
 (True, 0)

@@ -20,7 +20,7 @@ def validate_tables(claims: pa.Table, papers: pa.Table, max_quarantine_fraction:
     older schema (a release up to v0.16.0, which has no ``metric_phrase``) is checked
     against the suite as it applies to that schema (:func:`suite_for_schema`).
 
-    >>> from claimbench.table import claims_table, papers_table
+    >>> from claimbench.release.table import claims_table, papers_table
     >>> report = validate_tables(claims_table([]), papers_table([]))
     >>> report.success, report.quarantine.column_names[-1], report.valid_claims.num_rows
     (True, 'reason', 0)

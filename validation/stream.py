@@ -13,7 +13,7 @@ ids are hex digests), and duplicates between chunks fail that expectation
 (:class:`IdTally`). For one chunk, the report is exactly
 :func:`validate_tables`'s.
 
->>> from claimbench.table import claims_table, papers_table
+>>> from claimbench.release.table import claims_table, papers_table
 >>> checker = ChunkedValidation()
 >>> valid, quarantine = checker.check(claims_table([]), papers_table([]))
 >>> report = checker.finish()

@@ -12,12 +12,10 @@ releases goes in, so the same releases always give the same bytes.
 """
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 from pathlib import Path
 
-from claimbench.layout import data_entries, is_shard_file
+from claimbench.release.layout import data_entries, is_shard_file
 
 HEADER = (
     "# Changelog\n\n"
@@ -31,8 +29,8 @@ HEADER = (
 
 def changelog_text(releases_dir: Path) -> str:
     """The whole CHANGELOG.md for the releases under ``releases_dir`` (raises ReleaseNotFound if there are none)."""
-    from claimbench.diff import diff_releases, release_info
-    from claimbench.versioning import ReleaseNotFound, read_manifest, releases_in
+    from claimbench.analysis.diff import diff_releases, release_info
+    from claimbench.release.versioning import ReleaseNotFound, read_manifest, releases_in
 
     folders = [folder for _, folder in releases_in(releases_dir)]
     if not folders:
@@ -98,7 +96,7 @@ def _heading(info) -> str:
 
 
 def _first_section(info, folder: Path) -> str:
-    from claimbench.layout import read_frame
+    from claimbench.release.layout import read_frame
     from claimbench.schemas import vocabularies
 
     counts = read_frame(folder, "claims", columns=["metric"]).metric.value_counts().to_dict()
@@ -124,7 +122,7 @@ def _section(info, kind: str, diff) -> str:
 
 def metric_markdown(diff) -> str:
     """The diff's counts by metric as a markdown table (metrics absent from both releases left out)."""
-    from claimbench.diff import signed
+    from claimbench.analysis.diff import signed
 
     head = (f"| metric | v{diff.a.version} | v{diff.b.version} | delta | added | removed | changed |\n"
             "|---|---:|---:|---:|---:|---:|---:|\n")
@@ -168,30 +166,3 @@ def write_changelog(releases_dir: Path) -> Path:
     finally:
         os.close(folder)
     return path
-
-
-def add_command(sub) -> None:
-    """``claimbench changelog [--releases-dir DIR] [--check]``."""
-    p = sub.add_parser("changelog", help="write releases/CHANGELOG.md from the release folders",
-                       description="Write CHANGELOG.md in the releases folder from the releases themselves.")
-    p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where the releases are (default: ./releases)")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 when CHANGELOG.md is missing or out of date")
-    p.set_defaults(handler=run_changelog)
-
-
-def run_changelog(args: argparse.Namespace) -> int:
-    from claimbench.versioning import releases_in
-
-    path = args.releases_dir / "CHANGELOG.md"
-    if args.check:
-        text = changelog_text(args.releases_dir)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            print(f"{path} is out of date: run claimbench changelog --releases-dir {args.releases_dir}", file=sys.stderr)
-            return 1
-        print(f"{path} is up to date")
-        return 0
-    write_changelog(args.releases_dir)
-    found = releases_in(args.releases_dir)
-    newest = ".".join(map(str, found[-1][0]))
-    print(f"wrote {path} ({len(found)} release{'s' if len(found) != 1 else ''}, newest v{newest})")
-    return 0

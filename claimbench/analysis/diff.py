@@ -20,8 +20,6 @@ used by ``claimbench changelog`` too.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -97,7 +95,7 @@ class ReleaseDiff:
 
 def release_info(folder: Path) -> ReleaseInfo:
     """The facts of a release folder the diff shows, from its MANIFEST.json."""
-    from claimbench.versioning import read_manifest
+    from claimbench.release.versioning import read_manifest
 
     manifest = read_manifest(folder)
     counts = manifest.get("row_counts", {})
@@ -116,7 +114,7 @@ def diff_releases(a: Path, b: Path) -> ReleaseDiff:
     """
     import pandas as pd
 
-    from claimbench.layout import read_frame, read_shard, table_files
+    from claimbench.release.layout import read_frame, read_shard, table_files
 
     a, b = Path(a), Path(b)
     skip = shared_shards(a, b)
@@ -146,7 +144,7 @@ def shared_shards(a: Path, b: Path) -> tuple[set[str], set[str]]:
     >>> shared_shards(Path("releases/v0.1.0"), Path("releases/v0.2.0"))  # single-file releases have no shards
     (set(), set())
     """
-    from claimbench.versioning import read_manifest
+    from claimbench.release.versioning import read_manifest
 
     def shards(folder: Path) -> dict[tuple[str, str], tuple[str, str]]:
         manifest = read_manifest(folder)
@@ -326,28 +324,3 @@ def _value(value) -> str:
 
 
 # ---------------------------------------------------------------- command
-
-
-def add_command(sub) -> None:
-    """``claimbench diff A B [--releases-dir DIR] [--format text|json] [--show N]``."""
-    p = sub.add_parser("diff", help="claims added, removed and changed between two releases",
-                       description="Compare release A (older) with release B (newer), matching claims by claim_id.")
-    p.add_argument("a", help="release A: a release folder, or a version (0.1.0 / v0.1.0) under --releases-dir")
-    p.add_argument("b", help="release B, likewise")
-    p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where versions are looked up (default: ./releases)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
-    p.add_argument("--show", type=int, default=5, metavar="N",
-                   help="list N claims of each kind (default 5; with --format json, -1 lists all)")
-    p.set_defaults(handler=run_diff)
-
-
-def run_diff(args: argparse.Namespace) -> int:
-    from claimbench.versioning import resolve_release
-
-    a, b = resolve_release(args.a, args.releases_dir), resolve_release(args.b, args.releases_dir)
-    diff = diff_releases(a, b)
-    if args.format == "json":
-        print(json.dumps(diff.to_dict(None if args.show < 0 else args.show), indent=2, ensure_ascii=False))
-    else:
-        print(format_text(diff, max(args.show, 0)), end="")
-    return 0

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from claimbench import scoring
+from claimbench.analysis import scoring
 from claimbench.corpus import REPORT_ONLY_SETS, gold_file
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import InputError
-from claimbench.table import claim_rows
+from claimbench.release.table import claim_rows
 
 
 def evaluate_rows(rows: list[dict], gold: Path) -> tuple[dict, dict]:

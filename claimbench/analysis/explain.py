@@ -16,9 +16,6 @@ phrase decided it) and the rule that decided it.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 
 from claimbench.extract.claims import explain_claims
 from claimbench.extract.papers import Paper
@@ -44,29 +41,3 @@ def explanation_text(text: str, title: str = "") -> str:
             source = f'from "{phrase}"  ' if phrase and field == "metric" else ""
             lines.append(f"    {field:<10} {value if value is not None else '-':<14} {source}[{rule}]".rstrip())
     return "\n".join(lines) if lines else "no numbers found"
-
-
-def add_command(sub) -> None:
-    """``claimbench explain TEXT [--title T] [--format text|json]``."""
-    p = sub.add_parser(
-        "explain",
-        help="show each number of a text, whether it is a claim and why, and the rule behind each field",
-        description="Explain how the extractor reads a text: each number, whether it is a claim (and why not), "
-        "and for each field of a claim the phrase and rule that decided it. TEXT '-' reads standard input.",
-    )
-    p.add_argument("text", help="the abstract (or sentence) to explain; '-' for standard input")
-    p.add_argument("--title", default="", help="the paper's title (some rules read it: R16)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(handler=run_explain)
-
-
-def run_explain(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if args.format == "json":
-        records = explain(text, args.title)
-        for r in records:
-            r["fields"] = {k: {"value": v[0], "phrase": v[1], "rule": v[2]} for k, v in r["fields"].items()}
-        print(json.dumps(records, indent=2, ensure_ascii=False))
-    else:
-        print(explanation_text(text, args.title))
-    return 0

@@ -31,15 +31,12 @@ overhead). Equal values share a rank; ties are listed by claim_id.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 LOWER_IS_BETTER = ("latency", "memory", "energy", "cost")
 RELATIVE_UNITS = ("x", "%", "pp", "")
@@ -360,37 +357,3 @@ def render(board, fmt: str, metric: str, release: str) -> str:
 
 
 # ---------------------------------------------------------------- command
-
-
-def add_command(sub) -> None:
-    """``claimbench leaderboard --metric M [filters] [--release R] [--top N] [--format F]``."""
-    p = sub.add_parser("leaderboard", help="rank the claims of one metric (baselines and hardware grouped by alias)",
-                       description="Rank the claims of one metric, largest first (smallest first for absolute latency, "
-                                   "memory, energy and cost), in one canonical unit.")
-    p.add_argument("--metric", required=True, help="the metric to rank (speedup, throughput, latency, ...)")
-    p.add_argument("--baseline", help="only claims over this baseline (a canonical name or any alias, e.g. vLLM)")
-    p.add_argument("--hardware", help="only claims measured on this hardware (e.g. A100, 'NVIDIA A100 80GB')")
-    p.add_argument("--workload", help="only claims whose workload contains this (case and punctuation ignored)")
-    p.add_argument("--change", choices=("increase", "decrease", "none"), help="only claims with this direction of change")
-    p.add_argument("--unit", help="rank claims in this canonical unit (default: the most common among the matches)")
-    p.add_argument("--release", help="a release folder or version (default: the newest under --releases-dir)")
-    p.add_argument("--releases-dir", type=Path, default=Path("releases"), help="where releases live (default: ./releases)")
-    p.add_argument("--top", type=int, default=20, metavar="N", help="show the first N rows (default 20; 0 for all)")
-    p.add_argument("--format", choices=FORMATS, default="table", help="table (default), csv, json or markdown")
-    p.set_defaults(handler=run_leaderboard)
-
-
-def run_leaderboard(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from claimbench.layout import read_frame
-    from claimbench.versioning import find_release, read_manifest, resolve_release
-
-    check_metric(args.metric)  # before reading anything
-    folder = resolve_release(args.release, args.releases_dir) if args.release else find_release(args.releases_dir)
-    claims = read_frame(folder, "claims")
-    board = leaderboard(claims, args.metric, baseline=args.baseline, hardware=args.hardware, workload=args.workload,
-                        top=args.top, unit=args.unit, change=args.change)
-    release = f"claimbench v{read_manifest(folder).get('version', '?')}"
-    sys.stdout.write(render(board, args.format, args.metric, release))
-    return 0

@@ -105,7 +105,7 @@ def hardware_group(name: str | None) -> str:
     >>> [hardware_group(h) for h in ("Ascend NPUs", "SMIC-28nm", "two GPUs", "a single RTX 4090 GPU", None, "  ")]
     ['Ascend', 'SMIC-28nm', 'GPU', 'RTX 4090', 'not stated', 'not stated']
     """
-    from claimbench.leaderboard import clean_hardware
+    from claimbench.analysis.leaderboard import clean_hardware
 
     name = _text(name)
     if name is None or not name.strip():
@@ -184,12 +184,11 @@ def format_value(value: float | None, low: float | None = None) -> str:
 
 def _load_release(release_dir: Path):
     """(manifest, claims DataFrame, papers DataFrame) of a release folder; InputError naming the path if absent."""
-    import pandas as pd
 
     folder = Path(release_dir)
     if not folder.is_dir():
         raise InputError(folder, None, "no such release folder")
-    from claimbench.layout import read_frame, table_files
+    from claimbench.release.layout import read_frame, table_files
 
     expected = "expected MANIFEST.json and the claims and papers tables under data/"
     if not (folder / "MANIFEST.json").is_file():
@@ -445,7 +444,7 @@ def _figure_html(name: str, title: str, svg: str | None, note: str) -> str:
 
 
 def _template() -> str:
-    return (resources.files("claimbench") / "report_template.html").read_text(encoding="utf-8")
+    return (resources.files("claimbench.analysis") / "report_template.html").read_text(encoding="utf-8")
 
 
 def render_html(manifest: dict, claims, papers) -> tuple[str, tuple[str, ...], int]:
@@ -504,7 +503,7 @@ def _claims_files(manifest: dict) -> str:
     >>> _claims_files({"files": {"data/claims-00000-of-00002.parquet": "ab" * 8, "data/claims-00001-of-00002.parquet": "cd" * 8}})
     'data/claims-00000-of-00002.parquet sha256 abababababab…, and 1 more shard'
     """
-    from claimbench.layout import data_entries
+    from claimbench.release.layout import data_entries
 
     files = sorted(data_entries(manifest.get("files") or {}, ("claims",)).items())
     if not files:
@@ -602,32 +601,3 @@ def dump_dom(page: Path, binary: str, fragment: str = "") -> str:
 
 
 # --- command line --------------------------------------------------------------------------------
-
-
-def add_command(sub) -> None:
-    """Add ``claimbench report RELEASE --output DIR [--no-screenshot]``."""
-    p = sub.add_parser("report", help="write a static HTML report of a release (plots and a searchable claims table)")
-    p.add_argument("release", type=Path, help="a release folder, e.g. releases/v0.2.0")
-    p.add_argument("--output", "-o", required=True, type=Path, help="folder to write index.html (and screenshot.png) into")
-    p.add_argument("--no-screenshot", action="store_true", help="skip the PNG preview drawn by headless Chromium")
-    p.set_defaults(handler=cmd_report)
-
-
-def cmd_report(args) -> int:
-    """Handler of ``claimbench report``: prints what was written; exit 0, or 2 for a missing release."""
-    import sys
-
-    try:
-        result = write_report(args.release, args.output, screenshot=not args.no_screenshot)
-    except RuntimeError as err:  # Chromium failed: the page is written, the preview is not
-        print(f"claimbench: report: {err}", file=sys.stderr)
-        return 1
-    print(f"report of release v{result.version}: {result.claims} claims, {result.papers} papers, "
-          f"plots: {', '.join(result.plots) or 'none'}"
-          + ("" if "time" in result.plots else " (no dates in this release: no plot over time)"))
-    print(f"wrote {result.index} ({result.bytes:,} bytes; open it in a browser, no server needed)")
-    if result.screenshot:
-        print(f"wrote {result.screenshot}")
-    else:
-        print(f"screenshot: skipped ({result.screenshot_note})")
-    return 0

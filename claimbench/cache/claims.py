@@ -12,8 +12,8 @@ fully stored or absent, and the next run carries on from there.
 Default place: ``.claimbench-cache/`` beside the releases folder (``build``)
 or beside the output file (``extract``).
 
-Every store of the cache folder (this one, the input indexes of :mod:`claimbench.inputindex`,
-the shard descriptions of :mod:`claimbench.reuse`) is disposable: a damaged file is named on
+Every store of the cache folder (this one, the input indexes of :mod:`claimbench.cache.inputs`,
+the shard descriptions of :mod:`claimbench.cache.shards`) is disposable: a damaged file is named on
 stderr and rebuilt, and a store whose folder cannot be made (a regular file stands where it or
 one of its parents should be, a folder that may not be written) is named on stderr and the run
 goes on without it (:func:`store_folder`). Its output is the same either way.

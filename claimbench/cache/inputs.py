@@ -32,7 +32,7 @@ from claimbench.extract import dedup, papers, readers
 from claimbench.extract.dedup import utf8_abstract_hash
 from claimbench.extract.papers import title_check
 from claimbench.extract.readers import Reject, read_records
-from claimbench.release import sha256_file
+from claimbench.release.writer import sha256_file
 
 INDEX_DIRNAME = "inputs"
 
@@ -142,13 +142,13 @@ class IndexStore:
     whole (garbage, a truncated file, arrays of the wrong type or length, rejects that are not
     JSON of the right shape) is named on stderr, removed, and the file is indexed again; a
     folder that cannot be made (a regular file in its place) is named on stderr and the run
-    goes on without this store (:func:`claimbench.cache.store_folder`).
+    goes on without this store (:func:`claimbench.cache.claims.store_folder`).
     """
 
     WHAT = "input index cache"
 
     def __init__(self, folder: Path):
-        from claimbench.cache import store_folder
+        from claimbench.cache.claims import store_folder
 
         self.folder = store_folder(Path(folder) / INDEX_DIRNAME, self.WHAT, make=False)  # None: not used (made by save)
         self._pending: list[tuple[Path, FileIndex]] = []
@@ -175,13 +175,13 @@ class IndexStore:
 
     def _discard(self, stored: Path, err: BaseException) -> None:
         """Name a damaged stored index on stderr and remove it (it is written again by :meth:`save`)."""
-        from claimbench.cache import discard_damaged
+        from claimbench.cache.claims import discard_damaged
 
         discard_damaged(self.WHAT, stored, err, "indexing the input again and rebuilding it")  # written again by save
 
     def save(self) -> None:
         """Store the indexes made since the last call (a store that cannot be written is named and left alone)."""
-        from claimbench.cache import warn
+        from claimbench.cache.claims import warn
 
         for stored, index in self._pending if self.folder is not None else ():
             try:

@@ -1,6 +1,6 @@
 """Shards a build does not write again: those of the newest release it would write the same.
 
-A shard's key (:mod:`claimbench.plan`) names its content and the code that writes it. When a
+A shard's key (:mod:`claimbench.run.plan`) names its content and the code that writes it. When a
 build writes a shard, the cache folder keeps what it must know of it besides its files, under
 that key: ``<cache>/shards/<key>.json`` (rows, claims, extraction failures, its validation
 report, the sha256 of its claims and papers files, and of its own content) and
@@ -32,7 +32,7 @@ class ShardResult:
     """What a build knows of one shard once written: enough to account for it and to merge its report.
 
     ``files``: table name -> sha256 of its shard file; ``failures``: the rejects-file lines of
-    papers whose extraction raised; ``validation``: :func:`claimbench.shardreport.shard_validation`.
+    papers whose extraction raised; ``validation``: :func:`claimbench.release.shard_validation.shard_validation`.
     """
 
     key: str
@@ -63,7 +63,7 @@ class ShardStore:
     its own content (``digest``) and of its quarantine file. One that fails is named on stderr
     and removed, and the shard is built again (its description stored anew). A folder that
     cannot be made (a regular file in its place) is named on stderr and the run goes on without
-    this store (:func:`claimbench.cache.store_folder`).
+    this store (:func:`claimbench.cache.claims.store_folder`).
     """
 
     WHAT = "shard cache"
@@ -74,7 +74,7 @@ class ShardStore:
 
     def _ready(self) -> bool:
         if self._usable is None:
-            from claimbench.cache import store_folder
+            from claimbench.cache.claims import store_folder
 
             self._usable = store_folder(self.folder, self.WHAT, make=False) is not None
         return self._usable
@@ -94,7 +94,7 @@ class ShardStore:
 
     def _read(self, key: str, path: Path) -> ShardResult:
         """The description in ``path``, checked whole: raises ValueError saying what is wrong."""
-        from claimbench.release import sha256_file
+        from claimbench.release.writer import sha256_file
 
         data = json.loads(path.read_text(encoding="utf-8"))
         problem = _entry_problem(data, key)
@@ -114,7 +114,7 @@ class ShardStore:
                            quarantine)
 
     def _discard(self, key: str, path: Path, err: BaseException) -> None:
-        from claimbench.cache import discard_damaged
+        from claimbench.cache.claims import discard_damaged
 
         discard_damaged(self.WHAT, path, err, "building the shard again and rebuilding it",
                         also=(self.folder / f"{key}.quarantine.parquet",))  # written again by put
@@ -127,18 +127,18 @@ class ShardStore:
         try:
             self._write(result)
         except OSError as err:
-            from claimbench.cache import warn
+            from claimbench.cache.claims import warn
 
             warn(f"cannot write the {self.WHAT} entry {self.folder / (result.key + '.json')} ({err.strerror or err}); "
                  "going on without it")
 
     def _write(self, result: ShardResult) -> None:
-        from claimbench.release import sha256_file
+        from claimbench.release.writer import sha256_file
 
         self.folder.mkdir(parents=True, exist_ok=True)
         quarantine_sha256 = None
         if result.quarantine is not None and result.quarantine.num_rows:
-            from claimbench.table import write_parquet
+            from claimbench.release.table import write_parquet
 
             tmp = self.folder / f".tmp-{os.getpid()}-{secrets.token_hex(4)}.parquet"
             try:
@@ -175,7 +175,7 @@ def _entry_problem(data: object, key: str) -> str | None:
     >>> _entry_problem([], "k"), _entry_problem({"key": "k"}, "k")
     ('not a JSON object', "field 'papers' is missing or not a count")
     """
-    from claimbench.shardreport import outcome_from_dict
+    from claimbench.release.shard_validation import outcome_from_dict
 
     if not isinstance(data, dict):
         return "not a JSON object"
@@ -212,7 +212,7 @@ class Reuse:
     """Shards of ``release`` (the newest release, or None) described in ``store``, to copy instead of build."""
 
     def __init__(self, release: Path | None, store: ShardStore):
-        from claimbench.layout import data_entries, read_manifest
+        from claimbench.release.layout import data_entries, read_manifest
 
         self.release, self.store = release, store
         self._by_sha: dict[tuple[str, str], str] = {}  # (table, sha256) -> release-relative path
@@ -224,7 +224,7 @@ class Reuse:
 
     def take(self, key: str, targets: dict[str, Path]) -> ShardResult | None:
         """Copy shard ``key``'s files to ``targets`` (table -> path) and return its description, or None."""
-        from claimbench.release import sha256_file
+        from claimbench.release.writer import sha256_file
 
         result = self.store.get(key) if self._by_sha else None
         if result is None or set(result.files) != set(targets):

@@ -14,7 +14,7 @@ from typing import Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from claimbench.layout import data_files_pattern
+from claimbench.release.layout import data_files_pattern
 from claimbench.schemas import CLAIMS_FIELDS, PAPERS_FIELDS, vocabularies
 
 PRETTY_NAME = "claimbench: quantitative claims from research abstracts"

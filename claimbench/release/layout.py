@@ -121,7 +121,7 @@ def load_manifest(path: Path) -> object:
     ...     load_manifest(Path(tmp, MANIFEST))
     Traceback (most recent call last):
     ...
-    claimbench.layout.ManifestError: ...MANIFEST.json: not a manifest: its JSON is nested too deeply to read
+    claimbench.release.layout.ManifestError: ...MANIFEST.json: not a manifest: its JSON is nested too deeply to read
     """
     data = Path(path).read_bytes()
     try:
@@ -185,7 +185,7 @@ def manifest_problems(manifest: object) -> list[str]:
     """What is wrong with the structure of a parsed manifest, each naming its key (``files``, ``row_counts.claims``,
     ``shards[0].files.papers``): a key missing, a value of the wrong type, a count that is not a whole number >= 0,
     a sha256 that is not 64 hex digits. [] for a sound one. Whether it agrees with the files on disk is
-    :func:`claimbench.verify.verify_release`'s to check.
+    :func:`claimbench.release.verify.verify_release`'s to check.
 
     >>> manifest_problems([])
     ['not a manifest: its JSON is an array, not an object']

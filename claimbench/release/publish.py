@@ -1,6 +1,6 @@
 """``claimbench publish RELEASE --repo-id ORG/NAME [--dry-run] [--private]``: put a release on the Hugging Face Hub.
 
-The release is verified first (``claimbench.verify.verify_release``: checksums,
+The release is verified first (``claimbench.release.verify.verify_release``: checksums,
 schema, row counts, and the manifest must record a passed validation); a
 release that fails is never published. Then, with huggingface_hub:
 
@@ -26,12 +26,11 @@ import contextlib
 import logging
 import os
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimbench.extract.readers import InputError
-from claimbench.layout import read_manifest
+from claimbench.release.layout import read_manifest
 
 REPO_TYPE = "dataset"
 TOKEN_ENV = "HF_TOKEN"
@@ -117,8 +116,8 @@ def publish_plan(release: Path, repo_id: str, private: bool = False) -> PublishP
     Raises InputError naming the path when there is no release there, and
     PublishError (code 1) listing every problem when the release fails verification.
     """
-    from claimbench.release import sha256_file
-    from claimbench.verify import verify_release
+    from claimbench.release.writer import sha256_file
+    from claimbench.release.verify import verify_release
 
     folder = Path(release)
     check_repo_id(repo_id)
@@ -242,41 +241,3 @@ def publish(plan: PublishPlan, token: str, api=None) -> PublishResult:
 
 
 # --- command line --------------------------------------------------------------------------------
-
-
-def add_command(sub) -> None:
-    """Add ``claimbench publish RELEASE --repo-id ORG/NAME [--dry-run] [--private]``."""
-    p = sub.add_parser("publish", help="verify a release and upload it to the Hugging Face Hub as a dataset, tagged vX.Y.Z")
-    p.add_argument("release", type=Path, help="a release folder, e.g. releases/v0.2.0")
-    p.add_argument("--repo-id", required=True, metavar="ORG/NAME", help="the Hub dataset repository (created if missing)")
-    p.add_argument("--dry-run", action="store_true", help="verify and list what would be uploaded where; no network call")
-    p.add_argument("--private", action="store_true", help="create the repository as private (an existing one keeps its visibility)")
-    p.set_defaults(handler=cmd_publish)
-
-
-def cmd_publish(args) -> int:
-    """Handler of ``claimbench publish``: 0 published (or planned), 1 verification or upload failed, 2 usage/setup."""
-    try:
-        plan = publish_plan(args.release, args.repo_id, private=args.private)
-        print(f"{args.release}: verified (checksums, schema, row counts, validation passed)")
-        if args.dry_run:
-            print("dry run: nothing is uploaded, no network call is made")
-            print(plan.describe())
-            return 0
-        try:
-            token = find_token()
-        except PublishError:
-            raise  # a malformed $HF_TOKEN: the message names the variable, never its value
-        except Exception as err:  # noqa: BLE001 -- e.g. a failed OIDC exchange; never show what it held
-            raise PublishError(f"could not read the Hugging Face token: {redact(str(err), None)}", code=2) from None
-        if not token:
-            raise PublishError(f"no Hugging Face token: set {TOKEN_ENV} or run `hf auth login` "
-                               f"(or use --dry-run to see what would be uploaded)", code=2)
-        print(plan.describe())
-        result = publish(plan, token)
-    except PublishError as err:
-        print(f"claimbench: publish: {err}", file=sys.stderr)
-        return err.code
-    print(f"uploaded {len(plan.files)} files to {result.repo_url} in commit {result.commit}")
-    print(f"tagged {plan.tag}; load with: datasets.load_dataset({plan.repo_id!r}, \"claims\", revision={plan.tag!r})")
-    return 0

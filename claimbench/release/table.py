@@ -1,7 +1,7 @@
 """Claims and papers as Arrow tables, cast to the schemas in schemas/, and written to Parquet.
 
 Rows come in the order the pipeline gives them (papers in input order, see
-:mod:`claimbench.pipeline`; a paper's claims by offset), so the same input
+:mod:`claimbench.run.pipeline`; a paper's claims by offset), so the same input
 always gives the same table. :class:`ParquetSink` writes a table batch by
 batch in row groups of a fixed number of rows, so the bytes do not depend on
 how the rows were batched: the same rows give the same file, however they

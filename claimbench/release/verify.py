@@ -4,11 +4,11 @@
 release, else one sentence per problem, e.g.
 ``["data/claims-00000-of-00001.parquet: sha256 3f2a9c01d4e5... (52114 bytes) does not match MANIFEST.json's
 'files.data/claims-00000-of-00001.parquet' 9b0c7e11aa42..."]``.
-Releases of both layouts (:mod:`claimbench.layout`: shards, or one file a table up to v0.7.0) are checked.
+Releases of both layouts (:mod:`claimbench.release.layout`: shards, or one file a table up to v0.7.0) are checked.
 
 What is checked, in order: the manifest is UTF-8 JSON, not nested past reading, with no key twice in
-one object (:func:`claimbench.layout.load_manifest`); its structure, every key present with a value
-of its type (:func:`claimbench.layout.manifest_problems`; a manifest that fails either is reported
+one object (:func:`claimbench.release.layout.load_manifest`); its structure, every key present with a value
+of its type (:func:`claimbench.release.layout.manifest_problems`; a manifest that fails either is reported
 alone, nothing else can be read from it); its version names the folder; every file it lists is
 there with its sha256 (a file of another size or other bytes fails), and no file is there
 unlisted; its list of shards names each shard file listed (shard ``i`` of ``n`` at ``i``, both
@@ -22,9 +22,9 @@ from pathlib import Path, PurePosixPath
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claimbench.layout import (MANIFEST, SHARDED_TABLES, ManifestError, data_files_pattern, is_shard_file, load_manifest,
+from claimbench.release.layout import (MANIFEST, SHARDED_TABLES, ManifestError, data_files_pattern, is_shard_file, load_manifest,
                                manifest_problems, relative, shard_path, shard_problems, table_files)
-from claimbench.release import parse_version, sha256_file
+from claimbench.release.writer import parse_version, sha256_file
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION, claims_schema
 
 TABLES = {"claims": CLAIMS_SCHEMA, "papers": PAPERS_SCHEMA, "quarantine": None}

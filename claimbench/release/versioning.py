@@ -117,8 +117,8 @@ def find_release(releases_dir: Path, version: str | None = None) -> Path:
 
 
 def read_manifest(folder: Path) -> dict:
-    """The parsed MANIFEST.json of a release folder, its structure checked (:func:`claimbench.layout.read_manifest`)."""
-    from claimbench import layout
+    """The parsed MANIFEST.json of a release folder, its structure checked (:func:`claimbench.release.layout.read_manifest`)."""
+    from claimbench.release import layout
 
     path = Path(folder) / "MANIFEST.json"
     if not path.is_file():
@@ -129,7 +129,7 @@ def read_manifest(folder: Path) -> dict:
 def parquet_sha256(table, schema=None) -> str:
     """sha256 of the bytes a release would hold for ``table``: cast to ``schema`` (as the release
     writer does) when its columns are the schema's, then written by ``release.write_parquet``."""
-    from claimbench.table import conform, write_parquet  # pyarrow: only when needed
+    from claimbench.release.table import conform, write_parquet  # pyarrow: only when needed
 
     if schema is not None and table.schema.names == schema.names:
         table = conform(table, schema)
@@ -148,7 +148,7 @@ def next_version(releases_dir: Path, claims, papers=None,
     """(version, up_to_date) for a build of these tables, given the releases under ``releases_dir``.
 
     ``claims`` is the build's data files as ``{release-relative path: sha256}`` (a streamed
-    build's case: every shard of claims and papers, see :mod:`claimbench.layout`), or
+    build's case: every shard of claims and papers, see :mod:`claimbench.release.layout`), or
     ``claims`` and ``papers`` are the pyarrow tables the build would write in one shard.
     The data is the same when the newest release holds the same files (names and bytes):
     a release of another layout (v0.7.0 and before: ``data/claims.parquet``) differs.
@@ -156,7 +156,7 @@ def next_version(releases_dir: Path, claims, papers=None,
     if it were release ``version`` of ``date``; without it, the card is not compared
     (data identical -> up to date).
     """
-    from claimbench.layout import data_entries, shard_path
+    from claimbench.release.layout import data_entries, shard_path
     from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
 
     if isinstance(claims, dict):

@@ -3,8 +3,8 @@
 ::
 
     releases/v1.0.0/
-      README.md                            dataset card (claimbench.card)
-      data/claims-00000-of-00002.parquet   config "claims" (default), in shards (claimbench.layout)
+      README.md                            dataset card (claimbench.release.card)
+      data/claims-00000-of-00002.parquet   config "claims" (default), in shards (claimbench.release.layout)
       data/claims-00001-of-00002.parquet
       data/papers-00000-of-00002.parquet   config "papers": shard i holds the papers of claims shard i
       data/papers-00001-of-00002.parquet
@@ -32,17 +32,21 @@ import secrets
 import shutil
 from datetime import date as Date, datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 
-from claimbench.card import ReleaseFacts, card_text
+from claimbench.release.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_dir
-from claimbench.layout import num_rows, read_table, shard_path, single_path
+from claimbench.release.layout import num_rows, read_table, shard_path, single_path
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
-from claimbench.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, conform, write_parquet  # noqa: F401 (re-exported)
-from claimbench.versioning import parse_version
+from claimbench.release.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, conform, write_parquet  # noqa: F401 (re-exported)
+from claimbench.release.versioning import parse_version
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+# Draws the HTML report of a release folder into a folder: (release, out) -> anything. The writer
+# takes it as an argument so that writing a release does not depend on the analysis package.
+DrawReport = Callable[[Path, Path], object]
+
 
 _TEMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+")
 
@@ -85,6 +89,7 @@ def write_release(
     builder_version: str,
     evaluation: dict | None = None,
     date: str | None = None,
+    report: DrawReport | None = None,
 ) -> Path:
     """Write release ``version`` of whole tables under ``releases_dir`` and return its folder.
 
@@ -107,7 +112,7 @@ def write_release(
             _write_text(tmp / "rejects.jsonl", "".join(reject_line(r) for r in rejects))
         return finish_release(tmp, releases_dir, number, inputs=inputs, validation=validation,
                               extractor_version=extractor_version, builder_version=builder_version,
-                              evaluation=evaluation, date=date)
+                              evaluation=evaluation, date=date, report=report)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -176,15 +181,16 @@ def finish_release(
     builder_version: str,
     evaluation: dict | None = None,
     date: str | None = None,
-    report: bool = True,
+    report: DrawReport | None = None,
     shards: list[dict] | None = None,
     known_hashes: dict[str, str] | None = None,
 ) -> Path:
     """Complete a staged folder (its ``data/*.parquet`` and ``rejects.jsonl`` written) and rename it to ``vX.Y.Z``.
 
-    Writes validation/report.json, the card and the manifest, then (``report``)
-    the HTML report with its screenshot under report/ and the manifest again
-    so that it lists them, then renames. ``shards``: the manifest's list of shards
+    Writes validation/report.json, the card and the manifest, then (``report``: a function
+    ``report(release_folder, out_folder)`` such as
+    :func:`claimbench.analysis.report.write_report`) the HTML report under report/
+    and the manifest again so that it lists it, then renames. ``shards``: the manifest's list of shards
     (rows and files of each); ``known_hashes``: sha256 of files already hashed (release-relative
     path -> hex), not read again. The caller removes ``tmp`` if this raises.
     """
@@ -198,10 +204,8 @@ def finish_release(
     card, n_claims, n_papers = staged_card(tmp, facts)
     _write_text(tmp / "README.md", card)
     _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp, known_hashes), shards)))
-    if report and n_claims <= REPORT_MAX_CLAIMS:
-        from claimbench.report import write_report
-
-        write_report(tmp, tmp / "report", screenshot=True)
+    if report is not None and n_claims <= REPORT_MAX_CLAIMS:
+        report(tmp, tmp / "report")
         _write_text(tmp / "MANIFEST.json", _json(_manifest(facts, n_claims, n_papers, file_hashes(tmp, known_hashes), shards)))
     _move_into_place(tmp, final)
     return final
@@ -314,13 +318,28 @@ def file_hashes(folder: Path, known: dict[str, str] | None = None) -> dict[str, 
 
 
 def input_entry(path: Path) -> dict:
-    """The manifest entry of one input file: its path relative to the repository if inside it, else its name.
+    """The manifest entry of one input file: {"path", "sha256", "bytes"}.
 
-    For corpus/seeds/000_1ab15dee3ca9e80c.txt: ``{"path": "corpus/seeds/000_1ab15dee3ca9e80c.txt",
+    The path shown is ``corpus/seeds/NAME`` for a file of the built-in corpus (wherever the package is
+    installed), else the path relative to the working directory when the file is inside it, else its
+    name: the manifest never records where the package or the user's home is.
+    For the built-in corpus's first dump: ``{"path": "corpus/seeds/000_1ab15dee3ca9e80c.txt",
     "sha256": "...", "bytes": ...}``.
     """
-    shown = path.resolve().relative_to(REPO_ROOT).as_posix() if _is_inside(path, REPO_ROOT) else path.name
-    return {"path": shown, "sha256": sha256_file(path), "bytes": path.stat().st_size}
+    return {"path": shown_path(path), "sha256": sha256_file(path), "bytes": path.stat().st_size}
+
+
+def shown_path(path: Path) -> str:
+    """How a manifest names an input file (see :func:`input_entry`).
+
+    >>> from claimbench.corpus import seed_files
+    >>> shown_path(seed_files()[0])
+    'corpus/seeds/000_1ab15dee3ca9e80c.txt'
+    """
+    if path.resolve().parent == seed_dir().resolve():
+        return f"corpus/seeds/{path.name}"
+    here = Path.cwd()
+    return path.resolve().relative_to(here.resolve()).as_posix() if _is_inside(path, here) else path.name
 
 
 def _is_inside(path: Path, folder: Path) -> bool:

@@ -7,13 +7,13 @@ next version from what changed, and writes nothing when the data is
 byte-identical to the newest release.
 
 The tables are streamed into a temporary folder of ``releases_dir``
-(:func:`claimbench.release.stage`) while they are extracted and validated,
-in shards (:mod:`claimbench.layout`, :mod:`claimbench.plan`); a shard the
+(:func:`claimbench.release.writer.stage`) while they are extracted and validated,
+in shards (:mod:`claimbench.release.layout`, :mod:`claimbench.run.plan`); a shard the
 newest release already holds, under the same key, is copied from it instead
-(:mod:`claimbench.reuse`), so a rebuild after adding papers costs about the
+(:mod:`claimbench.cache.shards`), so a rebuild after adding papers costs about the
 new papers. The version is chosen from the sha256 of the Parquet files
 written there, and the folder is completed and renamed to ``vX.Y.Z`` only at
-the end (:func:`claimbench.release.finish_release`). A build that fails or is
+the end (:func:`claimbench.release.writer.finish_release`). A build that fails or is
 killed leaves no release folder; an up-to-date build leaves nothing at all.
 """
 from __future__ import annotations
@@ -26,15 +26,16 @@ from pathlib import Path
 from typing import Sequence
 
 from claimbench import __version__
-from claimbench.cache import default_cache_dir
+from claimbench.cache.claims import default_cache_dir
 from claimbench.corpus import seed_dir
 from claimbench.extract import claims as claims_module
-from claimbench.layout import shard_path
-from claimbench.pipeline import SHARD_RECORDS, Run, RunStats
-from claimbench.changelog import refuse_link, write_changelog
-from claimbench.release import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
-from claimbench.reuse import Reuse, ShardStore
-from claimbench.versioning import next_version, releases_in
+from claimbench.release.layout import shard_path
+from claimbench.run.pipeline import SHARD_RECORDS, Run, RunStats
+from claimbench.analysis.changelog import refuse_link, write_changelog
+from claimbench.analysis.report import write_report
+from claimbench.release.writer import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
+from claimbench.cache.shards import Reuse, ShardStore
+from claimbench.release.versioning import next_version, releases_in
 
 DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 
@@ -63,7 +64,7 @@ def gold_evaluation(extractor_version: str) -> dict[str, dict]:
 
 @functools.lru_cache(maxsize=4)
 def _gold_evaluation(extractor_version: str, gold: tuple[tuple[Path, bytes], ...]) -> tuple:
-    from claimbench.evaluate import evaluate_sets  # imports pint
+    from claimbench.analysis.evaluate import evaluate_sets  # imports pint
 
     return tuple((s.name, s.result) for s in evaluate_sets([path for path, _ in gold]))
 
@@ -91,7 +92,7 @@ def build(
     ``releases_dir``; None: no cache, and no shard of the newest release reused).
     ``report_page``: put the HTML report (and its screenshot, when Chromium is installed)
     under report/. ``shard_records``: input records a shard at most (default
-    :data:`~claimbench.pipeline.SHARD_RECORDS`; tests make it small).
+    :data:`~claimbench.run.pipeline.SHARD_RECORDS`; tests make it small).
     """
     releases_dir = Path(releases_dir)
     if date is not None:
@@ -135,7 +136,7 @@ def build(
                 shutil.rmtree(tmp, ignore_errors=True)
                 return BuildResult(None, version, True, stats, report.summary_text())
         with stats.timing("write"):
-            path = finish_release(tmp, releases_dir, version, date=date, report=report_page, shards=shards,
+            path = finish_release(tmp, releases_dir, version, date=date, report=write_report if report_page else None, shards=shards,
                                   known_hashes={**known, **hashes}, **about)
             write_changelog(releases_dir)
     except BaseException:

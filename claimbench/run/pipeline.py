@@ -1,14 +1,14 @@
 """The steps of a run: index -> merge duplicates -> plan shards -> extract (cached) -> validate -> write, streamed.
 
 Memory does not grow with the corpus beyond a compact index (56 bytes a
-record, see :mod:`claimbench.inputindex`, plus the copies of papers read more
+record, see :mod:`claimbench.cache.inputs`, plus the copies of papers read more
 than once). The steps:
 
 1. **index**: every input file is read once, record by record, or not at all
    when the cache holds the index of its bytes (keyed by sha256). Bad records
    are rejected here (``on_error="fail"``: the first one stops the run before
    anything is written). After this step the number of papers is known.
-2. **plan** (:class:`~claimbench.plan.Plan`): papers read more than once are
+2. **plan** (:class:`~claimbench.run.plan.Plan`): papers read more than once are
    merged (:mod:`claimbench.extract.dedup`'s rules), and the records are cut
    into shards in input order, each with a key naming its content. A run
    writing one file (``extract``) has one shard. A record whose paper id
@@ -16,7 +16,7 @@ than once). The steps:
    is a reject (``paper_id ... collision``, naming the ``file:line`` of the paper
    keeping the id), placed among its file's rejects by line.
 3. **reuse** (``build`` with a cache): a shard whose key the newest release
-   holds, with its description in the cache (:mod:`claimbench.reuse`), is
+   holds, with its description in the cache (:mod:`claimbench.cache.shards`), is
    copied from there; nothing of it is read, extracted, validated or written.
 4. **extract and write** the other shards: the records they emit are read
    again (only the files, and only up to the records, needed; the copies of a
@@ -25,9 +25,9 @@ than once). The steps:
    it), else the run stops with :class:`~claimbench.extract.dedup.InputChanged`
    naming the file and record: a file rewritten between the passes is never
    written, nor stored, under the key of what was indexed. For each batch,
-   the cache (:mod:`claimbench.cache`) is asked for the claims of papers whose
+   the cache (:mod:`claimbench.cache.claims`) is asked for the claims of papers whose
    content (title and abstract) and extractor version it holds; then the
-   engine (:mod:`claimbench.engines`: in-process, a process pool or a Dask
+   engine (:mod:`claimbench.run.engines`: in-process, a process pool or a Dask
    cluster) maps :func:`tabulate_batch` over the batches: it extracts the
    other papers and makes the batch's rows as Arrow tables, so the workers,
    not this process, do the work a paper costs. Results come back in input
@@ -36,8 +36,8 @@ than once). The steps:
    batches of a shard (and its end) make a chunk, validated by the expectation
    suite (:class:`~claimbench.validation.stream.ChunkedValidation`, one a
    shard) when asked, and appended to the shard's Parquet files in row groups
-   of fixed size (:class:`~claimbench.table.ParquetSink`). The shards'
-   reports are merged into the run's (:mod:`claimbench.shardreport`).
+   of fixed size (:class:`~claimbench.release.table.ParquetSink`). The shards'
+   reports are merged into the run's (:mod:`claimbench.release.shard_validation`).
 
 **Row order** is input order: papers in the order they were read (files in
 the order given, a folder's files by name), a merged paper at its kept copy;
@@ -71,21 +71,21 @@ from typing import Iterator, Sequence
 import numpy as np
 import pyarrow as pa
 
-from claimbench.cache import ClaimCache, content_key, decode_claims, encode_claims
-from claimbench.engines import default_workers, make_engine
+from claimbench.cache.claims import ClaimCache, content_key, decode_claims, encode_claims
+from claimbench.run.engines import default_workers, make_engine
 from claimbench.extract import claims as claims_module
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.dedup import InputChanged, MergedPaper
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import EXCERPT_CHARS, InputError, OnError, Reject, expand_inputs, screen
-from claimbench.inputindex import IndexStore, index_file
-from claimbench.plan import Plan, Shard, fingerprint
-from claimbench.release import reject_line, sha256_file
-from claimbench.reuse import Reuse, ShardResult, ShardStore
+from claimbench.cache.inputs import IndexStore, index_file
+from claimbench.run.plan import Plan, Shard, fingerprint
+from claimbench.release.writer import reject_line, sha256_file
+from claimbench.cache.shards import Reuse, ShardResult, ShardStore
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
-from claimbench import table as table_module
-from claimbench.table import ParquetSink, batch_tables
+from claimbench.release import table as table_module
+from claimbench.release.table import ParquetSink, batch_tables
 
 __all__ = ["BATCH_PAPERS", "CHUNK_BATCHES", "SHARD_RECORDS", "BatchOutput", "ExtractionFailed", "Outputs", "Progress", "Run",
            "RunStats", "default_workers", "extract_batch", "read_and_merge", "tabulate_batch"]
@@ -94,7 +94,7 @@ BATCH_PAPERS = 256  # papers a batch: the unit the engine maps and the cache sto
 CHUNK_BATCHES = 256  # batches a chunk: the unit validated and written (65,536 papers: a full shard is one chunk;
 # validating a chunk has a fixed cost of about 0.3 s CPU, next to which its rows cost little: bench/validation_speed.py)
 READ_AHEAD = 16  # batches a worker may have queued (4,096 papers, about 2 s of work): enough for the workers to go on while a chunk is validated and written
-SHARD_RECORDS = 65_536  # input records a shard (a release's file): see claimbench.plan
+SHARD_RECORDS = 65_536  # input records a shard (a release's file): see claimbench.run.plan
 STAGES = ("read", "extract", "validate", "write")
 
 
@@ -235,7 +235,7 @@ class BatchOutput:
     ``claims``/``papers``: the rows of the papers whose claims are known, in
     the batch's order; ``outcomes[i]``: paper ``i``'s number of claims, or the
     error (``"Type: message"``) its extraction raised; ``fresh[i]``: its claims
-    as the cache stores them (:func:`~claimbench.cache.encode_claims`) when it
+    as the cache stores them (:func:`~claimbench.cache.claims.encode_claims`) when it
     was extracted here, else None.
     """
 
@@ -397,9 +397,9 @@ class Run:
     ``claimbench extract``) or :meth:`write_shards` (the data of a release, ``claimbench build``).
 
     ``engine``, ``workers`` and ``scheduler`` choose how extraction is mapped
-    (see :func:`claimbench.engines.make_engine`); ``cache_dir`` None means no cache (no
+    (see :func:`claimbench.run.engines.make_engine`); ``cache_dir`` None means no cache (no
     extraction cache, no index cache, no reuse of shards). ``shard_records``: records a
-    shard at most (see :mod:`claimbench.plan`); None (``extract``): one shard.
+    shard at most (see :mod:`claimbench.run.plan`); None (``extract``): one shard.
     """
 
     def __init__(self, inputs: Sequence[str | Path], *, on_error: OnError = "fail", engine: str = "local",
@@ -492,7 +492,7 @@ class Run:
 
         The caller removes ``folder`` if this raises.
         """
-        from claimbench.layout import shard_path
+        from claimbench.release.layout import shard_path
 
         if not self._read:
             self.read()
@@ -535,7 +535,7 @@ class Run:
             self._rejects.close()
         report = None
         if validate:
-            from claimbench.shardreport import merge_shard_validations
+            from claimbench.release.shard_validation import merge_shard_validations
 
             with stats.timing("validate"):
                 report = merge_shard_validations([r.validation for r in results], self._id_values(targets, results))
@@ -708,7 +708,7 @@ class Run:
             writer.papers_sink.close()
         validation = None
         if writer.validate:
-            from claimbench.shardreport import shard_validation
+            from claimbench.release.shard_validation import shard_validation
 
             with self.stats.timing("validate"):
                 validation = shard_validation(writer.checker.finish())

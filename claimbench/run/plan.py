@@ -1,6 +1,6 @@
 """The plan of a run, from the indexes of its inputs: which records are merged, which shard holds what, and each shard's key.
 
-Input: one :class:`~claimbench.inputindex.FileIndex` per input file, in input order.
+Input: one :class:`~claimbench.cache.inputs.FileIndex` per input file, in input order.
 Output: a :class:`Plan`:
 
 - **records**: the good records of every file, numbered in input order (``ordinal``);
@@ -25,12 +25,12 @@ Only the copies of papers read more than once whose abstracts tie on count and l
 read here, to compare their texts; the rest is known from the indexes.
 
 Every record read again (:meth:`Plan.read`) must be the one indexed: its paper id and the
-digest of everything kept of it (:func:`~claimbench.inputindex.record_digest`: title,
+digest of everything kept of it (:func:`~claimbench.cache.inputs.record_digest`: title,
 abstract, external id, categories, date), which the shard keys are made of. A file rewritten
 between the passes, even with the same titles, raises :class:`InputChanged` naming the file
 and the record, before anything read from it is written or stored under a key.
 
->>> from claimbench.inputindex import index_file
+>>> from claimbench.cache.inputs import index_file
 >>> from claimbench.corpus import seed_files
 >>> files = seed_files()
 >>> plan = Plan(files, [index_file(p) for p in files], shard_records=None, fingerprint="test")
@@ -43,7 +43,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -51,7 +51,7 @@ from claimbench.extract.dedup import (Copy, InputChanged, MergedPaper, best_vari
                                       merged_paper)
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import Reject, read_records
-from claimbench.inputindex import FileIndex, record_digest
+from claimbench.cache.inputs import FileIndex, record_digest
 
 CLOSE_FRACTION = 8  # a shard ends at the end of a file once it holds shard_records // CLOSE_FRACTION records
 
