@@ -162,6 +162,8 @@ class Reject:
     line: int | None
     reason: str
     excerpt: str = ""
+    # True when reading the file stopped at this record (a read error): the lines after it are not read.
+    rest_unread: bool = False
 
     @property
     def source(self) -> str:
@@ -177,13 +179,13 @@ class Reject:
         return {"source": self.source, "line": self.line, "reason": self.reason, "excerpt": self.excerpt}
 
 
-def _reject(path: Path, line: int | None, reason: str, text: str = "") -> Reject:
+def _reject(path: Path, line: int | None, reason: str, text: str = "", rest_unread: bool = False) -> Reject:
     excerpt = text[: EXCERPT_CHARS + 2].rstrip("\r\n")[:EXCERPT_CHARS]
     if _SURROGATE.search(excerpt):  # undecodable bytes: shown as U+FFFD, so the excerpt is valid text
         excerpt = _SURROGATE.sub("\ufffd", excerpt)
     if _SURROGATE.search(reason):
         reason = _SURROGATE.sub("\ufffd", reason)
-    return Reject(str(path), line, reason, excerpt)
+    return Reject(str(path), line, reason, excerpt, rest_unread)
 
 
 def screen(items: Iterable[Paper | Reject], on_error: OnError, rejects: list[Reject]) -> Iterator[Paper]:
@@ -328,7 +330,7 @@ def read_records(path: str | Path) -> Iterator[Paper | Reject]:
         reason = _stream_problem(err)
         if stopped is not None:
             reason += f"; lines from {stopped} on are not read"
-        yield _reject(path, stopped, reason)
+        yield _reject(path, stopped, reason, rest_unread=stopped is not None)
 
 
 def _stream_problem(err: BaseException) -> str:
@@ -498,7 +500,7 @@ def _read_dump(path: Path, cursor: _Cursor) -> Iterator[Paper | Reject]:
         if line == 1:  # nothing could be read: the whole file
             yield _reject(path, None, _stream_problem(err))
         else:
-            yield _reject(path, line, f"{_stream_problem(err)}; lines from {line} on are not read")
+            yield _reject(path, line, f"{_stream_problem(err)}; lines from {line} on are not read", rest_unread=True)
 
 
 # ------------------------------------------------------------------ records (JSON lines, CSV, Parquet)

@@ -527,3 +527,17 @@ def test_extraction_failure_with_fail_policy_stops_with_its_message(tmp_path, fa
     assert "Traceback" not in stderr
     assert not out.exists() and not out.with_name("claims.papers.parquet").exists()
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".tmp-")] == []
+
+
+def test_a_file_read_to_its_end_is_indexed_for_reuse_one_cut_short_is_not(tmp_path):
+    """The input index keeps a file's rejects only when they follow from its bytes: a bad record does; a
+    read that stopped part-way (a truncated gzip stream) may not, so that file is read again next time."""
+    from claimbench.cache.inputs import index_file
+
+    bad_record = tmp_path / "bad.jsonl"
+    bad_record.write_text('{"title": "A", "abstract": "x"}\n{"abstract": "no title"}\n', encoding="utf-8")
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(_truncated_gzip())
+    kept, stopped = index_file(bad_record), index_file(cut)
+    assert [r.rest_unread for r in kept.rejects] == [False] and kept.cacheable
+    assert [r.rest_unread for r in stopped.rejects] == [True] and not stopped.cacheable

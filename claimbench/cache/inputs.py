@@ -98,7 +98,7 @@ class FileIndex:
     @property
     def cacheable(self) -> bool:
         """False when a reject depends on more than the bytes (a file that could not be opened or read to its end)."""
-        return not any(r.line is None or r.reason.endswith(" on are not read") for r in self.rejects)
+        return not any(r.line is None or r.rest_unread for r in self.rejects)
 
 
 def index_file(path: Path) -> FileIndex:

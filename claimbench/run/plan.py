@@ -204,7 +204,7 @@ class Plan:
         rejects: dict[int, list[Reject]] = {}
         for ordinal, path, paper in self.read(sorted(self.colliding)):
             reject = collision_reject(paper, self.source(self.colliding[ordinal]))
-            rejects.setdefault(self.file_of(ordinal), []).append(Reject(str(path), reject.line, reject.reason, reject.excerpt))
+            rejects.setdefault(self.file_of(ordinal), []).append(Reject(str(path), reject.line, reject.reason, reject.excerpt, reject.rest_unread))
         return rejects
 
     # -- places ------------------------------------------------------------------------------
