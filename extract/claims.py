@@ -23,7 +23,7 @@ from claimbench.schemas import value_problem
 from . import context, units
 from .clauses import clause_bounds as _clause_bounds
 from .metric import Attribution, attribute, given_for, on_benchmark, only_says_better, settle
-from .knowledge import Prefilter, ascii_twin, load, prefilter_for
+from .knowledge import Prefilter, ascii_twin, knowledge, prefilter_for
 from .model import Claim
 from .normalize import normalize
 from .numbers import LIST_SEP, Quantity, find_quantities
@@ -73,9 +73,7 @@ UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:about|around|roughl
 # A word that gives a number to a metric's name: "of", "is", "=", "reaches".
 GIVING_WORD = regex.compile(r"(?i:\b(?:of|is|are|was|were|reach\w*|achiev\w*|attain\w*)\b|[=:])")
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
-SCORE_WORDS = regex.compile(
-    r"(?i:\b(?:accuracy|F1|AUC|AUROC|BLEU|ROUGE\S*|perplexity|PPL|score|correlation|R\^?2|mAP|mIoU|FID|EM|recall|precision|Pearson|Spearman|Kendall|kappa|similarity|IoU|MRR|NDCG\S*|R@\d+)\b)"
-)
+SCORE_WORDS = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().metrics.scores) + r")\b)")  # metrics.toml [scores]
 # What may stand between two members of one list: "87%, 131%", "4.53x in Img128cond, 5.32x".
 LIST_GAP = regex.compile(
     r"""^
@@ -165,9 +163,9 @@ def _plain_count(q: Quantity, sent: str, e: int, out_of_named: bool = True, foun
 @lru_cache(maxsize=1)
 def _found_patterns() -> tuple[regex.Pattern, regex.Pattern, Prefilter]:
     """(a discovery verb right before a count, what was found after it, the nouns' prefilter): cues.toml [found]."""
-    table = load("cues")["found"]
-    verbs = "|".join(table["verbs"])
-    nouns = "|".join(table["nouns"])
+    cues = knowledge().cues
+    verbs = "|".join(cues.found_verbs)
+    nouns = "|".join(cues.found_nouns)
     before = regex.compile(
         rf"(?i:\b(?:{verbs})\s++(?:(?:over|more\s+than|about|nearly|a\s+total\s+of|up\s+to|at\s+least|another)\s++)?$)"
     )
@@ -243,7 +241,7 @@ def _setup_checks() -> _SetupChecks:
 @lru_cache(maxsize=1)
 def _error_bar() -> regex.Pattern:
     """The sign of an error bar right before a number (cues.toml [setup] error_bar): "85.3% ± 0.3%" (R9)."""
-    return regex.compile(r"(?:" + "|".join(load("cues")["setup"]["error_bar"]) + r")\s*+$")
+    return regex.compile(r"(?:" + "|".join(knowledge().cues.setup.error_bar) + r")\s*+$")
 
 
 def _for_text(patterns: tuple[regex.Pattern, re.Pattern | None], text: str):
@@ -338,13 +336,13 @@ def not_a_claim(w: _Where) -> str | None:
 @lru_cache(maxsize=1)
 def _counted_units() -> frozenset[str]:
     """Units that count things (cues.toml [counted]): "250 samples" is a claim only when reached (R5)."""
-    return frozenset(load("cues")["counted"]["units"])
+    return frozenset(knowledge().cues.counted_units)
 
 
 @lru_cache(maxsize=1)
 def _count_result() -> regex.Pattern:
     """A word before a count that makes it a result (cues.toml [counted] result_before), a few words at most before it."""
-    words = "|".join(load("cues")["counted"]["result_before"])
+    words = "|".join(knowledge().cues.counted_result_before)
     return regex.compile(rf"(?i:\b(?:{words})\s++(?:[\w$]++\s++){{0,6}}$)")
 
 
@@ -388,12 +386,12 @@ DEVICE_WITH = regex.compile(r"(?i:\b(?:GPUs?|cards?|devices?|nodes?|machines?|se
 @lru_cache(maxsize=1)
 def _written_unitless() -> frozenset[str]:
     """Units known to the extractor that pint does not parse, written as "" (R11): TOPS/W, MAC/clk."""
-    return frozenset(load("units")["written_unitless"]["units"])
+    return frozenset(knowledge().units.written_unitless)
 
 
 @lru_cache(maxsize=1)
 def _metric_by_unit() -> dict[str, str]:
-    return dict(load("metrics")["by_unit"])
+    return dict(knowledge().metrics.by_unit)
 
 
 
@@ -1217,7 +1215,7 @@ def _own_keyword_after(w: _Where, reach: int = 20) -> bool:
 @lru_cache(maxsize=1)
 def _time_words() -> regex.Pattern:
     """Phrases that name an amount of time (metrics.toml [direction] time_words): less of one is better."""
-    return regex.compile(r"(?i:" + "|".join(load("metrics")["direction"]["time_words"]) + r")")
+    return regex.compile(r"(?i:" + "|".join(knowledge().metrics.time_words) + r")")
 
 
 def _time_phrase(phrase: str | None) -> bool:
@@ -1285,7 +1283,7 @@ MEASURED_BY = regex.compile(
 @lru_cache(maxsize=1)
 def _lower_is_better() -> frozenset[str]:
     """The metrics where less is better (metrics.toml [direction])."""
-    return frozenset(load("metrics")["direction"]["lower_is_better"])
+    return frozenset(knowledge().metrics.lower_is_better)
 
 
 def _not_compared(sent: str, spans):
@@ -1298,9 +1296,8 @@ def _not_compared(sent: str, spans):
     return [span for span in spans if not COMPARED_WITH.search(sent, max(0, span[0] - 20), span[0])]
 
 
-COMPARED_WITH = regex.compile(
-    r"(?i:\b(?:over|than|(?:compared|relative|normali[sz]ed|comparison|respect)\s+(?:to|with)|vs\.?|versus|against|outperform\w*)"
-    r"\s+(?:a\s+|an\s+|the\s+)?$)"
+COMPARED_WITH = regex.compile(  # cues.toml [baseline] compared_with
+    r"(?i:\b(?:" + "|".join(knowledge().cues.baseline.compared_with) + r")\s+(?:a\s+|an\s+|the\s+)?$)"
 )
 
 

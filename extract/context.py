@@ -29,7 +29,7 @@ from .knowledge import (
     longest_first,
     Prefilter,
     ascii_twin,
-    load,
+    knowledge,
     prefilter_for,
 )
 
@@ -56,7 +56,7 @@ def within(hits, lo: int, hi: int):
 
 @lru_cache(maxsize=1)
 def generic_pattern() -> regex.Pattern:
-    return compile_words(load("metrics")["generic"]["keywords"])
+    return compile_words(knowledge().metrics.generic)
 
 
 def _labelled(table: dict[str, list[str]]) -> tuple[FoldedScanner, Callable[[str], str]]:
@@ -89,9 +89,10 @@ def _hits(combined: tuple[FoldedScanner, Callable[[str], str]], sentence: str) -
 
 @lru_cache(maxsize=1)
 def _keywords_combined():
-    table = dict(load("metrics")["keywords"])
-    for name, entry in load("metrics")["contextual"].items():
-        table[CONTEXTUAL + name] = entry["words"]
+    metrics = knowledge().metrics
+    table = dict(metrics.keywords)
+    for name, entry in metrics.contextual.items():
+        table[CONTEXTUAL + name] = entry.words
     return _labelled(table)
 
 
@@ -105,7 +106,7 @@ COMPOUND_GAP = regex.compile(r"[\s-]?")
 
 @lru_cache(maxsize=1)
 def _quality_words() -> regex.Pattern:
-    return compile_words(load("metrics")["contextual"]["performance"]["quality_words"])
+    return compile_words(knowledge().metrics.contextual["performance"].quality_words)
 
 
 def _resolve(sentence: str, hits: list[tuple[int, int, str]], at: int) -> str:
@@ -118,15 +119,15 @@ def _resolve(sentence: str, hits: list[tuple[int, int, str]], at: int) -> str:
     """
     start, _, label = hits[at]
     name = label[len(CONTEXTUAL):]
-    entry = load("metrics")["contextual"][name]
+    entry = knowledge().metrics.contextual[name]
     if name == "overhead" and at > 0 and _compound(sentence, hits[at - 1], start):
         return hits[at - 1][2]  # "memory overhead"
     if name == "performance":
         if SPEED_MODIFIER.search(sentence, max(0, start - 30), start):
-            return entry["default"]  # "runtime performance", "end-to-end inference performance": a speed
+            return entry.default  # "runtime performance", "end-to-end inference performance": a speed
         if _quality_words().search(sentence) or any(kind == "bench" for *_, kind in find_workloads(sentence)):
-            return entry["quality"]
-    return entry["default"]
+            return entry.quality
+    return entry.default
 
 
 @lru_cache(maxsize=1024)
@@ -156,7 +157,7 @@ def _compound(sentence: str, before, start: int) -> bool:
 @lru_cache(maxsize=1)
 def qualifier_patterns() -> list[tuple[str, regex.Pattern]]:
     """(qualifier, pattern anchored at the end of the text before a number)."""
-    table = load("cues")["qualifier"]["before"]
+    table = knowledge().cues.qualifier_before
     out = []
     for qualifier, cues in table.items():
         if qualifier == "average":
@@ -172,7 +173,7 @@ def qualifier_patterns() -> list[tuple[str, regex.Pattern]]:
 
 @lru_cache(maxsize=1)
 def _list_qualifiers():
-    return _labelled(load("cues")["qualifier"]["respectively"])
+    return _labelled(knowledge().cues.qualifier_respectively)
 
 
 @lru_cache(maxsize=1024)
@@ -188,12 +189,12 @@ def list_qualifier_hits(text: str) -> tuple[tuple[int, int, str], ...]:
 
 @lru_cache(maxsize=1)
 def average_pattern() -> regex.Pattern:
-    return compile_words(load("cues")["qualifier"]["before"]["average"])
+    return compile_words(knowledge().cues.qualifier_before["average"])
 
 
 @lru_cache(maxsize=1)
 def _changes_combined():
-    return _labelled(load("cues")["change"])
+    return _labelled(knowledge().cues.change)
 
 
 @lru_cache(maxsize=1024)
@@ -205,8 +206,8 @@ def change_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
 @lru_cache(maxsize=1)
 def _better() -> tuple[regex.Pattern, regex.Pattern]:
     """(a change word that only says "better", a word that makes the clause about an efficiency or saving)."""
-    table = load("cues")["better"]
-    return regex.compile(alternation(table["words"]), regex.IGNORECASE), compile_words(table["unless"])
+    cues = knowledge().cues
+    return regex.compile(alternation(cues.better), regex.IGNORECASE), compile_words(cues.better_unless)
 
 
 def better_words() -> regex.Pattern:
@@ -247,10 +248,10 @@ def better_before(sentence: str, lo: int, at: int) -> int | None:
 def setup_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """(text before the number ends with a setup cue, text after starts with one,
     text after a unitless number starts with a count of devices or model parts)."""
-    table = load("cues")["setup"]
-    before = regex.compile(r"(?:(?<![A-Za-z])" + alternation(table["before"]) + r")$", regex.IGNORECASE)
-    after = regex.compile(alternation(table["after"]) + r"(?![A-Za-z])", regex.IGNORECASE)
-    count_after = regex.compile(alternation(table["after_count"]) + r"(?![A-Za-z])", regex.IGNORECASE)
+    setup = knowledge().cues.setup
+    before = regex.compile(r"(?:(?<![A-Za-z])" + alternation(setup.before) + r")$", regex.IGNORECASE)
+    after = regex.compile(alternation(setup.after) + r"(?![A-Za-z])", regex.IGNORECASE)
+    count_after = regex.compile(alternation(setup.after_count) + r"(?![A-Za-z])", regex.IGNORECASE)
     return before, after, count_after
 
 
@@ -262,15 +263,15 @@ def word_setup_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     >>> bool(before.search("Our contribution is ")), bool(after.match("-precision")), bool(before.search("It runs "))
     (True, True, False)
     """
-    table = load("cues")["setup"]
-    before = regex.compile(r"(?<![A-Za-z])" + alternation(table["word_before"]) + r"$", regex.IGNORECASE)
-    return before, regex.compile(alternation(table["word_after"]))
+    setup = knowledge().cues.setup
+    before = regex.compile(r"(?<![A-Za-z])" + alternation(setup.word_before) + r"$", regex.IGNORECASE)
+    return before, regex.compile(alternation(setup.word_after))
 
 
 @lru_cache(maxsize=1)
 def _background() -> tuple[regex.Pattern, Prefilter]:
     """The background cues' pattern, and its prefilter."""
-    pattern = alternation(load("cues")["background"]["sentence"])
+    pattern = alternation(knowledge().cues.background)
     return regex.compile(pattern, regex.IGNORECASE), Prefilter(pattern, re.IGNORECASE)
 
 
@@ -289,7 +290,7 @@ def is_background(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _baseline_marker() -> FoldedScanner:
-    markers = load("cues")["baseline"]["markers"]
+    markers = knowledge().cues.baseline.markers
     return FoldedScanner(r"(?<![A-Za-z])" + first_letter_alternation(longest_first(markers)) + r"(?![A-Za-z])\s++", re.IGNORECASE)
 
 
@@ -300,7 +301,7 @@ def _whole(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _baseline_stop() -> regex.Pattern:
-    stops = load("cues")["baseline"]["stop"]
+    stops = knowledge().cues.baseline.stop
     return regex.compile(
         r"""
         [,;:()\[\]]                                # punctuation ends the phrase
@@ -318,13 +319,10 @@ def _baseline_stop_ascii() -> re.Pattern | regex.Pattern:
     return ascii_twin(_baseline_stop()) or _baseline_stop()
 
 
-# Words that cannot be a baseline on their own.
-NOT_A_BASELINE = regex.compile(r"(?i)^(?:it|its|them|this|that|these|those|they|we|our|one|ours|itself|which|what|all|both|each|other|others|a|an|the)$")
-# A phrase ending in one of these names a condition, not a competitor ("over the tested inputs").
-NOT_A_SYSTEM = regex.compile(
-    r"(?i)\b(?:inputs?|experiments?|tasks?|settings?|runs?|iterations?|steps?|tokens?|results?|ranges?|sizes?|lengths?|cases?"
-    r"|seconds?|minutes?|hours?|days?|weeks?|months?|years?)$"  # "in less than a day": a span of time, not a system
-)
+# Words that cannot be a baseline on their own (cues.toml [baseline] not_names).
+NOT_A_BASELINE = regex.compile(r"(?i)^(?:" + "|".join(knowledge().cues.baseline.not_names) + r")$")
+# A phrase ending in one of these names a condition, not a competitor ("over the tested inputs"; cues.toml [baseline] not_systems).
+NOT_A_SYSTEM = regex.compile(r"(?i)\b(?:" + "|".join(knowledge().cues.baseline.not_systems) + r")$")
 LEADING_FILLER = regex.compile(r"(?i:with|using)\s++(?=[A-Za-z])")
 TRAILING_JUNK = regex.compile(r"(?i)(?:\s+(?:and|or|the|a|an|of|such))+$")  # "strong baselines such [as vLLM]"
 
@@ -478,7 +476,7 @@ def baseline_after(sentence: str, pos: int, end: int | None = None, limit: int =
 
 @lru_cache(maxsize=1)
 def _object_verb() -> regex.Pattern:
-    verbs = load("cues")["baseline"]["object_verbs"]
+    verbs = knowledge().cues.baseline.object_verbs
     return regex.compile(
         r"""
         (?<![A-Za-z])""" + alternation(verbs) + r"""\s++   # improves
@@ -634,7 +632,7 @@ def hardware_pattern() -> regex.Pattern:
     are a machine. :func:`find_hardware` checks the last two.
     """
     spellings = names.spellings()
-    ctx = load("hardware")["context"]
+    ctx = knowledge().hardware.context
     # Every product's spellings, factored by first letter: only those starting with the
     # letter at hand are tried (the scan runs over every sentence of every abstract).
     groups = "|".join(
@@ -645,7 +643,7 @@ def hardware_pattern() -> regex.Pattern:
         (?<![\w-])(?:""" + groups + r""")[®™]?(?![\w])              # the product: A100, Xeon Phi™
         (?:\s?\([A-Z][A-Z0-9-]{1,9}\))?                              # its abbreviation: Hybrid Memory Cube (HMC)
         (?:[- ](?:\d+\s?GB|PCIe|SXM\d?))?                            # a variant: A100-40GB
-        (?P<word>\s++(?:""" + ctx["modifier"] + r"""\s++)?""" + ctx["device"] + r"""(?![\w]))?   # a device word: GPUs
+        (?P<word>\s++(?:""" + ctx.modifier + r"""\s++)?""" + ctx.device + r"""(?![\w]))?   # a device word: GPUs
         """,
         re.VERBOSE,
     )
@@ -657,11 +655,11 @@ from . import names  # noqa: E402  (hardware and workload names from tables: ext
 @lru_cache(maxsize=1)
 def hardware_prefix() -> regex.Pattern:
     """What may stand right before a product: a count and a vendor ("8 NVIDIA ", "64-core Intel® ")."""
-    ctx = load("hardware")["context"]
+    ctx = knowledge().hardware.context
     return regex.compile(
         r"""
-        (?:(?<![\w-])""" + ctx["count"] + r"""[\s-]++(?:x\s*)?)?      # a count: 8, a single, two
-        (?:(?P<vendor>""" + ctx["vendor"] + r""")[®™]?\s++)?          # a vendor: NVIDIA
+        (?:(?<![\w-])""" + ctx.count + r"""[\s-]++(?:x\s*)?)?      # a count: 8, a single, two
+        (?:(?P<vendor>""" + ctx.vendor + r""")[®™]?\s++)?          # a vendor: NVIDIA
         $""",
         regex.VERBOSE,
     )
@@ -734,20 +732,17 @@ def _keep_listed_machines(sentence: str, found: list[list]) -> None:
 def workload_pattern() -> regex.Pattern:
     """Models, benchmarks and the workloads of systems papers ("TPC-H", "Redis", "Hive join job"),
     and a capitalized name said to be a benchmark or data set ("the Retwis benchmark"); see workloads.toml."""
-    table = load("workloads")
-    models = table["models"]
-    model = models["families"] + models["size"] + models["variant"]
-    systems = table["systems"]
-    named = table["named"]
+    w = knowledge().workloads
+    model = w.model_families + w.model_size + w.model_variant
     return compile_scanner(
         r"""
         (?<![\w-])
         (?:
             (?P<model>""" + model + r""")
-          | (?P<bench>""" + table["benchmarks"]["names"] + r""")
-          | (?P<system>(?:""" + systems["benchmarks"] + r""")(?:\s?\([A-Z][A-Za-z0-9-]{1,9}\))?   # NAS Parallel Benchmark (NPB)
-                     |(?:""" + systems["applications"] + ")(?!-)" + systems["job"] + r""")           # Spark join job
-          | (?P<named>(?!""" + named["not_names"] + r"""(?![\w]))""" + named["name"] + r"""\s++""" + named["what"] + r""")
+          | (?P<bench>""" + w.benchmarks + r""")
+          | (?P<system>(?:""" + w.systems_benchmarks + r""")(?:\s?\([A-Z][A-Za-z0-9-]{1,9}\))?   # NAS Parallel Benchmark (NPB)
+                     |(?:""" + w.applications + ")(?!-)" + w.job + r""")           # Spark join job
+          | (?P<named>(?!""" + w.not_names + r"""(?![\w]))""" + w.named_name + r"""\s++""" + w.named_what + r""")
         )
         (?![\w])
         """,
@@ -810,14 +805,14 @@ def _a_name(sentence: str, m: re.Match) -> bool:
 @lru_cache(maxsize=1)
 def _workload_kinds() -> dict[str, str]:
     """The kind find_workloads gives each group of workload_pattern."""
-    kind = load("workloads")["systems"]["kind"]
+    kind = knowledge().workloads.systems_kind
     return {"model": "model", "bench": "bench", "system": kind, "named": "bench"}
 
 
 @lru_cache(maxsize=1)
 def described_models() -> regex.Pattern:
     """Models described rather than named: "on 8 GPT models" -> "GPT models" (workloads.toml [described])."""
-    return regex.compile(load("workloads")["described"]["models"])
+    return regex.compile(knowledge().workloads.described_models)
 
 
 # A name right after a number: "4.53x in Img128cond", "speedup on MPI_Pack". A name

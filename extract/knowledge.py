@@ -1,30 +1,690 @@
-"""Load the extractor's knowledge files (extract/knowledge/*.toml).
+"""The extractor's knowledge (extract/knowledge/): one loader, a typed record per file.
 
-Metric keywords, unit words, number words, hardware names and cue phrases
-live in TOML files that a contributor edits without touching the parser.
+Metric keywords, unit words, number words, cue phrases, hardware and workload names and the
+leaderboard's aliases live in TOML and CSV files that a contributor edits without touching the
+parser; each file's header documents its grammar. :func:`knowledge` reads the package's folder
+once; :func:`read_knowledge` reads any folder (a copy being edited, a test's). Every file is
+checked as it is read: each pattern is compiled (``re``, or the ``regex`` module where a key
+says so) and must lie in the subset extract/regex_subset.py reads; vocabulary values (metric
+classes, qualifiers, directions) must be the dataset's (schemas/vocabularies.json); a duplicate
+(a key, a list member, a pattern under two labels) and a disagreement between files (the
+vendors of hardware.toml and aliases.toml, the units of metrics.toml and units.toml, the stems
+of number_words.toml) are errors too. Every error is one :class:`KnowledgeError` naming
+``file [key]``.
 
->>> load("units")["factor"]["-?folds?(?![A-Za-z])"]
+>>> knowledge().units.factor["-?folds?(?![A-Za-z])"]
 'x'
+>>> knowledge().metrics.keywords["latency"][:3]
+('latency', 'latencies', 'TTFT')
+
+Below the loader: the scan shortcuts built from these patterns (compile_scanner, FoldedScanner,
+Prefilter, ascii_twin, ...).
 """
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import re
 import sys
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
 
 import regex
 
-from .regex_subset import first_set, lowered, needles
+from claimbench.schemas import vocabularies
+
+from .regex_subset import Unsupported, first_set, lowered, needles, parse
+
+Fragments = tuple[str, ...]  # regular-expression fragments, in the file's order
 
 
-@lru_cache(maxsize=None)
-def load(name: str) -> dict:
-    """The parsed contents of ``knowledge/<name>.toml``."""
-    text = (resources.files(__package__) / "knowledge" / f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+class KnowledgeError(ValueError):
+    """A knowledge file that cannot be used: its message names ``file [key]`` and what is wrong.
+
+    >>> str(KnowledgeError("metrics.toml", "keywords.speedup", "bad pattern 'speed(': missing )"))
+    "metrics.toml [keywords.speedup]: bad pattern 'speed(': missing )"
+    """
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        super().__init__(f"{file} [{key}]: {problem}")
+        self.file, self.key, self.problem = file, key, problem
+
+
+# ------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class Contextual:
+    """metrics.toml [contextual.NAME]: words whose metric the sentence decides."""
+
+    words: Fragments
+    default: str
+    quality: str | None = None
+    quality_words: Fragments = ()
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """metrics.toml."""
+
+    keywords: Mapping[str, Fragments]  # metric -> keywords
+    contextual: Mapping[str, Contextual]
+    generic: Fragments  # [generic] keywords
+    by_verbs: Fragments  # [by_verbs] words
+    by_head: Fragments  # [by_head] words: what may follow a keyword that heads its phrase
+    by_head_verbs: Fragments  # [by_head] verb_stems
+    lower_is_better: Fragments  # [direction] lower_is_better (metrics)
+    time_words: Fragments  # [direction] time_words
+    scores: Fragments  # [scores] words
+    by_unit: Mapping[str, str]  # unit -> metric
+
+
+@dataclass(frozen=True)
+class Units:
+    """units.toml: fragment -> unit of each section."""
+
+    factor: Mapping[str, str]
+    percent: Mapping[str, str]
+    quantity: Mapping[str, str]
+    per_currency: Mapping[str, str]
+    written_unitless: Fragments  # units
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """number_words.toml [phrases]: an amount written in words."""
+
+    value: float
+    unit: str
+    direction: str  # "increase", "decrease" or ""
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """number_words.toml."""
+
+    phrases: Mapping[str, Phrase]
+    cardinals: Mapping[str, int]
+    scales: Mapping[str, float]
+    stems: Fragments  # [stems] words: every phrase holds one
+
+
+@dataclass(frozen=True)
+class Setup:
+    """cues.toml [setup]."""
+
+    before: Fragments
+    after: Fragments
+    error_bar: Fragments
+    word_before: Fragments
+    word_after: Fragments
+    after_count: Fragments
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """cues.toml [baseline]."""
+
+    markers: Fragments
+    object_verbs: Fragments
+    stop: Fragments
+    compared_with: Fragments
+    not_names: Fragments
+    not_systems: Fragments
+
+
+@dataclass(frozen=True)
+class Turnaround:
+    """cues.toml [turnaround]."""
+
+    slower: Fragments
+    less_efficient: Fragments
+    comparative: Fragments
+    own: Fragments
+    introduce: Fragments
+    first_person: Fragments
+    copula: Fragments
+    side_stop: Fragments
+
+
+@dataclass(frozen=True)
+class Cues:
+    """cues.toml."""
+
+    qualifier_before: Mapping[str, Fragments]  # qualifier -> cues, in order of precedence
+    qualifier_respectively: Mapping[str, Fragments]
+    change: Mapping[str, Fragments]  # direction -> words
+    better: Fragments
+    better_unless: Fragments
+    baseline: Baseline
+    turnaround: Turnaround
+    setup: Setup
+    background: Fragments  # [background] sentence
+    found_verbs: Fragments
+    found_nouns: Fragments
+    counted_units: Fragments
+    counted_result_before: Fragments
+
+
+@dataclass(frozen=True)
+class HardwareContext:
+    """hardware.toml [context]: one fragment each."""
+
+    count: str
+    vendor: str  # made of `vendors`: one of them
+    device: str
+    modifier: str
+    vendors: Fragments  # [context] vendors: names, a space standing for any white space
+
+
+@dataclass(frozen=True)
+class Accelerator:
+    """A row of accelerators.csv."""
+
+    name: str
+    manufacturer: str
+    type: str
+    release_date: str
+
+
+@dataclass(frozen=True)
+class Machine:
+    """A row of machines.csv."""
+
+    name: str
+    kind: str
+    context: str  # free, device, machine
+    suffix: str  # -, number, gen
+
+
+@dataclass(frozen=True)
+class Hardware:
+    """hardware.toml, accelerators.csv and machines.csv."""
+
+    products: Mapping[str, str]  # group -> fragment
+    context: HardwareContext
+    accelerators: tuple[Accelerator, ...]
+    machines: tuple[Machine, ...]
+
+
+@dataclass(frozen=True)
+class Workloads:
+    """workloads.toml: one fragment each."""
+
+    model_families: str
+    model_size: str
+    model_variant: str
+    benchmarks: str
+    systems_kind: str
+    systems_benchmarks: str
+    applications: str
+    job: str
+    named_name: str
+    named_what: str
+    not_names: str
+    described_models: str  # the regex module's syntax (a lookbehind of varying width)
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """aliases.toml (read by claimbench's leaderboard through :func:`load`)."""
+
+    vendors: Fragments
+    device_words: Fragments
+    determiners: Fragments
+    count_words: Mapping[str, int]
+    brands: Fragments  # [cleaning] brands: dropped from names, but no vendor the extractor reads before a product
+    kept: Fragments  # [cleaning] kept: vendors the extractor reads before a product, kept in names
+    hardware: Mapping[str, Fragments]
+    baselines: Mapping[str, Fragments]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every knowledge file, read and checked."""
+
+    metrics: Metrics
+    units: Units
+    number_words: NumberWords
+    cues: Cues
+    hardware: Hardware
+    workloads: Workloads
+    aliases: Aliases
+    tables: Mapping[str, Mapping]  # each TOML file's parsed contents, by name (for :func:`load`)
+
+
+# ------------------------------------------------------------------ loading
+
+TOML_FILES = ("metrics", "units", "number_words", "cues", "hardware", "workloads", "aliases")
+CSV_FILES = ("accelerators.csv", "machines.csv")
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The package's knowledge files (extract/knowledge/), read and checked once.
+
+    >>> knowledge().cues.qualifier_before["at_most"][:2]
+    ('less\\\\s+than', 'under')
+    """
+    return read_knowledge(resources.files(__package__) / "knowledge")
+
+
+def load(name: str) -> Mapping:
+    """The parsed contents of ``knowledge/<name>.toml``, checked (for code outside the extractor,
+    such as the leaderboard; the extractor reads :func:`knowledge`'s records).
+
+    >>> load("units")["factor"]["-?folds?(?![A-Za-z])"]
+    'x'
+    """
+    return knowledge().tables[name]
+
+
+def read_knowledge(folder) -> Knowledge:
+    r"""Read and check the knowledge files of ``folder`` (a path, or a package resource folder).
+
+    >>> import tempfile, shutil
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = shutil.copytree(resources.files(__package__) / "knowledge", tmp, dirs_exist_ok=True)
+    ...     path = Path(tmp) / "metrics.toml"
+    ...     _ = path.write_text(path.read_text(encoding="utf-8").replace("'goodput'", "'goodput('"), encoding="utf-8")
+    ...     try:
+    ...         read_knowledge(tmp)
+    ...     except KnowledgeError as err:
+    ...         print(err)
+    metrics.toml [keywords.throughput]: bad pattern 'goodput(': missing ), unterminated subpattern at position 7
+    """
+    folder = Path(folder) if isinstance(folder, str) else folder
+    tables = {name: _read_toml(folder, f"{name}.toml") for name in TOML_FILES}
+    vocab = vocabularies()
+    metrics = _metrics(_File("metrics.toml", tables["metrics"]), vocab)
+    units = _units(_File("units.toml", tables["units"]))
+    number_words = _number_words(_File("number_words.toml", tables["number_words"]), vocab)
+    cues = _cues(_File("cues.toml", tables["cues"]), vocab)
+    hardware = _hardware(_File("hardware.toml", tables["hardware"]), _read_csv(folder, "accelerators.csv"),
+                         _read_csv(folder, "machines.csv"))
+    workloads = _workloads(_File("workloads.toml", tables["workloads"]))
+    aliases = _aliases(_File("aliases.toml", tables["aliases"]))
+    found = Knowledge(metrics, units, number_words, cues, hardware, workloads, aliases,
+                      MappingProxyType({k: _frozen(v) for k, v in tables.items()}))
+    _check_across(found)
+    return found
+
+
+def _read_toml(folder, name: str) -> dict:
+    try:
+        text = (folder / name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise KnowledgeError(name, "", f"cannot be read: {err}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:  # a duplicate key, a syntax error: name the line
+        m = re.search(r"line (\d+)", str(err))
+        line = text.splitlines()[int(m.group(1)) - 1].strip() if m and int(m.group(1)) <= len(text.splitlines()) else ""
+        raise KnowledgeError(name, f"line {m.group(1) if m else '?'}: {line}", str(err)) from None
+
+
+def _read_csv(folder, name: str) -> list[dict[str, str]]:
+    """The rows of a CSV file whose lines starting with "#" are comments."""
+    try:
+        text = (folder / name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise KnowledgeError(name, "", f"cannot be read: {err}") from None
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+def _frozen(value):
+    """A parsed TOML value made read-only: tables as mappings, arrays as tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+class _File:
+    """One parsed TOML file, read key by key: every problem raised as a KnowledgeError naming file and key."""
+
+    def __init__(self, name: str, data: dict) -> None:
+        self.name, self.data = name, data
+
+    def error(self, key: str, problem: str) -> KnowledgeError:
+        return KnowledgeError(self.name, key, problem)
+
+    def get(self, key: str, kind: type | tuple[type, ...], default=...):
+        value = self.data
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                if default is not ...:
+                    return default
+                raise self.error(key, "missing")
+            value = value[part]
+        if not isinstance(value, kind) or isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise self.error(key, f"{value!r} is not a {_kind_name(kind)}")
+        return value
+
+    def table(self, key: str) -> dict:
+        return self.get(key, dict)
+
+    def pattern(self, key: str, value, engine: str = "re") -> str:
+        """A pattern, compiled (with ``re``, or ``regex``) and within extract/regex_subset.py's subset."""
+        if not isinstance(value, str) or not value:
+            raise self.error(key, f"{value!r} is not a pattern (a non-empty string)")
+        try:
+            (regex.compile(value) if engine == "regex" else re.compile(value))
+        except (re.error, regex.error) as err:
+            raise self.error(key, f"bad pattern {value!r}: {err}") from None
+        try:
+            parse(value)
+        except Unsupported as err:
+            raise self.error(key, f"pattern {value!r} outside the subset extract/regex_subset.py reads: {err.what}") from None
+        return value
+
+    def fragments(self, key: str, engine: str = "re", casefold: bool = True, values=None) -> Fragments:
+        """A list of patterns (at ``key``, or ``values`` named ``key``), none twice (nor twice but for case, where ``casefold``)."""
+        values = self.get(key, list) if values is None else values
+        if not isinstance(values, list):
+            raise self.error(key, f"{values!r} is not a list")
+        out = tuple(self.pattern(key, v, engine) for v in values)
+        _no_duplicates(self, key, out, casefold)
+        return out
+
+    def words(self, key: str) -> Fragments:
+        """A list of plain words (no pattern), none twice."""
+        values = self.get(key, list)
+        for v in values:
+            if not isinstance(v, str) or not v:
+                raise self.error(key, f"{v!r} is not a word (a non-empty string)")
+        _no_duplicates(self, key, tuple(values), casefold=False)
+        return tuple(values)
+
+    def one_of(self, key: str, value, allowed) -> str:
+        if value not in allowed:
+            raise self.error(key, f"{value!r} is not one of {sorted(allowed)}")
+        return value
+
+    def labelled(self, key: str, labels, casefold: bool = True) -> Mapping[str, Fragments]:
+        """A table of label -> patterns; each label one of ``labels``, no pattern under two labels."""
+        table = self.table(key)
+        out = {}
+        for label in table:
+            self.one_of(f"{key}.{label}", label, labels)
+            out[label] = self.fragments(f"{key}.{label}", casefold=casefold)
+        seen: dict[str, str] = {}
+        for label, frags in out.items():
+            for frag in frags:
+                folded = frag.lower() if casefold else frag
+                if folded in seen and seen[folded] != label:
+                    raise self.error(f"{key}.{label}", f"{frag!r} is also under {key}.{seen[folded]}")
+                seen.setdefault(folded, label)
+        return MappingProxyType(out)
+
+    def unknown_keys(self, key: str, known) -> None:
+        table = self.data if not key else self.table(key)
+        for name in table:
+            if name not in known:
+                raise self.error(f"{key}.{name}" if key else name, f"unknown key (known: {', '.join(known)})")
+
+
+def _number(f: _File, key: str, value, kind) -> None:
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise f.error(key, f"{value!r} is not a {_kind_name(kind)}")
+
+
+def _kind_name(kind) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "string", list: "list", dict: "table", int: "integer", float: "number"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _no_duplicates(file: _File, key: str, values: Fragments, casefold: bool) -> None:
+    seen = set()
+    for v in values:
+        folded = v.lower() if casefold else v
+        if folded in seen:
+            raise file.error(key, f"{v!r} is listed twice" + (" (case aside)" if casefold else ""))
+        seen.add(folded)
+
+
+def _metrics(f: _File, vocab) -> Metrics:
+    classes = vocab["metric"]
+    f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit"))
+    keywords = f.labelled("keywords", classes)
+    contextual = {}
+    for name in f.table("contextual"):
+        key = f"contextual.{name}"
+        f.unknown_keys(key, ("words", "default", "quality", "quality_words"))
+        contextual[name] = Contextual(
+            words=f.fragments(f"{key}.words"),
+            default=f.one_of(f"{key}.default", f.get(f"{key}.default", str), classes),
+            quality=f.one_of(f"{key}.quality", f.get(f"{key}.quality", str), classes) if f.get(f"{key}.quality", str, None) else None,
+            quality_words=f.fragments(f"{key}.quality_words") if f.get(f"{key}.quality_words", list, None) is not None else (),
+        )
+    by_unit = f.table("by_unit")
+    for unit, metric in by_unit.items():
+        f.one_of(f"by_unit.{unit}", metric, classes)
+    lower = f.words("direction.lower_is_better")
+    for metric in lower:
+        f.one_of("direction.lower_is_better", metric, classes)
+    return Metrics(
+        keywords=keywords,
+        contextual=MappingProxyType(contextual),
+        generic=f.fragments("generic.keywords"),
+        by_verbs=f.fragments("by_verbs.words"),
+        by_head=f.fragments("by_head.words", casefold=False),
+        by_head_verbs=f.fragments("by_head.verb_stems", casefold=False),
+        lower_is_better=lower,
+        time_words=f.fragments("direction.time_words"),
+        scores=f.fragments("scores.words"),
+        by_unit=MappingProxyType(dict(by_unit)),
+    )
+
+
+def _unit_table(f: _File, key: str) -> Mapping[str, str]:
+    table = f.table(key)
+    for frag, unit in table.items():
+        f.pattern(f"{key}.{frag}", frag)
+        if not isinstance(unit, str):
+            raise f.error(f"{key}.{frag}", f"{unit!r} is not a unit (a string)")
+    return MappingProxyType(dict(table))
+
+
+def _units(f: _File) -> Units:
+    f.unknown_keys("", ("factor", "percent", "quantity", "per_currency", "written_unitless"))
+    sections = {s: _unit_table(f, s) for s in ("factor", "percent", "quantity")}
+    seen: dict[str, str] = {}
+    for section, table in sections.items():
+        for frag in table:
+            if frag in seen:
+                raise f.error(f"{section}.{frag}", f"also in [{seen[frag]}]")
+            seen[frag] = section
+    return Units(**sections, per_currency=_unit_table(f, "per_currency"), written_unitless=f.words("written_unitless.units"))
+
+
+def _number_words(f: _File, vocab) -> NumberWords:
+    f.unknown_keys("", ("phrases", "cardinals", "scales", "stems"))
+    directions = [d for d in vocab["change"] if d != "none"] + [""]
+    phrases = {}
+    for frag, entry in f.table("phrases").items():
+        key = f"phrases.{frag}"
+        f.pattern(key, frag)
+        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], (int, float)) and not isinstance(entry[0], bool)
+                and isinstance(entry[1], str)):
+            raise f.error(key, f"{entry!r} is not [number, unit, direction]")
+        phrases[frag] = Phrase(float(entry[0]), entry[1], f.one_of(key, entry[2], directions))
+    cardinals = f.table("cardinals")
+    for word, value in cardinals.items():
+        _number(f, f"cardinals.{word}", value, int)
+    scales = f.table("scales")
+    for word, value in scales.items():
+        _number(f, f"scales.{word}", value, (int, float))
+    stems = f.words("stems.words")
+    for frag in phrases:
+        if not any(stem in frag for stem in stems):
+            raise f.error(f"phrases.{frag}", f"holds none of the stems of [stems] words {list(stems)}")
+    return NumberWords(MappingProxyType(phrases), MappingProxyType(dict(cardinals)),
+                       MappingProxyType({k: float(v) for k, v in scales.items()}), stems)
+
+
+def _cues(f: _File, vocab) -> Cues:
+    f.unknown_keys("", ("qualifier", "change", "better", "baseline", "turnaround", "setup", "background", "found", "counted"))
+    qualifiers = [q for q in vocab["qualifier"] if q != "none"]
+    changes = [c for c in vocab["change"] if c != "none"]
+    f.unknown_keys("qualifier", ("before", "respectively"))
+    f.unknown_keys("better", ("words", "unless"))
+    f.unknown_keys("baseline", ("markers", "object_verbs", "stop", "compared_with", "not_names", "not_systems"))
+    f.unknown_keys("setup", ("before", "after", "error_bar", "word_before", "word_after", "after_count"))
+    f.unknown_keys("turnaround", Turnaround.__dataclass_fields__)
+    return Cues(
+        qualifier_before=f.labelled("qualifier.before", qualifiers),
+        qualifier_respectively=f.labelled("qualifier.respectively", qualifiers),
+        change=f.labelled("change", changes),
+        better=f.fragments("better.words"),
+        better_unless=f.fragments("better.unless"),
+        baseline=Baseline(
+            markers=f.fragments("baseline.markers"),
+            object_verbs=f.fragments("baseline.object_verbs"),
+            stop=f.fragments("baseline.stop"),
+            compared_with=f.fragments("baseline.compared_with"),
+            not_names=f.words("baseline.not_names"),
+            not_systems=f.fragments("baseline.not_systems"),
+        ),
+        turnaround=Turnaround(**{k: f.fragments(f"turnaround.{k}") for k in Turnaround.__dataclass_fields__}),
+        setup=Setup(**{k: f.fragments(f"setup.{k}") for k in Setup.__dataclass_fields__}),
+        background=f.fragments("background.sentence"),
+        found_verbs=f.fragments("found.verbs"),
+        found_nouns=f.fragments("found.nouns"),
+        counted_units=f.words("counted.units"),
+        counted_result_before=f.fragments("counted.result_before"),
+    )
+
+
+CONTEXTS = ("free", "device", "machine")  # what a machine.csv name needs around it (extract/names.py)
+SUFFIXES = ("-", "number", "gen")
+
+
+def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
+    f.unknown_keys("", ("products", "context"))
+    products = {}
+    for group, frag in f.table("products").items():
+        products[group] = f.pattern(f"products.{group}", frag)
+    f.unknown_keys("context", ("count", "vendors", "device", "modifier"))
+    vendors = f.words("context.vendors")
+    context = HardwareContext(
+        **{k: f.pattern(f"context.{k}", f.get(f"context.{k}", str)) for k in ("count", "device", "modifier")},
+        vendor=f.pattern("context.vendors", "(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in vendors) + ")"),
+        vendors=vendors,
+    )
+    accelerators = []
+    for i, row in enumerate(accelerator_rows, 1):
+        cells = [row.get(c) for c in ("Hardware name", "Manufacturer", "Type", "Release date")]
+        if any(c is None for c in cells) or not cells[0].strip():
+            raise KnowledgeError("accelerators.csv", f"row {i}", f"needs a name and the columns Hardware name, Manufacturer, Type, Release date: {row}")
+        accelerators.append(Accelerator(*cells))
+    _no_duplicates(_File("accelerators.csv", {}), "Hardware name", tuple(a.name for a in accelerators), casefold=False)
+    machines = []
+    for i, row in enumerate(machine_rows, 1):
+        cells = [(row.get(c) or "").strip() for c in ("name", "kind", "context", "suffix")]
+        if not cells[0]:
+            raise KnowledgeError("machines.csv", f"row {i}", f"has no name: {row}")
+        if cells[2] not in CONTEXTS:
+            raise KnowledgeError("machines.csv", cells[0], f"has context {cells[2]!r}, not one of {list(CONTEXTS)}")
+        if cells[3] not in SUFFIXES:
+            raise KnowledgeError("machines.csv", cells[0], f"has suffix {cells[3]!r}, not one of {list(SUFFIXES)}")
+        machines.append(Machine(*cells))
+    _no_duplicates(_File("machines.csv", {}), "name", tuple(m.name for m in machines), casefold=False)
+    return Hardware(MappingProxyType(products), context, tuple(accelerators), tuple(machines))
+
+
+def _workloads(f: _File) -> Workloads:
+    f.unknown_keys("", ("models", "benchmarks", "systems", "named", "described"))
+    one = lambda key, engine="re": f.pattern(key, f.get(key, str), engine)  # noqa: E731
+    return Workloads(
+        model_families=one("models.families"),
+        model_size=one("models.size"),
+        model_variant=one("models.variant"),
+        benchmarks=one("benchmarks.names"),
+        systems_kind=f.one_of("systems.kind", f.get("systems.kind", str), ("model", "bench")),
+        systems_benchmarks=one("systems.benchmarks"),
+        applications=one("systems.applications"),
+        job=one("systems.job"),
+        named_name=one("named.name"),
+        named_what=one("named.what"),
+        not_names=one("named.not_names"),
+        described_models=one("described.models", "regex"),
+    )
+
+
+def _aliases(f: _File) -> Aliases:
+    f.unknown_keys("", ("cleaning", "hardware", "baselines"))
+    f.unknown_keys("cleaning", ("vendors", "brands", "kept", "device_words", "determiners", "count_words"))
+    count_words = f.table("cleaning.count_words")
+    for word, value in count_words.items():
+        _number(f, f"cleaning.count_words.{word}", value, int)
+    names = {}
+    for section in ("hardware", "baselines"):
+        table = {}
+        for name, values in f.table(section).items():
+            table[name] = f.fragments(f"{section}.{name}", values=values)
+        names[section] = MappingProxyType(table)
+    return Aliases(
+        vendors=f.words("cleaning.vendors"),
+        device_words=f.words("cleaning.device_words"),
+        determiners=f.words("cleaning.determiners"),
+        count_words=MappingProxyType(dict(count_words)),
+        brands=f.words("cleaning.brands"),
+        kept=f.words("cleaning.kept"),
+        hardware=names["hardware"],
+        baselines=names["baselines"],
+    )
+
+
+def _check_across(k: Knowledge) -> None:
+    """Disagreements between files, each a KnowledgeError naming the file to edit."""
+    # Every unit that names its metric is a unit the unit words give (or a money rate of units.toml [per_currency]).
+    written = {*k.units.factor.values(), *k.units.percent.values(), *k.units.quantity.values()}
+    written |= {"USD/" + u for u in k.units.per_currency.values()}
+    for unit in k.metrics.by_unit:
+        if unit not in written:
+            raise KnowledgeError("metrics.toml", f"by_unit.{unit}", "no unit word of units.toml gives this unit")
+    for unit in k.units.written_unitless:
+        if unit not in written:
+            raise KnowledgeError("units.toml", "written_unitless.units", f"{unit!r}: no unit word gives this unit")
+        if unit not in k.metrics.by_unit:
+            raise KnowledgeError("units.toml", "written_unitless.units", f"{unit!r} is not in metrics.toml [by_unit]")
+    # Cardinals are read before "fold" and "times": both must be stems of number_words.toml.
+    for stem in ("fold", "times"):
+        if stem not in k.number_words.stems:
+            raise KnowledgeError("number_words.toml", "stems.words", f"{stem!r} missing: the cardinals are read before it")
+    # The vendors: those the extractor reads before a product (hardware.toml [context] vendors) are those
+    # the leaderboard drops from a name (aliases.toml [cleaning] vendors), but for the differences
+    # aliases.toml declares: brands it drops that are no vendor in text, vendors in text whose names it keeps.
+    # (The leaderboard reads names case-insensitively: "ARM" is "Arm".)
+    text_vendors, name_vendors = {v.lower() for v in k.hardware.context.vendors}, {v.lower() for v in k.aliases.vendors}
+    brands, kept = {v.lower() for v in k.aliases.brands}, {v.lower() for v in k.aliases.kept}
+    for name in sorted(brands - name_vendors):
+        raise KnowledgeError("aliases.toml", "cleaning.brands", f"{name!r} is not in [cleaning] vendors")
+    for name in sorted(brands & text_vendors):
+        raise KnowledgeError("aliases.toml", "cleaning.brands", f"{name!r} is a vendor of hardware.toml [context] vendors")
+    for name in sorted(kept - text_vendors):
+        raise KnowledgeError("aliases.toml", "cleaning.kept", f"{name!r} is not a vendor of hardware.toml [context] vendors")
+    for name in sorted(kept & name_vendors):
+        raise KnowledgeError("aliases.toml", "cleaning.kept", f"{name!r} is also in [cleaning] vendors")
+    for name in sorted(name_vendors - brands - text_vendors):
+        raise KnowledgeError("aliases.toml", "cleaning.vendors",
+                             f"{name!r} is not in hardware.toml [context] vendors (a brand? list it in [cleaning] brands)")
+    for name in sorted(text_vendors - name_vendors - kept):
+        raise KnowledgeError("hardware.toml", "context.vendors",
+                             f"{name!r} is not in aliases.toml [cleaning] vendors (nor in [cleaning] kept)")
+
+
+# ------------------------------------------------------------------ scan shortcuts
 
 
 def alternation(fragments) -> str:

@@ -69,7 +69,7 @@ import regex
 
 from . import context
 from .clauses import clause_bounds
-from .knowledge import load
+from .knowledge import knowledge
 from .numbers import find_quantities
 
 # ---------------------------------------------------------------- patterns
@@ -135,14 +135,9 @@ BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keywor
 )
 # The keyword heads its phrase: what follows it is "by", a preposition, an auxiliary, a verb, or a noun that
 # carries the keyword's metric ("energy consumption by", "latency drops by"); not another noun it only
-# modifies ("communication range by").
+# modifies ("communication range by", "performance indicators by"). Words: metrics.toml [by_head].
 BY_HEAD = regex.compile(
-    r"""\)?\s*+(?:by|of|for|in|on|at|across|under|over|than|against|with|within|when|during|is|are|was|were|can|could|may|has|have|had|be|been|gets?|
-           consumption|usage|use|capacity|size|requirements?|demands?|pressure|volume|load|needs?|factors?|
-           (?:drop|degrad|decreas|increas|improv|fall|fell|ris|rose|grow|grew|shrink|shrank|declin|reduc|cut|goes|went)[a-z]*+)\b""",
-                                          # a verb: "latency drops by", "performance degrades by"; not a noun the keyword
-                                          # modifies, plural or not ("performance indicators by")
-    regex.VERBOSE,
+    r"\)?\s*+(?:" + "|".join(knowledge().metrics.by_head) + "|(?:" + "|".join(knowledge().metrics.by_head_verbs) + r")[a-z]*+)\b"
 )
 # A keyword that is itself the verb: what follows it is its object ("accelerates failure recovery by 7.9x").
 VERB_KEYWORD = regex.compile(r"(?i:(?:accelerat|outperform|surpass|beat|speeds?\s+up|slow|boost)\w*+(?:\s++down)?)")
@@ -269,7 +264,7 @@ OTHER = Attribution("other")
 @lru_cache(maxsize=1)
 def metric_by_unit() -> dict[str, str]:
     """Units that name their metric whatever the words around them say (metrics.toml [by_unit])."""
-    return dict(load("metrics")["by_unit"])
+    return dict(knowledge().metrics.by_unit)
 
 
 def attribute(
@@ -344,7 +339,7 @@ def _frame(sent: str, hits_all) -> Attribution | None:
 @lru_cache(maxsize=1)
 def _better_words() -> regex.Pattern:
     """The words that say only that a system did better ("performance", "outperforms": metrics.toml [contextual.performance])."""
-    return regex.compile(r"(?:" + "|".join(load("metrics")["contextual"]["performance"]["words"]) + r")", regex.IGNORECASE)
+    return regex.compile(r"(?:" + "|".join(knowledge().metrics.contextual["performance"].words) + r")", regex.IGNORECASE)
 
 
 def only_says_better(sent: str, found: Attribution) -> bool:
@@ -447,7 +442,7 @@ ANOTHER_FIGURE = regex.compile(r"(?i:\bby\b|(?<![\w.-])\d)")  # not a digit of a
 @lru_cache(maxsize=1)
 def _by_verb_object() -> regex.Pattern:
     """A verb of metrics.toml [by_verbs] and at most three words of its object before a keyword: "improves serving "."""
-    verbs = "|".join(load("metrics")["by_verbs"]["words"])
+    verbs = "|".join(knowledge().metrics.by_verbs)
     return regex.compile(rf"(?i:\b(?:{verbs})\s++(?:[a-z][\w-]*+\s++){{0,3}})$")
 
 

@@ -26,26 +26,30 @@ The spellings come from
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
-from .knowledge import load, top_level_alternatives
+from .knowledge import CONTEXTS, knowledge, top_level_alternatives
 from .regex_subset import fragment_width
 
-FREE, DEVICE, MACHINE = "free", "device", "machine"
-CONTEXTS = (FREE, DEVICE, MACHINE)
+FREE, DEVICE, MACHINE = CONTEXTS  # "free", "device", "machine" (machines.csv's context column)
 
 
 def read_table(name: str) -> list[dict[str, str]]:
-    """The rows of ``knowledge/<name>`` (a CSV file whose lines starting with "#" are comments)."""
-    text = (resources.files(__package__) / "knowledge" / name).read_text(encoding="utf-8")
-    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
-    return list(csv.DictReader(io.StringIO(body)))
+    """The rows of ``knowledge/<name>`` (accelerators.csv or machines.csv) as the loader read and checked them, one dict a row.
+
+    >>> read_table("machines.csv")[0]
+    {'name': 'Knights Landing', 'kind': 'cpu_generation', 'context': 'free', 'suffix': '-'}
+    """
+    hardware = knowledge().hardware
+    if name == "accelerators.csv":
+        return [{"Hardware name": a.name, "Manufacturer": a.manufacturer, "Type": a.type, "Release date": a.release_date}
+                for a in hardware.accelerators]
+    if name == "machines.csv":
+        return [{"name": m.name, "kind": m.kind, "context": m.context, "suffix": m.suffix} for m in hardware.machines]
+    raise KeyError(f"no knowledge table {name!r}")
 
 
 # ------------------------------------------------------------ accelerators.csv
@@ -160,7 +164,7 @@ def product_forms(name: str, maker: str = "") -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def accelerator_forms() -> tuple[tuple[str, str], ...]:
     """Every spelling derived from accelerators.csv, as (fragment, context)."""
-    return tuple(dict.fromkeys(f for row in read_table("accelerators.csv") for f in product_forms(row["Hardware name"], row["Manufacturer"])))
+    return tuple(dict.fromkeys(f for a in knowledge().hardware.accelerators for f in product_forms(a.name, a.manufacturer)))
 
 
 # ------------------------------------------------------------ machines.csv
@@ -178,11 +182,8 @@ SUFFIX = {
 def machine_forms() -> tuple[tuple[str, str], ...]:
     """Every spelling of machines.csv, as (fragment, context)."""
     out = []
-    for row in read_table("machines.csv"):
-        context = row["context"].strip()
-        if context not in CONTEXTS:
-            raise ValueError(f"machines.csv: {row['name']!r} has context {context!r}, not one of {CONTEXTS}")
-        out.append((spell(row["name"].split()) + SUFFIX[row["suffix"].strip()], context))
+    for machine in knowledge().hardware.machines:  # contexts and suffixes checked at load
+        out.append((spell(machine.name.split()) + SUFFIX[machine.suffix], machine.context))
     return tuple(dict.fromkeys(out))
 
 
@@ -191,7 +192,7 @@ def machine_forms() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def hand_forms() -> tuple[tuple[str, str], ...]:
     """The hand-kept spellings of hardware.toml [products] (all free)."""
-    return tuple((alt, FREE) for group in load("hardware")["products"].values() for alt in top_level_alternatives(group))
+    return tuple((alt, FREE) for group in knowledge().hardware.products.values() for alt in top_level_alternatives(group))
 
 
 def _specificity(fragment: str) -> tuple[int, int]:

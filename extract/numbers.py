@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from .knowledge import compile_scanner, load, lower_literals
+from .knowledge import compile_scanner, knowledge, lower_literals
 
 # Time limit for one regex call (seconds): a guard on top of patterns that are
 # written to run in linear time (possessive quantifiers, anchored starts).
@@ -86,8 +86,8 @@ class Quantity:
 @lru_cache(maxsize=1)
 def _unit_entries() -> list[tuple[str, str]]:
     """(fragment, unit) for every unit word, longest fragment first."""
-    table = load("units")
-    entries = [(frag, unit) for section in ("factor", "percent", "quantity") for frag, unit in table[section].items()]
+    units = knowledge().units
+    entries = [(frag, unit) for section in (units.factor, units.percent, units.quantity) for frag, unit in section.items()]
     entries.sort(key=lambda e: (-len(e[0]), e[0]))
     return entries
 
@@ -112,7 +112,7 @@ def _unit_words() -> list[tuple[re.Pattern, str]]:
 
 @lru_cache(maxsize=1)
 def _scales() -> dict[str, float]:
-    return {k: float(v) for k, v in load("number_words")["scales"].items()}
+    return dict(knowledge().number_words.scales)
 
 
 # re's lookbehinds have a fixed width, so "not the tail of a name" (GPT-3, Llama2-70B: a word that starts
@@ -248,14 +248,14 @@ def _word_pattern() -> _Phrases:
     ASCII text: about 3x as fast as scanning case-insensitively, and only the runs of
     such characters that hold a stem need scanning.
     """
-    words = load("number_words")
+    words = knowledge().number_words
     phrases = [
-        (re.compile(f"(?:{frag})(?![A-Za-z])", re.IGNORECASE), (float(v), unit, direction))
-        for frag, (v, unit, direction) in words["phrases"].items()
+        (re.compile(f"(?:{frag})(?![A-Za-z])", re.IGNORECASE), (phrase.value, phrase.unit, phrase.direction))
+        for frag, phrase in words.phrases.items()
     ]
-    card = "|".join(sorted((k.replace("-", "[- ]") for k in words["cardinals"]), key=len, reverse=True))
+    card = "|".join(sorted((k.replace("-", "[- ]") for k in words.cardinals), key=len, reverse=True))
     cardinal = re.compile(r"(?P<card>" + card + r")(?:[- ]?fold|\s+times)", re.IGNORECASE)
-    fragments = [*words["phrases"], cardinal.pattern.replace("?P<card>", "")]
+    fragments = [*words.phrases, cardinal.pattern.replace("?P<card>", "")]
     body = "|".join(fragments)
     scan = compile_scanner(r"(?<![A-Za-z-])(?i:" + body + r")(?![A-Za-z])")
     lowered = lower_literals(r"(?<![A-Za-z-])(?:" + body + r")(?![A-Za-z])") if all(map(_made_of_words, fragments)) else None
@@ -264,7 +264,7 @@ def _word_pattern() -> _Phrases:
 
 
 def _cardinal(word: str) -> float:
-    cardinals = load("number_words")["cardinals"]
+    cardinals = knowledge().number_words.cardinals
     key = regex.sub(r"[- ]", "-", word.lower())
     return float(cardinals.get(key, cardinals.get(key.replace("-", ""), 0)))
 
@@ -360,7 +360,7 @@ def _unit_in_place(text: str, at: int) -> str:
 @lru_cache(maxsize=1)
 def _per_currency_pattern() -> tuple[regex.Pattern, dict[str, str]]:
     """"/" or "per" and a word of units.toml [per_currency], and the unit of each group (as in :func:`_unit_pattern`)."""
-    entries = list(load("units")["per_currency"].items())
+    entries = list(knowledge().units.per_currency.items())
     units = {f"p{i}": unit for i, (_, unit) in enumerate(entries)}
     words = "|".join(f"(?P<p{i}>{frag})" for i, (frag, _) in enumerate(entries))
     return regex.compile(r"(?:\x20?+/\x20?+|\s++per\s++)(?:" + words + ")"), units
@@ -476,8 +476,8 @@ def _propagate_list_units(text: str, quantities: list[Quantity]) -> list[Quantit
     return out
 
 
-# Every number phrase contains one of these stems: a cheap test before the full pattern.
-_WORD_STEMS = ("order", "twice", "doubl", "tripl", "quadrupl", "halv", "half", "fold", "times", "dollar")
+# Every number phrase contains one of these stems (number_words.toml [stems], checked at load): a cheap test before the full pattern.
+_WORD_STEMS = knowledge().number_words.stems
 
 # A run of the characters a number phrase is made of (see _made_of_words).
 _PHRASE_RUN = re.compile(r"[\w\s-]*")

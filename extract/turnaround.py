@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from .knowledge import alternation, load
+from .knowledge import alternation, knowledge
 
 Span = tuple[int, int, str]
 
@@ -39,33 +39,33 @@ class _Patterns(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    table = load("cues")["turnaround"]
+    table = knowledge().cues.turnaround
     stated = regex.compile(
         r"""
-        \s*+(?:(?P<slower>""" + alternation(table["slower"]) + r""")       # 12.87x slower
+        \s*+(?:(?P<slower>""" + alternation(table.slower) + r""")       # 12.87x slower
         (?:\s++and\s++[^,;:()]{1,60}?)?                                   #   [and 98% less energy-efficient]
-        |(?P<less_efficient>""" + alternation(table["less_efficient"]) + r""")   # 98% less energy-efficient
-        |(?P<comparative>""" + alternation(table["comparative"]) + r"""))      # 2.5x more memory
+        |(?P<less_efficient>""" + alternation(table.less_efficient) + r""")   # 98% less energy-efficient
+        |(?P<comparative>""" + alternation(table.comparative) + r"""))      # 2.5x more memory
         \s++than\s++$                                                     # than (the baseline follows)
         """,
         regex.IGNORECASE | regex.VERBOSE,
     )
-    own = regex.compile(alternation(table["own"]), regex.IGNORECASE)
+    own = regex.compile(alternation(table.own), regex.IGNORECASE)
     # The name after the verb: a capitalised word, with hyphens or digits ("TriForce", "PULP-OPEN", "FlashAttention-2").
     introduce = regex.compile(
-        r"(?i:(?<![A-Za-z])" + alternation(table["introduce"]) + r")\s++(?:(?i:a|an|the)\s++)?(?P<name>[A-Z][\w+-]*+)"
+        r"(?i:(?<![A-Za-z])" + alternation(table.introduce) + r")\s++(?:(?i:a|an|the)\s++)?(?P<name>[A-Z][\w+-]*+)"
     )
-    first_person = regex.compile(r"(?i:" + alternation(table["first_person"]) + r")(?![A-Za-z])")
+    first_person = regex.compile(r"(?i:" + alternation(table.first_person) + r")(?![A-Za-z])")
     # Read backwards (regex.REVERSE) from the number: the verb, a qualifier, and the first of two figures
     # that share the verb ("is 12.87x slower and [98%] less energy-efficient").
     copula = regex.compile(
-        r"(?<![A-Za-z])(?i:" + alternation(table["copula"]) + r")"
+        r"(?<![A-Za-z])(?i:" + alternation(table.copula) + r")"
         r"\s++(?i:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than|on\s+average|consistently)\s++)?"
-        r"(?:[\d.]++\s?+(?:x|times|%)?\s++(?i:" + alternation(table["slower"]) + r")\s++and\s++)?$",
+        r"(?:[\d.]++\s?+(?:x|times|%)?\s++(?i:" + alternation(table.slower) + r")\s++and\s++)?$",
         regex.REVERSE,
     )
     # Read backwards from the verb: one to six words (letters, digits, hyphens), none a stop word.
-    word = r"(?!(?i:" + alternation(table["side_stop"]) + r")(?![\w-]))[\w+-]++"
+    word = r"(?!(?i:" + alternation(table.side_stop) + r")(?![\w-]))[\w+-]++"
     side = regex.compile(r"(?<![\w+-])" + word + r"(?:\s++" + word + r"){0,5}\s++$", regex.REVERSE)
     return _Patterns(stated, own, introduce, first_person, copula, side)
 
