@@ -665,23 +665,24 @@ def _check_across(k: Knowledge) -> None:
     # The vendors: those the extractor reads before a product (hardware.toml [context] vendors) are those
     # the leaderboard drops from a name (aliases.toml [cleaning] vendors), but for the differences
     # aliases.toml declares: brands it drops that are no vendor in text, vendors in text whose names it keeps.
-    # (The leaderboard reads names case-insensitively: "ARM" is "Arm".)
+    # (The leaderboard reads names case-insensitively: "ARM" is "Arm". Sets of folded names; errors name them as written.)
+    written = {v.lower(): v for v in (*k.aliases.kept, *k.aliases.brands, *k.aliases.vendors, *k.hardware.context.vendors)}
     text_vendors, name_vendors = {v.lower() for v in k.hardware.context.vendors}, {v.lower() for v in k.aliases.vendors}
     brands, kept = {v.lower() for v in k.aliases.brands}, {v.lower() for v in k.aliases.kept}
     for name in sorted(brands - name_vendors):
-        raise KnowledgeError("aliases.toml", "cleaning.brands", f"{name!r} is not in [cleaning] vendors")
+        raise KnowledgeError("aliases.toml", "cleaning.brands", f"{written[name]!r} is not in [cleaning] vendors")
     for name in sorted(brands & text_vendors):
-        raise KnowledgeError("aliases.toml", "cleaning.brands", f"{name!r} is a vendor of hardware.toml [context] vendors")
+        raise KnowledgeError("aliases.toml", "cleaning.brands", f"{written[name]!r} is a vendor of hardware.toml [context] vendors")
     for name in sorted(kept - text_vendors):
-        raise KnowledgeError("aliases.toml", "cleaning.kept", f"{name!r} is not a vendor of hardware.toml [context] vendors")
+        raise KnowledgeError("aliases.toml", "cleaning.kept", f"{written[name]!r} is not a vendor of hardware.toml [context] vendors")
     for name in sorted(kept & name_vendors):
-        raise KnowledgeError("aliases.toml", "cleaning.kept", f"{name!r} is also in [cleaning] vendors")
+        raise KnowledgeError("aliases.toml", "cleaning.kept", f"{written[name]!r} is also in [cleaning] vendors")
     for name in sorted(name_vendors - brands - text_vendors):
         raise KnowledgeError("aliases.toml", "cleaning.vendors",
-                             f"{name!r} is not in hardware.toml [context] vendors (a brand? list it in [cleaning] brands)")
+                             f"{written[name]!r} is not in hardware.toml [context] vendors (a brand? list it in [cleaning] brands)")
     for name in sorted(text_vendors - name_vendors - kept):
         raise KnowledgeError("hardware.toml", "context.vendors",
-                             f"{name!r} is not in aliases.toml [cleaning] vendors (nor in [cleaning] kept)")
+                             f"{written[name]!r} is not in aliases.toml [cleaning] vendors (nor in [cleaning] kept)")
 
 
 # ------------------------------------------------------------------ scan shortcuts

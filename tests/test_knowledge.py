@@ -1,0 +1,231 @@
+"""Issue 14: the extractor's knowledge is a checked, typed layer (extract/knowledge.py).
+
+- the shipped files load cleanly, through the public loader, into the typed records;
+- each bad snippet of the table below, written into a copy of the files, gives one
+  KnowledgeError whose message names the file and the key;
+- the loader's records are what the extractor reads: no vocabulary left in code that a
+  knowledge file holds, and no private ``re`` API (``re._parser``, ``re._constants``,
+  ``sre_parse``, ``sre_constants``) in the extractor.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from claimbench.extract import knowledge as knowledge_module
+from claimbench.extract import names, numbers
+from claimbench.extract.knowledge import (
+    Aliases, Cues, Hardware, Knowledge, KnowledgeError, Metrics, NumberWords, Units, Workloads, knowledge, load,
+    read_knowledge,
+)
+from claimbench.schemas import vocabularies
+
+PACKAGE = resources.files("claimbench.extract") / "knowledge"
+EXTRACT = Path(knowledge_module.__file__).parent
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the shipped knowledge files, to edit."""
+    shutil.copytree(PACKAGE, tmp_path / "knowledge")
+    return tmp_path / "knowledge"
+
+
+def test_the_shipped_files_load_into_typed_records():
+    k = knowledge()
+    assert isinstance(k, Knowledge)
+    for field, kind in (("metrics", Metrics), ("units", Units), ("number_words", NumberWords), ("cues", Cues),
+                        ("hardware", Hardware), ("workloads", Workloads), ("aliases", Aliases)):
+        assert isinstance(getattr(k, field), kind), field
+    assert set(k.metrics.keywords) <= set(vocabularies()["metric"])
+    assert k.metrics.by_unit["ms"] == "latency" and k.units.factor["-?folds?(?![A-Za-z])"] == "x"
+    assert k.number_words.phrases["twice"].value == 2.0 and "twice" in k.number_words.stems
+    assert len(k.hardware.accelerators) >= 150 and len(k.hardware.machines) >= 200
+    assert re.fullmatch(k.hardware.context.vendor, "Texas  Instruments")
+
+
+def test_a_copy_of_the_shipped_files_reads_the_same(folder: Path):
+    assert read_knowledge(folder) == knowledge()
+
+
+def test_records_are_read_only():
+    k = knowledge()
+    with pytest.raises(Exception):
+        k.metrics.keywords["speedup"] = ()  # type: ignore[index]
+    with pytest.raises(Exception):
+        k.metrics.generic = ()  # type: ignore[misc]
+
+
+def test_load_gives_a_files_parsed_contents_for_code_outside_the_extractor():
+    """claimbench's leaderboard reads aliases.toml through load()."""
+    aliases = load("aliases")
+    assert "NVIDIA A100" in aliases["hardware"] and "Nvidia" in aliases["cleaning"]["vendors"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}: the case no longer applies"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+# (id, file, edit (old, new) or text to append, the file and key the error must name, a word of the problem)
+BAD = [
+    ("bad pattern", "metrics.toml", ("'goodput'", "'goodput('"), "metrics.toml [keywords.throughput]", "bad pattern"),
+    ("bad pattern as a key", "units.toml", ("'ms(?![A-Za-z/])' = \"ms\"", "'ms(?![A-Za-z/]' = \"ms\""),
+     "units.toml [quantity.ms(?![A-Za-z/]]", "bad pattern"),
+    ("pattern outside the subset", "cues.toml", ("'under', 'below'", "'under', '\\x62elow'"), "cues.toml [qualifier.before.at_most]",
+     "outside the subset"),
+    ("global flag", "workloads.toml", ("benchmarks = '(?:MLPerf", "benchmarks = '(?i)(?:MLPerf"), "workloads.toml [systems.benchmarks]",
+     "outside the subset"),
+    ("duplicate key", "metrics.toml", ('"ms" = "latency"\n', '"ms" = "latency"\n"ms" = "memory"\n'),
+     'metrics.toml [line ', "overwrite"),
+    ("duplicate fragment", "cues.toml", ("'over', 'at\\s+least'", "'over', 'over', 'at\\s+least'"), "cues.toml [qualifier.before.at_least]",
+     "twice"),
+    ("duplicate but for case", "metrics.toml", ("'RAM', 'HBM'", "'RAM', 'ram'"), "metrics.toml [keywords.memory]", "case aside"),
+    ("one keyword under two metrics", "metrics.toml", ("'goodput'", "'goodput', 'makespan'"), "metrics.toml [keywords.latency]",
+     "also under keywords.throughput"),
+    ("unknown metric class", "metrics.toml", ('"ms" = "latency"', '"ms" = "slowness"'), "metrics.toml [by_unit.ms]", "not one of"),
+    ("unknown metric in keywords", "metrics.toml", ("\nother = []", "\nfastness = []"), "metrics.toml [keywords.fastness]", "not one of"),
+    ("unknown qualifier", "cues.toml", ("\nup_to = ['up\\s+to'", "\nupto = ['up\\s+to'"), "cues.toml [qualifier.before.upto]",
+     "not one of"),
+    ("unknown direction", "number_words.toml", ('[2, "x", "increase"]', '[2, "x", "up"]'), "number_words.toml [phrases.doubl(?:e|es|ed|ing)]",
+     "not one of"),
+    ("wrong value type", "number_words.toml", ("two = 2\n", 'two = "2"\n'), "number_words.toml [cardinals.two]", "not a integer"),
+    ("missing key", "cues.toml", ("error_bar = [", "error_bars = ["), "cues.toml [setup.error_bars]", "unknown key"),
+    ("unknown key", "hardware.toml", ("[context]\n", "[context]\nvendor = 'NVIDIA'\n"), "hardware.toml [context.vendor]", "unknown key"),
+    ("phrase without a stem", "number_words.toml", ("'twice' = [2", "'zweimal' = [2"),
+     "number_words.toml [phrases.zweimal]", "none of the stems"),
+    ("machine context", "machines.csv", ("Knights Landing,cpu_generation,free,-", "Knights Landing,cpu_generation,anywhere,-"),
+     "machines.csv [Knights Landing]", "context"),
+    ("machine listed twice", "machines.csv", ("Knights Landing,cpu_generation,free,-", "Knights Landing,cpu_generation,free,-\nKNL,cpu,device,-"),
+     "machines.csv [name]", "twice"),
+    # Across files.
+    ("unit no unit word gives", "metrics.toml", ('"ms" = "latency"', '"ms" = "latency"\n"fortnight" = "latency"'),
+     "metrics.toml [by_unit.fortnight]", "units.toml"),
+    ("unitless unit that names no metric", "units.toml", ('units = ["TOPS/W",', 'units = ["sample", "TOPS/W",'),
+     "units.toml [written_unitless.units]", "metrics.toml"),
+    ("vendor in hardware.toml only", "hardware.toml", ('"Texas Instruments"]', '"Texas Instruments", "Rivos"]'),
+     "hardware.toml [context.vendors]", "'Rivos' is not in aliases.toml"),
+    ("vendor in aliases.toml only", "aliases.toml", ('"GeForce", "Tesla"]\ndevice_words', '"GeForce", "Tesla", "Rivos"]\ndevice_words'),
+     "aliases.toml [cleaning.vendors]", "'Rivos' is not in hardware.toml"),
+    ("a brand that is a vendor in text", "aliases.toml", ('brands = ["SambaNova",', 'brands = ["NVIDIA", "SambaNova",'),
+     "aliases.toml [cleaning.brands]", "vendor of hardware.toml"),
+    ("stem the cardinals need", "number_words.toml", ('"fold", "times", "dollar"]', '"fold", "dollar"]'),
+     "number_words.toml [stems.words]", "'times' missing"),
+]
+
+
+@pytest.mark.parametrize("name, edit, names_key, problem", [pytest.param(*row[1:], id=row[0]) for row in BAD])
+def test_a_bad_snippet_names_file_and_key(folder: Path, name: str, edit, names_key: str, problem: str):
+    if isinstance(edit, tuple):
+        _edit(folder / name, *edit)
+    else:
+        _append(folder / name, edit)
+    with pytest.raises(KnowledgeError) as caught:
+        read_knowledge(folder)
+    message = str(caught.value)
+    assert message.startswith(names_key), message
+    assert problem in message, message
+    assert caught.value.file == names_key.split(" ")[0]
+
+
+def test_a_bad_pattern_error_names_the_pattern(folder: Path):
+    _edit(folder / "hardware.toml", "google = '(?:TPU", "google = '(?:(?:TPU")
+    with pytest.raises(KnowledgeError, match=r"^hardware\.toml \[products\.google\]: bad pattern '\(\?:\(\?:TPU"):
+        read_knowledge(folder)
+
+
+def test_a_missing_file_is_named(folder: Path):
+    (folder / "workloads.toml").unlink()
+    with pytest.raises(KnowledgeError, match=r"^workloads\.toml \[\]: cannot be read"):
+        read_knowledge(folder)
+
+
+def test_a_knowledge_error_is_a_value_error():
+    assert issubclass(KnowledgeError, ValueError)
+
+
+# ---------------------------------------------------------------- no vocabulary left in code
+
+
+def test_the_moved_vocabularies_come_from_the_files():
+    """The word lists once written in code are built from the knowledge records."""
+    from claimbench.extract import claims, context, metric
+
+    k = knowledge()
+    assert numbers._WORD_STEMS == k.number_words.stems
+    assert "|".join(k.metrics.scores) in claims.SCORE_WORDS.pattern
+    assert "|".join(k.cues.baseline.compared_with) in claims.COMPARED_WITH.pattern
+    assert "|".join(k.cues.baseline.not_names) in context.NOT_A_BASELINE.pattern
+    assert "|".join(k.cues.baseline.not_systems) in context.NOT_A_SYSTEM.pattern
+    assert "|".join(k.metrics.by_head) in metric.BY_HEAD.pattern
+    assert names.CONTEXTS == knowledge_module.CONTEXTS and set(names.SUFFIX) == set(knowledge_module.SUFFIXES)
+
+
+def _word_tuples(path: Path) -> list[str]:
+    """Module-level tuples, lists or sets of three or more plain words (a vocabulary) in a module."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.Tuple, ast.List, ast.Set)):
+            items = node.value.elts
+            if len(items) >= 3 and all(isinstance(i, ast.Constant) and isinstance(i.value, str) and i.value.isalpha() for i in items):
+                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+                found.append(f"{path.name}:{getattr(target, 'id', node.lineno)}")
+    return found
+
+
+# Not vocabularies: the values of machines.csv's context column, which extract/names.py's logic reads one by one.
+GRAMMAR = {"knowledge.py:CONTEXTS"}
+
+
+def test_no_word_list_left_in_the_extractors_code():
+    assert [f for p in sorted(EXTRACT.glob("*.py")) for f in _word_tuples(p) if f not in GRAMMAR] == []
+
+
+def test_no_loading_of_knowledge_files_outside_the_loader():
+    """Only extract/knowledge.py opens the knowledge folder."""
+    for path in sorted(EXTRACT.glob("*.py")):
+        if path.name != "knowledge.py":
+            text = path.read_text(encoding="utf-8")
+            assert 'load("' not in text and "tomllib" not in text and '"knowledge"' not in text, path.name
+
+
+# ---------------------------------------------------------------- public APIs only
+
+PRIVATE_RE = re.compile(r"\bre\._parser\b|\bre\._constants\b|\bsre_parse\b|\bsre_constants\b|\bsre_compile\b")
+
+
+def _code_lines(source: str) -> list[tuple[int, str]]:
+    """(line, text) of the code, docstrings and comments left out."""
+    import io
+    import tokenize
+
+    out = []
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type in (tokenize.NAME, tokenize.OP):
+            out.append((tok.start[0], tok.string))
+    return out
+
+
+def test_no_private_re_api_in_the_extractor():
+    found = []
+    for path in sorted(EXTRACT.glob("*.py")):
+        tokens = _code_lines(path.read_text(encoding="utf-8"))
+        code = "".join(t for _, t in tokens)
+        for m in PRIVATE_RE.finditer(code.replace(" ", "")):
+            found.append(f"{path.name}: {m.group(0)}")
+    assert found == []
+
+
+def test_the_private_re_scan_has_teeth():
+    tokens = _code_lines("import re\nx = re._parser.parse('a')\n# re._constants in a comment\n")
+    assert [m.group(0) for m in PRIVATE_RE.finditer("".join(t for _, t in tokens))] == ["re._parser"]
