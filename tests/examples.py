@@ -2,16 +2,17 @@
 
 An :class:`Example` is a text and what the extractor must find in it, with the form of
 text it stands for and where it comes from. :func:`check` runs the extractor's public
-API on it and compares; :func:`params` makes the pytest parameters, one a example, its
-id naming the text.
+API on it and compares; :func:`params` makes the pytest parameters, one per example, its
+id naming the section and the text.
 
 A test file lists its examples in sections, as price-parser's tests do:
 
 - corpus sentences: ``source="corpus"``, texts of the built-in corpus (corpus/seeds) or
   of the development gold sets (corpus/gold/dev.jsonl, dev_external.jsonl), verbatim
   or cut from one sentence: every sentence of the text has at least 70% of its
-  characters in runs of 12 or more taken from one sentence of those files, and each
-  figure of it is in that sentence (never corpus/gold/test.jsonl: its errors are not read);
+  characters in runs of 12 or more taken from one sentence of those files (among the 10
+  sharing the most words with it), and each figure of it is in that sentence
+  (:func:`from_corpus`; never corpus/gold/test.jsonl, whose errors are not read);
 - invented sentences: ``source="invented"``, every other text, most written for the form;
 - bugs caught: ``bug=`` says which wrong output the example guards against, found
   after the form was handled (the commit that fixed it);
@@ -22,8 +23,8 @@ Only what an example states is checked:
 
 - ``claims``: every claim of the text, in order, with the seven fields of :class:`Claim`
   (and baseline, hardware, workload where the Claim gives them);
-- ``has``: the claims with these mentions have these fields (:class:`Has`), the others
-  unchecked;
+- ``has``: the claim with this mention has these fields (:class:`Has`; any of them, if several
+  claims have the mention), the others unchecked;
 - ``hardware`` / ``workloads``: the names ``context.find_hardware`` /
   ``context.find_workloads`` find in the text, as written;
 - ``quantities``: the numbers ``numbers.find_quantities`` finds in the normalized text,
