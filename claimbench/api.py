@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from claimbench.errors import UsageError
+
 CONFIGS = ("claims", "papers", "quarantine")
 # owner/name, as the Hub spells repository ids.
 _REPO_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+")
@@ -93,7 +95,7 @@ def data_file(folder: Path, config: str) -> Path:
 
 def _check_config(config: str) -> None:
     if config not in CONFIGS:
-        raise ValueError(f"config must be one of {', '.join(CONFIGS)}, got {config!r}")
+        raise UsageError(f"config must be one of {', '.join(CONFIGS)}, got {config!r}")
 
 
 def _version(version: str) -> str:

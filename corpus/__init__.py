@@ -7,6 +7,8 @@
 from importlib import resources
 from pathlib import Path
 
+from claimbench.errors import UsageError
+
 
 def seed_dir() -> Path:
     """The folder holding the built-in seed dumps."""
@@ -38,10 +40,10 @@ def gold_file(name: str) -> Path:
     >>> gold_file("nope.jsonl")
     Traceback (most recent call last):
     ...
-    ValueError: no gold set 'nope.jsonl': the shipped ones are dev.jsonl, dev_external.jsonl, test.jsonl
+    claimbench.errors.UsageError: no gold set 'nope.jsonl': the shipped ones are dev.jsonl, dev_external.jsonl, test.jsonl
     """
     if name not in GOLD_SETS:
-        raise ValueError(f"no gold set {name!r}: the shipped ones are {', '.join(GOLD_SETS)}")
+        raise UsageError(f"no gold set {name!r}: the shipped ones are {', '.join(GOLD_SETS)}")
     return gold_dir() / name
 
 

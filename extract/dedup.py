@@ -50,6 +50,8 @@ from typing import Iterable
 from .papers import Paper, title_check
 from .readers import EXCERPT_CHARS, Reject
 
+from claimbench.errors import ClaimbenchError
+
 
 @dataclass(frozen=True)
 class MergedPaper:
@@ -78,7 +80,7 @@ def utf8_abstract_hash(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
-class InputChanged(RuntimeError):
+class InputChanged(ClaimbenchError, RuntimeError):
     """A later pass over the inputs did not read what the first pass read (a file changed meanwhile)."""
 
 

@@ -80,6 +80,8 @@ import regex
 from .normalize import blank
 from .papers import Paper, folded_title_id
 
+from claimbench.errors import ClaimbenchError
+
 SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".parquet")
 
 # Longer than this is not a title or an abstract (arXiv allows 1,920 characters of abstract).
@@ -126,7 +128,7 @@ _BOMS = (
 _SNIFF_BYTES = 4096
 
 
-class InputError(ValueError):
+class InputError(ClaimbenchError, ValueError):
     """A problem in an input file, with the place it was found."""
 
     def __init__(self, path: str | Path, line: int | None, reason: str):

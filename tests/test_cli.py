@@ -332,3 +332,24 @@ def test_summary_reports_every_stage_and_leaves_no_temporary_files(tmp_path):
     assert re.search(r"^cache hits:\s+0$", stdout, re.MULTILINE)
     assert "papers/s" in stderr and "s left" in stderr  # progress, without --quiet
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "claims.papers.parquet", "claims.parquet"]
+
+
+def test_only_errors_the_user_can_fix_are_one_line_a_bug_keeps_its_traceback(monkeypatch, capsys):
+    """A ClaimbenchError ends the command with its exit code and one line; any other exception (a bug in
+    claimbench, say a ValueError from deep inside) is not dressed up as a usage error."""
+    import claimbench.cli.analysis as analysis_commands
+    from claimbench.cli import main
+    from claimbench.errors import UsageError
+
+    def usage(args):
+        raise UsageError("--top must be at least 0, got -1")
+
+    def bug(args):
+        raise ValueError("an internal invariant broke")
+
+    monkeypatch.setattr(analysis_commands, "cmd_diff", usage)
+    assert main(["diff", "0.1.0", "0.2.0"]) == 2
+    assert capsys.readouterr().err == "claimbench: --top must be at least 0, got -1\n"
+    monkeypatch.setattr(analysis_commands, "cmd_diff", bug)
+    with pytest.raises(ValueError, match="internal invariant"):
+        main(["diff", "0.1.0", "0.2.0"])

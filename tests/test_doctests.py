@@ -12,7 +12,8 @@ import pytest
 
 PACKAGES = ("claimbench", "claimbench.extract", "claimbench.schemas", "claimbench.validation", "claimbench.corpus")
 MODULES = sorted(
-    {name for package in PACKAGES for _, name, _ in pkgutil.walk_packages(importlib.import_module(package).__path__, package + ".")}
+    {name for package in PACKAGES for _, name, _ in pkgutil.walk_packages(importlib.import_module(package).__path__, package + ".")
+     if not name.endswith(".__main__")}  # running it would run the command line
     | set(PACKAGES)
 )
 

@@ -14,7 +14,8 @@ Layers, bottom to top (a module may import modules of its own layer and of the l
 
     layer       modules                                     may import
     ----------  ------------------------------------------  ------------------------------------
-    data        claimbench.schemas, claimbench.corpus       nothing of the project
+    data        claimbench.schemas, claimbench.corpus,      nothing of the project
+                claimbench.errors
     extract     claimbench.extract.* (the extractor)        data
     validation  claimbench.validation.*                     data
     release     claimbench.release.* (tables, layout,       data, extract, validation
@@ -40,7 +41,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 LAYERS = {  # layer -> (module prefixes, layers it may import)
-    "data": (("claimbench.schemas", "claimbench.corpus"), ()),
+    "data": (("claimbench.schemas", "claimbench.corpus", "claimbench.errors"), ()),
     "extract": (("claimbench.extract",), ("data",)),
     "validation": (("claimbench.validation",), ("data",)),
     "release": (("claimbench.release",), ("data", "extract", "validation")),

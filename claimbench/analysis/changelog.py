@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from claimbench.errors import RefusedWrite
 from claimbench.release.layout import data_entries, is_shard_file
 
 HEADER = (
@@ -134,7 +135,7 @@ def metric_markdown(diff) -> str:
 def refuse_link(path: Path) -> None:
     """A ValueError naming ``path`` when it is a symbolic link: claimbench never writes through one."""
     if path.is_symlink():
-        raise ValueError(f"{path} is a link: claimbench never writes through a link (remove it, then build again)")
+        raise RefusedWrite(f"{path} is a link: claimbench never writes through a link (remove it, then build again)")
 
 
 def write_changelog(releases_dir: Path) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from claimbench.errors import UsageError
 from claimbench.analysis import scoring
 from claimbench.corpus import REPORT_ONLY_SETS, gold_file
 from claimbench.extract.claims import extract_claims
@@ -174,22 +175,22 @@ def parse_floor(text: str) -> Floor:
     >>> parse_floor("dev.jsonl:f2=0.9")
     Traceback (most recent call last):
     ...
-    ValueError: --floor dev.jsonl:f2=0.9: unknown figure 'f2' (one of precision, recall, f1, metric_f1, exact_f1, metric_acc, qualifier_acc, change_acc, baseline_acc, baseline_f1, hardware_acc, hardware_f1, workload_acc, workload_f1)
+    claimbench.errors.UsageError: --floor dev.jsonl:f2=0.9: unknown figure 'f2' (one of precision, recall, f1, metric_f1, exact_f1, metric_acc, qualifier_acc, change_acc, baseline_acc, baseline_f1, hardware_acc, hardware_f1, workload_acc, workload_f1)
     """
     target, colon, spec = text.rpartition(":")
     if not colon or not target or not spec:
-        raise ValueError(f"--floor {text}: expected SET:FIGURE=VALUE[,FIGURE=VALUE...], e.g. dev.jsonl:f1=0.95,metric_f1=0.87")
+        raise UsageError(f"--floor {text}: expected SET:FIGURE=VALUE[,FIGURE=VALUE...], e.g. dev.jsonl:f1=0.95,metric_f1=0.87")
     figures = {}
     for part in spec.split(","):
         name, eq, value = (x.strip() for x in part.partition("="))
         if name not in FIGURE_COLUMNS:
-            raise ValueError(f"--floor {text}: unknown figure {name!r} (one of {', '.join(FIGURE_COLUMNS)})")
+            raise UsageError(f"--floor {text}: unknown figure {name!r} (one of {', '.join(FIGURE_COLUMNS)})")
         if not eq:
-            raise ValueError(f"--floor {text}: expected {name}=VALUE")
+            raise UsageError(f"--floor {text}: expected {name}=VALUE")
         try:
             figures[name] = float(value)
         except ValueError:
-            raise ValueError(f"--floor {text}: {name} needs a number, got {value!r}") from None
+            raise UsageError(f"--floor {text}: {name} needs a number, got {value!r}") from None
     return Floor(target, figures)
 
 

@@ -38,6 +38,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimbench.errors import UsageError
+
 LOWER_IS_BETTER = ("latency", "memory", "energy", "cost")
 RELATIVE_UNITS = ("x", "%", "pp", "")
 FORMATS = ("table", "csv", "json", "markdown")
@@ -216,7 +218,7 @@ def check_metric(metric: str) -> None:
 
     valid = vocabularies()["metric"]
     if metric not in valid:
-        raise ValueError(f"unknown metric {metric!r}; valid metrics: {', '.join(valid)}")
+        raise UsageError(f"unknown metric {metric!r}; valid metrics: {', '.join(valid)}")
 
 
 def leaderboard(df, metric: str, baseline: str | None = None, hardware: str | None = None, workload: str | None = None,

@@ -29,6 +29,7 @@ import sys
 import threading
 
 from claimbench import __version__
+from claimbench.errors import ClaimbenchError
 from claimbench.cli import analysis, build, extract, releases
 from claimbench.extract.readers import InputError
 
@@ -58,28 +59,17 @@ def _exit_on_sigterm() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from claimbench.release.writer import ReleaseExistsError
-
     args = parser().parse_args(argv)
     if args.command in ("extract", "build"):
         _exit_on_sigterm()
     try:
         return args.handler(args)
-    except InputError as err:
+    except ClaimbenchError as err:  # the user's to fix: one line, no traceback
         from claimbench.run.pipeline import ExtractionFailed
 
-        print(f"claimbench: {'' if isinstance(err, ExtractionFailed) else 'bad input: '}{err}", file=sys.stderr)
-        return 2
-    except RuntimeError as err:
-        from claimbench.extract.dedup import InputChanged
-
-        if not isinstance(err, InputChanged):
-            raise
-        print(f"claimbench: {err}", file=sys.stderr)
-        return 2
-    except (ReleaseExistsError, ValueError) as err:
-        print(f"claimbench: {err}", file=sys.stderr)
-        return 2
+        label = "bad input: " if isinstance(err, InputError) and not isinstance(err, ExtractionFailed) else ""
+        print(f"claimbench: {label}{err}", file=sys.stderr)
+        return err.exit_code
     except OSError as err:
         # A read-only folder, a full disk, a file-size limit: one line naming the path and the cause (whatever was
         # being written is left out whole: releases and outputs are renamed into place only when complete).
@@ -88,11 +78,3 @@ def main(argv: list[str] | None = None) -> int:
         where = f": {printable_path(err.filename)}" if err.filename else ""
         print(f"claimbench: cannot write or read{where}: {err.strerror or err}", file=sys.stderr)
         return 2 if isinstance(err, FileNotFoundError) else 1  # a missing input or release file is the user's to fix
-    except ImportError as err:
-        from claimbench.run.engines import EngineUnavailable
-
-        if not isinstance(err, EngineUnavailable):
-            raise
-        print(f"claimbench: {err}", file=sys.stderr)  # --engine dask without Dask: which extra to install
-        return 2
-

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from claimbench.errors import UsageError
 from claimbench.analysis.leaderboard import FORMATS
 from claimbench.cli.common import predictions_table
 
@@ -69,7 +70,7 @@ def cmd_evaluate(args) -> int:
     paths = args.gold or gold_files()
     unknown = unmatched_floors(floors, list(zip(set_names(paths), paths)))
     if unknown:
-        raise ValueError(f"--floor for {', '.join(unknown)}: no such gold set here (the sets: {', '.join(set_names(paths))})")
+        raise UsageError(f"--floor for {', '.join(unknown)}: no such gold set here (the sets: {', '.join(set_names(paths))})")
     claims = predictions_table(args.predictions) if args.predictions else None
     scores = evaluate_sets(paths, claims)
     hidden = {s.name for s in scores if args.show_errors and is_report_only(s.path)}

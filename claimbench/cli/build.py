@@ -1,7 +1,6 @@
 """``claimbench build``: extract, validate and write a versioned release folder."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from claimbench.cli.common import add_on_error, add_workers, cache_dir, check_releases_dir, engine_args, naming, positive
@@ -26,17 +25,13 @@ def register(sub) -> None:
 
 
 def cmd_build(args) -> int:
-    from claimbench.run.build import ValidationFailed, build
+    from claimbench.run.build import build
 
     check_releases_dir(args.releases_dir)
-    try:
-        with naming(args.releases_dir):
-            result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
-                           on_error=args.on_error, cache_dir=cache_dir(args, args.releases_dir),
-                           report_page=args.report_page, shard_records=args.shard_records, **engine_args(args))
-    except ValidationFailed as err:
-        print(f"claimbench: {err}", file=sys.stderr)
-        return 1
+    with naming(args.releases_dir):  # a failed validation is a ValidationFailed: exit 1, no release
+        result = build(args.inputs, args.releases_dir, args.release_version, progress=not args.quiet, date=args.date,
+                       on_error=args.on_error, cache_dir=cache_dir(args, args.releases_dir),
+                       report_page=args.report_page, shard_records=args.shard_records, **engine_args(args))
     print(result.stats.summary())
     print(result.validation_summary)
     if result.up_to_date:

@@ -6,6 +6,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from claimbench.errors import RefusedWrite, UsageError
 from claimbench.extract.readers import InputError
 
 
@@ -50,11 +51,11 @@ def workers_arg(text: str) -> int:
 def check_output(output: Path, inputs: list[str]) -> None:
     """``extract -o``: not an existing folder, and not one of the inputs (it would be overwritten)."""
     if output.is_dir():
-        raise ValueError(f"--output {output} is a folder: name the claims .parquet file to write")
+        raise UsageError(f"--output {output} is a folder: name the claims .parquet file to write")
     target = output.resolve()
     for item in inputs:
         if Path(item).exists() and Path(item).resolve() == target:
-            raise ValueError(f"--output {output} is also an input: writing it would destroy the input")
+            raise RefusedWrite(f"--output {output} is also an input: writing it would destroy the input")
 
 
 def check_releases_dir(releases_dir: Path) -> None:
@@ -62,7 +63,7 @@ def check_releases_dir(releases_dir: Path) -> None:
     here = releases_dir.resolve()
     for folder in (here, *here.parents):
         if (folder / "MANIFEST.json").is_file():
-            raise ValueError(f"--releases-dir {releases_dir} is inside the release {folder}: releases are never written into")
+            raise RefusedWrite(f"--releases-dir {releases_dir} is inside the release {folder}: releases are never written into")
 
 
 def workers_for(args) -> int | None:
@@ -78,7 +79,7 @@ def workers_for(args) -> int | None:
 
 def engine_args(args) -> dict:
     if args.scheduler and args.engine != "dask":
-        raise ValueError("--scheduler is for --engine dask")
+        raise UsageError("--scheduler is for --engine dask")
     return {"engine": args.engine, "workers": workers_for(args), "scheduler": args.scheduler}
 
 

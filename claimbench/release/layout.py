@@ -24,6 +24,8 @@ import json
 import re
 from pathlib import Path
 
+from claimbench.errors import ClaimbenchError
+
 TABLES = ("claims", "papers", "quarantine")
 SHARDED_TABLES = ("claims", "papers")
 _SHARD = re.compile(r"(?P<table>[a-z]+)-(?P<index>\d{5})-of-(?P<count>\d{5})\.parquet")
@@ -93,7 +95,7 @@ def _check_listed(folder: Path, table: str) -> None:
 MANIFEST = "MANIFEST.json"
 
 
-class ManifestError(ValueError):
+class ManifestError(ClaimbenchError, ValueError):
     """A release's MANIFEST.json that cannot be read as a manifest; ``problem`` says why, naming the key at fault."""
 
     def __init__(self, path: Path, problem: str):
@@ -342,7 +344,7 @@ def read_table(folder: Path, table: str, columns: list[str] | None = None):
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 
-class DamagedShard(ValueError):
+class DamagedShard(ClaimbenchError, ValueError):
     """A data file of a release that is not a readable Parquet file (truncated, overwritten)."""
 
 

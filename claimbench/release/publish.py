@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimbench.errors import ClaimbenchError, UsageError
 from claimbench.extract.readers import InputError
 from claimbench.release.layout import read_manifest
 
@@ -40,12 +41,12 @@ _TOKEN_LIKE = re.compile(r"\bhf_[A-Za-z0-9]{10,}\b")
 REDACTED = "<redacted>"
 
 
-class PublishError(Exception):
+class PublishError(ClaimbenchError):
     """Publishing stopped; ``code`` is the exit status (1: verification or upload failed, 2: usage or setup)."""
 
     def __init__(self, message: str, code: int = 1):
         super().__init__(message)
-        self.code = code
+        self.code = self.exit_code = code
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,10 @@ def check_repo_id(repo_id: str) -> str:
     >>> check_repo_id("claims")
     Traceback (most recent call last):
     ...
-    ValueError: --repo-id must be ORG/NAME (letters, digits, '.', '_', '-'), got 'claims'
+    claimbench.errors.UsageError: --repo-id must be ORG/NAME (letters, digits, '.', '_', '-'), got 'claims'
     """
     if not _REPO_ID.fullmatch(repo_id) or ".." in repo_id or repo_id.endswith((".", "-")):
-        raise ValueError(f"--repo-id must be ORG/NAME (letters, digits, '.', '_', '-'), got {repo_id!r}")
+        raise UsageError(f"--repo-id must be ORG/NAME (letters, digits, '.', '_', '-'), got {repo_id!r}")
     return repo_id
 
 

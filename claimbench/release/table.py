@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from claimbench.errors import UsageError
 from claimbench.extract.dedup import MergedPaper
 from claimbench.extract.model import Claim
 from claimbench.extract.units import canonical
@@ -124,7 +125,7 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     DataType(int32)
     """
     if table.schema.names != schema.names:
-        raise ValueError(f"table columns {table.schema.names} differ from the schema's {schema.names}")
+        raise UsageError(f"table columns {table.schema.names} differ from the schema's {schema.names}")
     return table.cast(schema)
 
 

@@ -26,12 +26,14 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from claimbench.errors import ClaimbenchError, UsageError
+
 VersionKey = tuple[int, int, int]
 
 _VERSION = re.compile(r"v?(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")  # at most 9 digits a part
 
 
-class ReleaseNotFound(ValueError):
+class ReleaseNotFound(ClaimbenchError, ValueError):
     """No release of the asked version (or none at all) where it was looked for."""
 
 
@@ -43,11 +45,11 @@ def parse_version(version: str) -> str:
     >>> parse_version("../x")
     Traceback (most recent call last):
     ...
-    ValueError: version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got '../x'
+    claimbench.errors.UsageError: version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got '../x'
     """
     match = _VERSION.fullmatch(version)
     if not match:
-        raise ValueError(f"version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got {version[:40]!r}")
+        raise UsageError(f"version must be X.Y.Z or vX.Y.Z (digits only, no leading zeros, at most 9 a part), got {version[:40]!r}")
     return ".".join(match.groups())
 
 
@@ -70,7 +72,7 @@ def bump(version: str, part: str) -> str:
         return f"{major}.{minor + 1}.0"
     if part == "patch":
         return f"{major}.{minor}.{patch + 1}"
-    raise ValueError(f"part must be major, minor or patch, got {part!r}")
+    raise UsageError(f"part must be major, minor or patch, got {part!r}")
 
 
 def releases_in(releases_dir: Path) -> list[tuple[VersionKey, Path]]:

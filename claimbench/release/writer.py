@@ -36,6 +36,7 @@ from typing import Callable
 
 import pyarrow as pa
 
+from claimbench.errors import ClaimbenchError, UsageError
 from claimbench.release.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_dir
 from claimbench.release.layout import num_rows, read_table, shard_path, single_path
@@ -51,7 +52,7 @@ DrawReport = Callable[[Path, Path], object]
 _TEMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+")
 
 
-class ReleaseExistsError(FileExistsError):
+class ReleaseExistsError(ClaimbenchError, FileExistsError):
     """The release folder already exists; releases are never overwritten."""
 
 
@@ -64,14 +65,14 @@ def parse_date(date: str) -> str:
     >>> parse_date("2026-02-30")
     Traceback (most recent call last):
     ...
-    ValueError: --date must be an ISO date YYYY-MM-DD from 1970 on, got '2026-02-30'
+    claimbench.errors.UsageError: --date must be an ISO date YYYY-MM-DD from 1970 on, got '2026-02-30'
     """
     try:
         day = Date.fromisoformat(date)
     except (TypeError, ValueError):
         day = None
     if day is None or day.year < 1970 or len(date) != 10:
-        raise ValueError(f"--date must be an ISO date YYYY-MM-DD from 1970 on, got {date[:40]!r}")
+        raise UsageError(f"--date must be an ISO date YYYY-MM-DD from 1970 on, got {date[:40]!r}")
     return day.isoformat()
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from claimbench.errors import ClaimbenchError
 from claimbench import __version__
 from claimbench.cache.claims import default_cache_dir
 from claimbench.corpus import seed_dir
@@ -40,8 +41,10 @@ from claimbench.release.versioning import next_version, releases_in
 DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 
 
-class ValidationFailed(RuntimeError):
-    """The claims table failed table-level expectations: no release is written."""
+class ValidationFailed(ClaimbenchError, RuntimeError):
+    """The claims table failed table-level expectations: no release is written (exit 1: the build ran)."""
+
+    exit_code = 1
 
 
 @dataclass

@@ -37,6 +37,8 @@ from concurrent.futures import wait as wait_futures
 from contextlib import contextmanager
 from typing import Any
 
+from claimbench.errors import ClaimbenchError, UsageError
+
 __all__ = ["ENGINES", "Engine", "LocalEngine", "PoolEngine", "DaskEngine", "make_engine", "default_workers"]
 
 ENGINES = ("local", "dask")
@@ -72,7 +74,7 @@ class Engine:
 
     def __init__(self, workers: int, max_in_flight: int | None = None, read_ahead: int = 2):
         if workers < 1:
-            raise ValueError(f"workers must be at least 1, not {workers}")
+            raise UsageError(f"workers must be at least 1, not {workers}")
         self.workers = workers
         self._max_in_flight = max_in_flight
         self.read_ahead = read_ahead
@@ -232,7 +234,7 @@ _MISSING_DASK = (
 )
 
 
-class EngineUnavailable(ImportError):
+class EngineUnavailable(ClaimbenchError, ImportError):
     """An engine asked for whose package is not installed; the message says which extra to install."""
 
 
@@ -392,15 +394,15 @@ def make_engine(name: str = "local", workers: int | None = None, scheduler: str 
     >>> make_engine("spark")
     Traceback (most recent call last):
     ...
-    ValueError: unknown engine 'spark': choose one of local, dask
+    claimbench.errors.UsageError: unknown engine 'spark': choose one of local, dask
     """
     if name == "local":
         if scheduler:
-            raise ValueError("a scheduler address is for the dask engine: use make_engine('dask', scheduler=...)")
+            raise UsageError("a scheduler address is for the dask engine: use make_engine('dask', scheduler=...)")
         count = workers if workers is not None else default_workers()
         if count < 1:
-            raise ValueError(f"workers must be at least 1, not {count}")
+            raise UsageError(f"workers must be at least 1, not {count}")
         return LocalEngine() if count == 1 else PoolEngine(count, max_in_flight, read_ahead)
     if name == "dask":
         return DaskEngine(workers, scheduler, max_in_flight, quiet, connect_timeout, read_ahead)
-    raise ValueError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
+    raise UsageError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
