@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files(__name__) / name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabularies() -> dict[str, list[str]]:
     """The allowed values of metric, qualifier and change."""
     return json.loads(data_path("vocabularies.json").read_text(encoding="utf-8"))

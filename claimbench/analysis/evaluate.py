@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from claimbench.errors import UsageError
 from claimbench.analysis import scoring
 from claimbench.corpus import REPORT_ONLY_SETS, gold_file
+from claimbench.errors import UsageError
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import InputError

@@ -16,7 +16,6 @@ phrase decided it) and the rule that decided it.
 """
 from __future__ import annotations
 
-
 from claimbench.extract.claims import explain_claims
 from claimbench.extract.papers import Paper
 

@@ -36,7 +36,7 @@ import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from claimbench.errors import UsageError
 
@@ -68,7 +68,7 @@ def _words(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
-@lru_cache(maxsize=None)
+@cache
 def aliases() -> Aliases:
     """Load and compile extract/knowledge/aliases.toml (once)."""
     from claimbench.extract.knowledge import load

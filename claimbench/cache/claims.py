@@ -32,11 +32,11 @@ import hashlib
 import json
 import operator
 import os
-import sqlite3
 import shutil
+import sqlite3
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper

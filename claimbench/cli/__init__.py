@@ -29,8 +29,8 @@ import sys
 import threading
 
 from claimbench import __version__
-from claimbench.errors import ClaimbenchError
 from claimbench.cli import analysis, build, extract, releases
+from claimbench.errors import ClaimbenchError
 from claimbench.extract.readers import InputError
 
 # The command groups, in the order --help lists them; each module's register(sub) adds its commands, each

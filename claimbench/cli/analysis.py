@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from claimbench.errors import UsageError
 from claimbench.analysis.leaderboard import FORMATS
 from claimbench.cli.common import predictions_table
+from claimbench.errors import UsageError
 
 
 def register(sub) -> None:
@@ -61,9 +61,19 @@ def register(sub) -> None:
 
 
 def cmd_evaluate(args) -> int:
+    from claimbench.analysis.evaluate import (
+        Floor,
+        evaluate_sets,
+        floor_failures,
+        floors_for,
+        format_result,
+        format_table,
+        is_report_only,
+        parse_floor,
+        set_names,
+        unmatched_floors,
+    )
     from claimbench.corpus import gold_files
-    from claimbench.analysis.evaluate import (Floor, evaluate_sets, floor_failures, floors_for, format_result, format_table,
-                                     is_report_only, parse_floor, set_names, unmatched_floors)
 
     every = {name: value for name, value in (("f1", args.min_f1), ("metric_f1", args.min_metric_f1)) if value is not None}
     floors = [Floor(None, every)] + [parse_floor(text) for text in args.floor]  # a bad --floor: ValueError, exit 2
@@ -99,7 +109,6 @@ def cmd_evaluate(args) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from claimbench.analysis.diff import diff_releases, format_text
-
     from claimbench.release.versioning import resolve_release
 
     a, b = resolve_release(args.a, args.releases_dir), resolve_release(args.b, args.releases_dir)
@@ -113,7 +122,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     from claimbench.analysis.leaderboard import check_metric, leaderboard, render
-
     from claimbench.release.layout import read_frame
     from claimbench.release.versioning import find_release, read_manifest, resolve_release
 
@@ -129,9 +137,9 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
 
 def cmd_report(args) -> int:
     """Handler of ``claimbench report``: prints what was written; exit 0, or 2 for a missing release."""
-    from claimbench.analysis.report import write_report
-
     import sys
+
+    from claimbench.analysis.report import write_report
 
     try:
         result = write_report(args.release, args.output, screenshot=not args.no_screenshot)

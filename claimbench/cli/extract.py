@@ -47,8 +47,8 @@ def cmd_extract(args) -> int:
 
 def _write_extract(args, run, output: Path) -> int:
     """Write ``extract``'s outputs (claims, papers, rejects) beside each other, all or none."""
-    from claimbench.run.pipeline import Outputs
     from claimbench.release.writer import remove_stale_temp
+    from claimbench.run.pipeline import Outputs
 
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp(output.parent)

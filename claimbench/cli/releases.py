@@ -61,7 +61,6 @@ def cmd_verify(args) -> int:
 
 def cmd_changelog(args: argparse.Namespace) -> int:
     from claimbench.analysis.changelog import changelog_text, write_changelog
-
     from claimbench.release.versioning import releases_in
 
     path = args.releases_dir / "CHANGELOG.md"

@@ -7,9 +7,9 @@ Parquet files themselves.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Mapping
 
 import pyarrow as pa
 import pyarrow.compute as pc

@@ -117,8 +117,8 @@ def publish_plan(release: Path, repo_id: str, private: bool = False) -> PublishP
     Raises InputError naming the path when there is no release there, and
     PublishError (code 1) listing every problem when the release fails verification.
     """
-    from claimbench.release.writer import sha256_file
     from claimbench.release.verify import verify_release
+    from claimbench.release.writer import sha256_file
 
     folder = Path(release)
     check_repo_id(repo_id)

@@ -23,8 +23,8 @@ reports are the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Callable, Iterable, Sequence
 
 from claimbench.validation.report import ChunkedReport, Outcome
 

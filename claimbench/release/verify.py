@@ -22,8 +22,19 @@ from pathlib import Path, PurePosixPath
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claimbench.release.layout import (MANIFEST, SHARDED_TABLES, ManifestError, data_files_pattern, is_shard_file, load_manifest,
-                               manifest_problems, relative, shard_path, shard_problems, table_files)
+from claimbench.release.layout import (
+    MANIFEST,
+    SHARDED_TABLES,
+    ManifestError,
+    data_files_pattern,
+    is_shard_file,
+    load_manifest,
+    manifest_problems,
+    relative,
+    shard_path,
+    shard_problems,
+    table_files,
+)
 from claimbench.release.writer import parse_version, sha256_file
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION, claims_schema
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from claimbench.errors import ClaimbenchError, UsageError
 

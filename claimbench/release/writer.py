@@ -30,19 +30,20 @@ import os
 import re
 import secrets
 import shutil
-from datetime import date as Date, datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
+from datetime import date as Date
 from pathlib import Path
-from typing import Callable
 
 import pyarrow as pa
 
+from claimbench.corpus import seed_dir
 from claimbench.errors import ClaimbenchError, UsageError
 from claimbench.release.card import ReleaseFacts, card_text
-from claimbench.corpus import seed_dir
 from claimbench.release.layout import num_rows, read_table, shard_path, single_path
-from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
 from claimbench.release.table import DICTIONARY_COLUMNS, PARQUET_OPTIONS, ParquetSink, conform, write_parquet  # noqa: F401 (re-exported)
 from claimbench.release.versioning import parse_version
+from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION
 
 # Draws the HTML report of a release folder into a folder: (release, out) -> anything. The writer
 # takes it as an argument so that writing a release does not depend on the analysis package.
@@ -229,7 +230,7 @@ def staged_facts(
     evaluation: dict | None = None,
 ) -> ReleaseFacts:
     """What the card and manifest say about a staged folder, were it release ``version`` of ``date``."""
-    day = parse_date(date) if date else datetime.now(timezone.utc).date().isoformat()
+    day = parse_date(date) if date else datetime.now(UTC).date().isoformat()
     rejects = tmp / "rejects.jsonl"
     return ReleaseFacts(
         version=parse_version(version),

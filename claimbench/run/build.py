@@ -21,22 +21,22 @@ from __future__ import annotations
 import copy
 import functools
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
-from claimbench.errors import ClaimbenchError
 from claimbench import __version__
-from claimbench.cache.claims import default_cache_dir
-from claimbench.corpus import seed_dir
-from claimbench.extract import claims as claims_module
-from claimbench.release.layout import shard_path
-from claimbench.run.pipeline import SHARD_RECORDS, Run, RunStats
 from claimbench.analysis.changelog import refuse_link, write_changelog
 from claimbench.analysis.report import write_report
-from claimbench.release.writer import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
+from claimbench.cache.claims import default_cache_dir
 from claimbench.cache.shards import Reuse, ShardStore
+from claimbench.corpus import seed_dir
+from claimbench.errors import ClaimbenchError
+from claimbench.extract import claims as claims_module
+from claimbench.release.layout import shard_path
 from claimbench.release.versioning import next_version, releases_in
+from claimbench.release.writer import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
+from claimbench.run.pipeline import SHARD_RECORDS, Run, RunStats
 
 DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 

@@ -63,29 +63,29 @@ import sys
 import tempfile
 import time
 from collections import deque
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import numpy as np
 import pyarrow as pa
 
 from claimbench.cache.claims import ClaimCache, content_key, decode_claims, encode_claims
-from claimbench.run.engines import default_workers, make_engine
+from claimbench.cache.inputs import IndexStore, index_file
+from claimbench.cache.shards import Reuse, ShardResult, ShardStore
 from claimbench.extract import claims as claims_module
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.dedup import InputChanged, MergedPaper
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import EXCERPT_CHARS, InputError, OnError, Reject, expand_inputs, screen
-from claimbench.cache.inputs import IndexStore, index_file
-from claimbench.run.plan import Plan, Shard, fingerprint
-from claimbench.release.writer import reject_line, sha256_file
-from claimbench.cache.shards import Reuse, ShardResult, ShardStore
-from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
 from claimbench.release import table as table_module
 from claimbench.release.table import ParquetSink, batch_tables
+from claimbench.release.writer import reject_line, sha256_file
+from claimbench.run.engines import default_workers, make_engine
+from claimbench.run.plan import Plan, Shard, fingerprint
+from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
 
 __all__ = ["BATCH_PAPERS", "CHUNK_BATCHES", "SHARD_RECORDS", "BatchOutput", "ExtractionFailed", "Outputs", "Progress", "Run",
            "RunStats", "default_workers", "extract_batch", "read_and_merge", "tabulate_batch"]

@@ -41,17 +41,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from claimbench.extract.dedup import (Copy, InputChanged, MergedPaper, best_variants, collision_reject, kept_copy,
-                                      merged_paper)
+from claimbench.cache.inputs import FileIndex, record_digest
+from claimbench.extract.dedup import Copy, InputChanged, MergedPaper, best_variants, collision_reject, kept_copy, merged_paper
 from claimbench.extract.papers import Paper
 from claimbench.extract.readers import Reject, read_records
-from claimbench.cache.inputs import FileIndex, record_digest
 
 CLOSE_FRACTION = 8  # a shard ends at the end of a file once it holds shard_records // CLOSE_FRACTION records
 
