@@ -37,6 +37,7 @@ from types import MappingProxyType
 
 import regex
 
+from claimbench.errors import ClaimbenchError
 from claimbench.schemas import vocabularies
 
 from .regex_subset import Unsupported, first_set, lowered, needles, parse
@@ -44,8 +45,11 @@ from .regex_subset import Unsupported, first_set, lowered, needles, parse
 Fragments = tuple[str, ...]  # regular-expression fragments, in the file's order
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(ClaimbenchError, ValueError):
     """A knowledge file that cannot be used: its message names ``file [key]`` and what is wrong.
+
+    A run loads the knowledge before it reads any paper (:meth:`claimbench.run.pipeline.Run.read`),
+    so a broken file stops ``claimbench extract`` or ``build`` at once with this one line (exit 2).
 
     >>> str(KnowledgeError("metrics.toml", "keywords.speedup", "bad pattern 'speed(': missing )"))
     "metrics.toml [keywords.speedup]: bad pattern 'speed(': missing )"

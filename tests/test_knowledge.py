@@ -229,3 +229,22 @@ def test_no_private_re_api_in_the_extractor():
 def test_the_private_re_scan_has_teeth():
     tokens = _code_lines("import re\nx = re._parser.parse('a')\n# re._constants in a comment\n")
     assert [m.group(0) for m in PRIVATE_RE.finditer("".join(t for _, t in tokens))] == ["re._parser"]
+
+
+def test_a_broken_file_stops_extract_at_once_with_one_line_naming_file_and_key(folder, tmp_path, monkeypatch, capsys):
+    """Not an "extraction failed" reject of every paper: the run checks the knowledge before reading any."""
+    from conftest import run_main
+
+    from claimbench.corpus import seed_files
+    from claimbench.errors import ClaimbenchError
+
+    path = folder / "metrics.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("'goodput'", "'goodput('", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        read_knowledge(folder)
+    assert isinstance(caught.value, ClaimbenchError)
+    monkeypatch.setattr(knowledge_module, "knowledge", lambda: read_knowledge(folder))
+    out = tmp_path / "claims.parquet"
+    code, _, err = run_main("extract", str(seed_files()[0]), "-o", str(out), "--workers", "1", "--no-cache", "--quiet")
+    assert code == 2 and not out.exists()
+    assert err.startswith("claimbench: metrics.toml [keywords.throughput]: bad pattern") and "Traceback" not in err and len(err.splitlines()) == 1

@@ -75,6 +75,7 @@ from claimbench.cache.claims import ClaimCache, content_key, decode_claims, enco
 from claimbench.cache.inputs import IndexStore, index_file
 from claimbench.cache.shards import Reuse, ShardResult, ShardStore
 from claimbench.extract import claims as claims_module
+from claimbench.extract import knowledge as knowledge_files
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.dedup import InputChanged, MergedPaper
 from claimbench.extract.model import Claim
@@ -422,6 +423,7 @@ class Run:
     def read(self) -> Run:
         """Index the inputs and plan the run; the first bad record raises InputError with ``on_error="fail"``."""
         stats = self.stats
+        knowledge_files.knowledge()  # a broken knowledge file stops the run here, naming file [key], before any paper
         with stats.timing("read"):
             self.files = expand_inputs(self.inputs)
             store = IndexStore(self.cache_dir) if self.cache_dir is not None else None
