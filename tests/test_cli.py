@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -353,3 +354,17 @@ def test_only_errors_the_user_can_fix_are_one_line_a_bug_keeps_its_traceback(mon
     monkeypatch.setattr(analysis_commands, "cmd_diff", bug)
     with pytest.raises(ValueError, match="internal invariant"):
         main(["diff", "0.1.0", "0.2.0"])
+
+
+def test_the_extract_time_is_the_workers_measured_time_not_what_is_left_of_the_wall_time(tmp_path):
+    """Each batch's output carries the time its worker took to make it; the run adds those up."""
+    from claimbench.corpus import seed_files
+    from claimbench.run.pipeline import Outputs, Run
+
+    run = Run([seed_files()[0]], progress=False).read()
+    t0 = time.monotonic()
+    run.write(Outputs(tmp_path / "claims.parquet", tmp_path / "papers.parquet"))
+    wall = time.monotonic() - t0
+    seconds = run.stats.seconds
+    assert 0 < seconds["extract"] <= wall  # one worker (this process): within the wall time
+    assert seconds["extract"] + seconds["write"] <= wall + 0.05

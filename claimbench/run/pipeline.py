@@ -120,6 +120,8 @@ class RunStats:
     papers_reused: int = 0  # the papers of those shards: neither read, extracted, validated nor written
     claims: int = 0
     quarantined: int = 0
+    # read, validate, write: the time this process spent in each; extract: the time the workers spent making rows,
+    # each batch's measured where it was made and summed (with several workers, more than the wall time).
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     # The rejected records themselves, in input order, for in-memory callers (read_and_merge).
     rejects: list[Reject] = field(default_factory=list, repr=False)
@@ -244,6 +246,7 @@ class BatchOutput:
     papers: pa.Table
     outcomes: list[int | str]
     fresh: list[str | None]
+    seconds: float = 0.0  # the time the worker took to make this output (extraction and rows), measured there
 
 
 def extractor_key(version: str) -> str:
@@ -295,6 +298,7 @@ def tabulate_batch(extractor_version: str, items: list[tuple[MergedPaper, str | 
     >>> tabulate_batch("0.0.0", [(MergedPaper(paper, (paper.source,), 1), out.fresh[0])]).fresh
     [None]
     """
+    t0 = time.perf_counter()
     items = [(merged, cached if cached is None or _decodes(cached) else None) for merged, cached in items]  # damaged: a miss
     extracted = iter(extract_batch([merged.paper for merged, cached in items if cached is None]))
     rows: list[tuple[MergedPaper, list[Claim]]] = []
@@ -313,7 +317,7 @@ def tabulate_batch(extractor_version: str, items: list[tuple[MergedPaper, str | 
             outcomes.append(len(found))
             rows.append((merged, found))
     claims, papers = batch_tables(rows, extractor_version)
-    return BatchOutput(claims, papers, outcomes, fresh)
+    return BatchOutput(claims, papers, outcomes, fresh, time.perf_counter() - t0)
 
 
 class _RejectSpool:
@@ -581,8 +585,6 @@ class Run:
         stats = self.stats
         with stats.timing("read"):
             self.plan.collect(todo)
-        extract_t0 = time.monotonic()
-        busy_before = sum(stats.seconds[s] for s in ("read", "validate", "write"))
         cache = ClaimCache(self.cache_dir) if self.cache_dir is not None else None
         bar = Progress(sum(s.papers for s in todo), enabled=self.progress)
         done = claims = 0
@@ -615,8 +617,6 @@ class Run:
         finally:
             if cache is not None:
                 cache.close()
-            busy = sum(stats.seconds[s] for s in ("read", "validate", "write")) - busy_before
-            stats.seconds["extract"] += time.monotonic() - extract_t0 - busy
 
     def _failed(self, item: _Item, error: str) -> Reject:
         """Account for a paper whose extraction raised: a reject, or the end of the run."""
@@ -684,6 +684,7 @@ class Run:
             shard, batch, keys, hits, last = pending.popleft()
             stats.cache_hits += hits
             stats.cache_misses += len(batch) - hits
+            stats.seconds["extract"] += output.seconds  # measured by the worker that made the output
             if cache is not None:
                 cache.put_encoded(cache_key, [(key, text) for key, text in zip(keys, output.fresh) if text is not None])
             output.fresh = []  # stored: not kept with the chunk's rows
