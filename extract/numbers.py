@@ -132,7 +132,7 @@ def _number_pattern() -> re.Pattern:
     number's first character (a digit, a decimal point or a currency sign) before looking
     behind it, so its lookbehinds end with "." for that character. The unit word is read
     in a lookahead, so that the next search starts right after the number, without a group
-    per word (see :func:`_unit_of_word`). Its ASCII semantics are the unit words' own for
+    per word (see :func:`unit_of_word`). Its ASCII semantics are the unit words' own for
     ASCII text only (see :func:`_tokens`).
 
     >>> m = _number_pattern().search("costs $4.30 per 1.5B tokens")
@@ -321,7 +321,7 @@ def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-# What a unit fragment may hold for the word alone to tell its unit (see _unit_of_word): nothing that
+# What a unit fragment may hold for the word alone to tell its unit (see unit_of_word): nothing that
 # looks behind it, ahead for something that must follow, or at a boundary.
 _CONTEXT_SYNTAX = ("(?<", "(?=", "\\b", "\\B", "\\A", "\\Z", "^", "$")
 
@@ -338,14 +338,16 @@ def _unit_words_tell() -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _unit_of_word(word: str) -> str | None:
+def unit_of_word(word: str) -> str | None:
     """The unit of a unit word found after a number, or None when the word alone does not tell.
 
     Every fragment that matches the word in a text also matches the word alone
     (:func:`_unit_words_tell`): when those that match it alone agree on a unit, so does
-    the fragment that matched in the text.
+    the fragment that matched in the text. For ASCII text, :func:`find_quantities` takes the
+    unit from here, and only for None tries the fragments in place, in the pattern's order
+    (the general path's way): the unit is the same either way.
 
-    >>> _unit_of_word("tokens/s"), _unit_of_word("%"), _unit_of_word("x")
+    >>> unit_of_word("tokens/s"), unit_of_word("%"), unit_of_word("x")
     ('token/s', '%', 'x')
     """
     units = {unit for frag, unit in _unit_words() if frag.fullmatch(word)}
@@ -403,7 +405,7 @@ def _tokens(text: str, lowered: str) -> list[_Token]:
             unit, end = "USD", num_end
         elif ascii_text and unit_word:
             at, end = m.span("unit")
-            unit = _unit_of_word(unit_word)
+            unit = unit_of_word(unit_word)
             if unit is None:
                 unit = _unit_in_place(text, at)
         elif not ascii_text and (unit_end := _unit_at(text, num_end)):
@@ -611,3 +613,23 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def fast_path_blockers() -> list[str]:
+    """What in the knowledge files keeps ASCII text off a shortcut of :func:`find_quantities`: nothing (``[]``) as shipped.
+
+    For ASCII text, :func:`find_quantities` reads the unit of a unit word from the word alone
+    (:func:`unit_of_word`), and scans for number phrases in the lowered text, only in the runs of
+    words that hold a stem. A unit fragment that looks behind it, ahead for what must follow or at
+    a boundary, or a number phrase not made of lower-case letters, white space and hyphens, turns
+    that shortcut off: the same quantities come out, more slowly.
+
+    >>> fast_path_blockers()
+    []
+    """
+    blockers = []
+    if not _unit_words_tell():
+        blockers.append("a unit fragment looks behind, ahead for what must follow, or at a boundary: each unit word is read in place")
+    if _word_pattern().scan_lowered is None:
+        blockers.append("a number phrase is not lower-case letters, spaces and hyphens: the whole text is scanned, case-insensitively")
+    return blockers

@@ -8,22 +8,23 @@ whole text scanned for phrases, ``regex`` boundaries). The same quantities and
 boundaries must come out of both: a text and the same text with a non-ASCII word
 appended (which no quantity reaches) are compared.
 
-Also: the knowledge files still allow the fast paths (a phrase or unit word that did
-not would silently slow extraction down), and many phrases among many numbers take
-linear time.
+Also: the knowledge files still allow the fast paths (:func:`numbers.fast_path_blockers`:
+a phrase or unit word that did not would silently slow extraction down), every unit word
+tells its unit alone (:func:`numbers.unit_of_word`, the shortcut the ASCII path takes),
+a phrase of every stem is found in the runs the ASCII path scans, and many phrases among
+many numbers take linear time. Only public names are used (tests/test_no_private_names.py).
 """
 from __future__ import annotations
-
-import pytest
 
 import dataclasses
 import time
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claimbench.extract import numbers, sentences
-from claimbench.extract.knowledge import load
+from claimbench.extract.knowledge import knowledge
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
@@ -67,33 +68,33 @@ def test_sentence_boundaries_of_ascii_text_are_those_of_the_general_pattern(text
 
 
 def test_knowledge_allows_the_fast_paths():
-    assert numbers._unit_words_tell(), "a unit fragment looks behind, ahead for what must follow, or at a boundary"
-    assert numbers._word_pattern().scan_lowered is not None, "a number phrase is not lower-case letters, spaces and hyphens"
+    assert numbers.fast_path_blockers() == []
 
 
-def test_a_unit_word_alone_tells_its_unit():
-    """Every word a unit fragment is written to match: the unit found for the word alone is the one found in place."""
-    words = ["x", "X", "\\times", "times", "-fold", "fold", "%", "\\%", "percent", "percentage", "percentage points", "pp", "points",
-             "ms", "s", "sec", "hours", "h", "GPU-hours", "A100 hours", "kB", "KB", "MB", "GB/s", "GBps", "TFLOPS", "PFLOP/s",
-             "tokens/s", "tokens / sec", "tokens per second", "tok/s", "samples/kJ", "samples", "QPS", "queries/s", "W", "watts",
-             "kWh", "J", "USD", "dollars", "US dollars", "params", "steps", "rollouts", "MACs/cycle", "s/token", "ms/token", "tokens"]
-    units = dict(numbers._unit_entries())
-    for word in words:
-        m = numbers._number_pattern().match(f"2 {word}.")
-        assert m is not None and m.group("unit") == word, word
-        assert numbers._unit_of_word(word) == numbers._unit_in_place(f"2 {word}.", 2), word
-    assert set(units.values()) >= {numbers._unit_of_word(w) for w in words}
+# Every word a unit fragment is written to match.
+UNIT_WORDS = ["x", "X", "\\times", "times", "-fold", "fold", "%", "\\%", "percent", "percentage", "percentage points", "pp", "points",
+              "ms", "s", "sec", "hours", "h", "GPU-hours", "A100 hours", "kB", "KB", "MB", "GB/s", "GBps", "TFLOPS", "PFLOP/s",
+              "tokens/s", "tokens / sec", "tokens per second", "tok/s", "samples/kJ", "samples", "QPS", "queries/s", "W", "watts",
+              "kWh", "J", "USD", "dollars", "US dollars", "params", "steps", "rollouts", "MACs/cycle", "s/token", "ms/token", "tokens"]
 
 
-def test_phrase_regions_hold_every_stem():
-    for phrase in load("number_words")["phrases"]:
-        assert any(stem in phrase for stem in numbers._WORD_STEMS), phrase
-    text = "In order to be twice as fast (x), it is three-fold; halving it, 2.5 times."
-    regions = numbers._phrase_regions(text, text.lower())
-    for stem in numbers._WORD_STEMS:
-        i = text.lower().find(stem)
-        if i >= 0:
-            assert any(a <= i < b for a, b in regions), stem
+@pytest.mark.parametrize("word", UNIT_WORDS)
+def test_a_unit_word_alone_tells_its_unit(word):
+    """The whole word after a number is its unit, the one the word alone tells (:func:`numbers.unit_of_word`,
+    which the ASCII path takes), and the one the general path reads in place."""
+    text = f"2 {word}."
+    assert [(q.mention, q.unit) for q in numbers.find_quantities(text)] == [(f"2 {word}", numbers.unit_of_word(word))]
+    assert _quantities(text) == _quantities(text + NOT_ASCII)
+
+
+def test_a_phrase_of_every_stem_is_found_on_the_ascii_path():
+    """The ASCII path scans for number phrases only in the runs of words that hold a stem: a phrase of each stem,
+    between punctuation, digits and other stems, is found there as on the general path (which scans the whole text)."""
+    text = ("In order to be twice as fast (x), it is three-fold; halving it, 2.5 times. An order of magnitude, doubled/tripled: "
+            "quadrupling by half,10-fold/ten-fold;four times(one dollar per month).")
+    assert _quantities(text) == _quantities(text + NOT_ASCII)
+    words = [q.mention.lower() for q in numbers.find_quantities(text) if q.kind == "word"]
+    assert [stem for stem in knowledge().number_words.stems if not any(stem in w for w in words)] == []
 
 
 def test_many_phrases_among_many_numbers_take_linear_time():
