@@ -130,6 +130,45 @@ class _Where:
     e: int  # end of the mention in the sentence
 
 
+class _SentenceClaims(NamedTuple):
+    """What every claim of one sentence reads, worked out once for the sentence (see :func:`_claim`)."""
+
+    text: str  # the abstract as written (the same offsets as the normalized text): claims quote it
+    sentence: Sentence  # the sentence, normalized
+    original: str  # the sentence as written
+    ws: list[_Where]  # its claimed quantities, in order
+    groups: list[tuple[int, int]]  # (index in its list, size of the list) of each (see :func:`_groups`)
+    hardware: list  # the hardware it names, those named as compared against left out (see :func:`_not_compared`)
+    workloads: list  # likewise the workloads it names
+    fallback_hardware: str | None  # the hardware of its claims when it names none (see :class:`_FallbackHardware`)
+    respectively: bool  # it says "respectively"
+    own: OwnSystems  # the paper's own systems (ruling R16)
+
+
+class _Place(NamedTuple):
+    """One claimed quantity of a sentence and what surrounds it, worked out once for every field's resolver."""
+
+    w: _Where
+    i: int  # its position among the sentence's claimed quantities
+    index: int  # its position in its list
+    size: int  # the size of its list
+    last: _Where  # the last member of its list
+    lo: int  # its clause is [lo, hi) (a list of one unit: to its last member's clause end)
+    hi: int
+    prev_end: int  # where the quantity before it ends (0 for the first)
+    next_start: int  # where the quantity after it starts (the sentence's end for the last)
+    before_text: str  # the text before it, from the quantity before or its clause start
+    prefer_before: bool  # "by", "of" or "to" right before it: the change is named before it
+
+
+class _Made(NamedTuple):
+    """What :func:`_claim` returns."""
+
+    claim: Claim
+    said: str  # the direction its words say (the members of its list share it)
+    fields: dict[str, tuple] | None  # with ``explain``: (value, phrase, rule) of each field (see :func:`explain_claims`)
+
+
 # ------------------------------------------------------------------ claims?
 
 
@@ -364,6 +403,10 @@ def _change_word_near(sent: str, w: _Where, reach: int = 30) -> bool:
     return any(e <= w.e + reach for s, e, _ in context.within(context.change_hits(sent), w.s - reach, w.e + reach))
 
 
+# A device described by its memory right before the size: "a single GPU with 24GB memory".
+DEVICE_WITH = regex.compile(r"(?i:\b(?:GPUs?|cards?|devices?|nodes?|machines?|servers?|accelerators?|boards?)\s++with\s++(?:only\s++|just\s++)?$)")
+
+
 def _next_to_hardware(sent: str, w: _Where) -> bool:
     """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM", "a GPU with 24GB memory").
 
@@ -379,10 +422,6 @@ def _next_to_hardware(sent: str, w: _Where) -> bool:
     )
 
 
-# A device described by its memory right before the size: "a single GPU with 24GB memory".
-DEVICE_WITH = regex.compile(r"(?i:\b(?:GPUs?|cards?|devices?|nodes?|machines?|servers?|accelerators?|boards?)\s++with\s++(?:only\s++|just\s++)?$)")
-
-
 @lru_cache(maxsize=1)
 def _written_unitless() -> frozenset[str]:
     """Units known to the extractor that pint does not parse, written as "" (R11): TOPS/W, MAC/clk."""
@@ -392,8 +431,6 @@ def _written_unitless() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _metric_by_unit() -> dict[str, str]:
     return dict(knowledge().metrics.by_unit)
-
-
 
 
 # ------------------------------------------------------------------ fields
@@ -422,6 +459,10 @@ def _nearest(hits, s: int, e: int, lo: int, hi: int, prefer_before: bool) -> str
     return hit[2] if hit else None
 
 
+# What joins two coordinated metric keywords: "energy and latency", "latency or energy", "latency/energy".
+COORDINATED = regex.compile(r"\s*+(?:,\s*+)?(?:and|or|&)\s++|\s*+/\s*+")
+
+
 def _first_coordinated(hits, hit: tuple[int, int, str], sent: str, lo: int) -> tuple[int, int, str]:
     """The first of the keywords (from ``lo`` on) coordinated with ``hit`` ("A and B", "A, B or C",
     "A/B"), the one before ``hit`` joined by a conjunction or slash (R17: one number that covers two
@@ -442,15 +483,12 @@ def _first_coordinated(hits, hit: tuple[int, int, str], sent: str, lo: int) -> t
     return hits[at]
 
 
-# What joins two coordinated metric keywords: "energy and latency", "latency or energy", "latency/energy".
-COORDINATED = regex.compile(r"\s*+(?:,\s*+)?(?:and|or|&)\s++|\s*+/\s*+")
-
-
-def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: str, reach: int = 120) -> tuple[int, int, str] | None:
+def _respectively_metric(sc: _SentenceClaims, p: _Place, reach: int = 120) -> tuple[int, int, str] | None:
     """The index-th of as many metrics named before a list as it has members, when the
     sentence says "respectively": "in latency and GPU utilization by 33.5% and 20.1%, respectively".
     None when a metric word follows the list itself ("2x and 3x speedup ..., respectively")."""
-    first, last = ws[i - index], ws[i + size - index - 1]
+    ws, i, index, size, sent = sc.ws, p.i, p.index, p.size, sc.sentence.text
+    first, last = ws[i - index], p.last
     hits = context.keyword_hits(sent)
     if any(e <= last.e + 20 for s, e, _ in context.within(hits, last.e, last.e + 20)):
         return None
@@ -460,21 +498,23 @@ def _respectively_metric(ws: list[_Where], i: int, index: int, size: int, sent: 
     return None
 
 
-def _respectively_qualifier(ws: list[_Where], i: int, index: int, size: int, sent: str, reach: int = 60) -> str | None:
+def _respectively_qualifier(sc: _SentenceClaims, p: _Place, reach: int = 60) -> str | None:
     """The qualifier of the index-th member when adjectives before a "respectively" list qualify its
     members in turn: "median and maximum speedups of 45x and 6150x for GPU and 17x and 3403x for CPU"."""
-    first = ws[i - index]
-    named = [q for s, e, q in context.list_qualifier_hits(sent[max(0, first.s - reach) : first.s])]
+    index, size = p.index, p.size
+    first = sc.ws[p.i - index]
+    named = [q for s, e, q in context.list_qualifier_hits(sc.sentence.text[max(0, first.s - reach) : first.s])]
     if len(named) > 1 and size % len(named) == 0:
         return named[index % len(named)]
     return None
 
 
-def _metric(w: _Where, lo: int, hi: int, group_end: int | None = None, alone: bool = True) -> Attribution:
+def _metric(p: _Place) -> Attribution:
     """The metric of a claim and the phrase it was read from (see :mod:`metric`). A number alone over two
     coordinated metrics takes the first named (R17: "energy and latency decrease up to 87%" -> energy)."""
-    found = attribute(w.sentence.text, w.s, w.e, w.q.unit, w.q.mention, lo, hi, group_end)
-    if alone and found.rule in ("by", "before"):
+    w, lo = p.w, p.lo
+    found = attribute(w.sentence.text, w.s, w.e, w.q.unit, w.q.mention, lo, p.hi, p.last.e)
+    if p.size == 1 and found.rule in ("by", "before"):
         hits = context.within(context.keyword_hits(w.sentence.text), max(lo, w.s - context.WINDOW), w.s)
         hit = (found.start, found.end, found.metric)
         if hit in hits:
@@ -495,7 +535,9 @@ def _qualifier_checks() -> tuple[tuple[tuple[str, regex.Pattern, re.Pattern | No
     return cues, average, prefilter_for(average)
 
 
-def _qualifier(w: _Where, before_text: str, lo: int, hi: int) -> str:
+def _qualifier(p: _Place) -> str:
+    """The qualifier the cues before the number (since the quantity before) or right after it say."""
+    w, before_text, hi = p.w, p.before_text, p.hi
     window = before_text[-40:]
     cues, average, average_filter = _qualifier_checks()
     lowered = window.lower() if window.isascii() else None  # lower-cased once for every cue's prefilter
@@ -529,10 +571,17 @@ def _average_after(after: str) -> bool:
     return _AVERAGE_AFTER_FILTER.may_match(after) and bool(AVERAGE_AFTER.match(after))
 
 
-def _change(
-    w: _Where, metric: str, prefer_before: bool, lo: int, hi: int, prev_end: int, next_start: int,
-    group_end: int | None = None, last_unit: str | None = None,
-) -> str:
+# "to" (and a qualifier) right before a percentage that a change verb governs: the level reached, not the change.
+TO_LEVEL = regex.compile(
+    r"(?i:(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)\bto\s++(?:(?:over|about|around|nearly|almost|approximately|roughly|"
+    r"more\s+than|less\s+than|under|below|above|just|only)\s++)?[~+]?$)"
+)
+
+
+def _change(p: _Place) -> str:
+    """The direction the change words linked to the number say (see :func:`_change_field`)."""
+    w, prefer_before, lo, hi, prev_end, next_start = p.w, p.prefer_before, p.lo, p.hi, p.prev_end, p.next_start
+    group_end, last_unit = p.last.e, p.last.q.unit
     q, sent = w.q, w.sentence.text
     if q.direction:
         return q.direction
@@ -597,11 +646,8 @@ def _change(
     return (percent and list_word) or "none"
 
 
-# "to" (and a qualifier) right before a percentage that a change verb governs: the level reached, not the change.
-TO_LEVEL = regex.compile(
-    r"(?i:(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)\bto\s++(?:(?:over|about|around|nearly|almost|approximately|roughly|"
-    r"more\s+than|less\s+than|under|below|above|just|only)\s++)?[~+]?$)"
-)
+# Where a clause's conjuncts meet: "X and Y", "X, Y", "X or Y".
+CONJUNCT_SPLIT = regex.compile(r",|\b(?:and|or)\b")
 
 
 def _governing_change(hits, sent: str, lo: int, s: int) -> str | None:
@@ -630,10 +676,6 @@ def _governing_change(hits, sent: str, lo: int, s: int) -> str | None:
         if tail:
             return tail[0][2]
     return before[0][2]
-
-
-# Where a clause's conjuncts meet: "X and Y", "X, Y", "X or Y".
-CONJUNCT_SPLIT = regex.compile(r",|\b(?:and|or)\b")
 
 
 def _by_before(sent: str, lo: int, s: int) -> bool:
@@ -718,6 +760,10 @@ def _nearest_span(spans, s: int, e: int, exclude: tuple[int, int] | None = None)
     return best
 
 
+# A sentence that opens by pointing back at the previous figure: "This number can be further pushed to 31%".
+ANAPHORA = regex.compile(r"(?i:(?:this|that|the|such\s+an?)\s++(?:number|figure|gain|improvement|speedup|result|value|advantage)s?\b)")
+
+
 def extract_claims(paper: Paper, trace: list[dict] | None = None) -> list[Claim]:
     """Every claim in the paper's abstract, in order of position.
 
@@ -753,22 +799,25 @@ def extract_claims(paper: Paper, trace: list[dict] | None = None) -> list[Claim]
         workloads = _not_compared(sentence.text, context.find_workloads(sentence.text))
         respectively = bool(RESPECTIVELY.search(sentence.text))
         groups = _groups(ws, sentence.text)  # each quantity's place in its list, found once
+        sc = _SentenceClaims(text, sentence, text[sentence.start : sentence.end], ws, groups, hardware, workloads,
+                             fallback_hardware, respectively, own)
         heads: dict[int, tuple[Claim, str]] = {}  # the first claim of each list, by index, and the change its words say
         made: list[Claim] = []
         whys = [] if trace is None else [next(r for r in trace if r["start"] == w.q.start)["fields"] for w in ws]
-        for i, w in enumerate(ws):
-            prev = made[-1] if i > 0 else None
-            why = whys[i] if whys else None
-            made.append(_claim(text, w, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own, why, groups))
+        for i in range(len(ws)):
+            index = groups[i][0]
+            one = _claim(sc, i, prev=made[-1] if made else None, head=heads.get(i - index) if index > 0 else None,
+                         explain=trace is not None)
+            if index == 0:
+                heads[i] = (one.claim, one.said)
+            if whys:
+                whys[i].update(one.fields)
+            made.append(one.claim)
         made = _parallel_lists(ws, made, sentence.text, groups) if respectively else made
         if claims and ANAPHORA.match(sentence.text):
             made = _anaphora(made, claims[-1], whys)
         claims.extend(made)
     return claims
-
-
-# A sentence that opens by pointing back at the previous figure: "This number can be further pushed to 31%".
-ANAPHORA = regex.compile(r"(?i:(?:this|that|the|such\s+an?)\s++(?:number|figure|gain|improvement|speedup|result|value|advantage)s?\b)")
 
 
 def _anaphora(made: list[Claim], previous: Claim, whys: list[dict]) -> list[Claim]:
@@ -846,44 +895,122 @@ def _parallel_lists(ws: list[_Where], made: list[Claim], sent: str, groups: list
     return out
 
 
-def _claim(
-    text, w: _Where, ws, i, hardware, workloads, fallback_hardware, respectively, heads, prev, own: OwnSystems, why: dict | None = None,
-    groups: list[tuple[int, int]] | None = None,
-) -> Claim:
-    """The claim of quantity ``ws[i]``, every field decided. ``why``, when given, is filled with the rule
-    that decided each field (see :func:`explain_claims`)."""
-    sent = w.sentence.text
-    original = text[w.sentence.start : w.sentence.end]  # same offsets as sent, characters as written
+def _place(sc: _SentenceClaims, i: int) -> _Place:
+    """Where the sentence's i-th claimed quantity stands, worked out once for all its fields."""
+    ws, w, sent = sc.ws, sc.ws[i], sc.sentence.text
     lo, hi = _clause_bounds(sent, w.s, w.e)
     prev_end = ws[i - 1].e if i > 0 else 0
-    before_text = sent[max(prev_end, lo) : w.s]
     by_window = sent[max(0, w.s - 40) : w.s]
     prefer_before = bool((BY_BEFORE_ASCII if by_window.isascii() else BY_BEFORE).search(by_window))
-    index, size = groups[i]
+    index, size = sc.groups[i]
     last = ws[i + size - index - 1]  # the last member of the list this quantity belongs to
-    group_end = last.e
     if index < size - 1 and last.q.unit == w.q.unit:
         # A list of one unit is one phrase: its clause runs to its last member's ("30%, 40%, and 50% lower latency").
-        hi = max(hi, _clause_bounds(sent, last.s, group_end)[1])
-    mapped = _respectively_metric(ws, i, index, size, sent) if respectively and size > 1 else None
-    found = Attribution(mapped[2], mapped[0], mapped[1], "respectively") if mapped else _metric(w, lo, hi, group_end, alone=size == 1)
-    metric, phrase, metric_rule = found.metric, found.phrase(original), found.rule or "none: other"
-    qualifier = _qualifier(w, before_text, lo, hi)
-    qualifier_rule = "a cue before or after the number" if qualifier != "none" else "no cue"
-    if respectively and size > 1 and _respectively_qualifier(ws, i, index, size, sent):
-        qualifier, qualifier_rule = _respectively_qualifier(ws, i, index, size, sent), "respectively: adjectives in turn"
-    head, head_change = heads.get(i - index, (None, None)) if index > 0 else (None, None)
-    own_object = i > 0 and bool(OWN_OBJECT_BY.match(sent, prev_end, w.s))  # "..., and area by 20%": its own object
-    if w.q.from_to and i > 0 and ws[i - 1].q.from_to and qualifier == "none" and prev is not None:
-        qualifier, qualifier_rule = prev.qualifier, "from-to: one qualifier for both"  # "average performance drops from 77.67% ... to 32.96%"
+        hi = max(hi, _clause_bounds(sent, last.s, last.e)[1])
+    next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
+    return _Place(w, i, index, size, last, lo, hi, prev_end, next_start, sent[max(prev_end, lo) : w.s], prefer_before)
+
+
+def _claim(sc: _SentenceClaims, i: int, *, prev: Claim | None, head: tuple[Claim, str] | None, explain: bool = False) -> _Made:
+    """The claim of quantity ``sc.ws[i]``, every field decided, read after ``prev`` (the claim before it in
+    the sentence) and ``head`` (the first claim of its list and the change its words say, for a later
+    member). With ``explain``, the result also says the rule that decided each field (see :func:`explain_claims`)."""
+    p = _place(sc, i)
+    w, sent, original = p.w, sc.sentence.text, sc.original
+    head_claim, head_change = head if head is not None else (None, None)
+    found, metric, phrase, metric_rule = _metric_field(sc, p, prev, head_claim)
+    qualifier, qualifier_rule = _qualifier_field(sc, p, prev, head_claim)
+    change, change_rule = _change_field(sc, p, found, prev)
+    unit = "pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit  # R14, R11
+    # A list member that says nothing itself is read with its list's change ("by an average of 9.16% and 13.7%").
+    listed = head_claim.change if change == "none" and head_claim is not None and head_claim.unit == w.q.unit else change
+    settled = settle(
+        metric, unit, listed,
+        only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
+        # (the two lookups are made only for the claims whose form asks them: not on every claim's path)
+        better_said=metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, p.lo, w, found),
+        share_of_system=metric == "throughput" and w.q.unit == "%" and change == "none" and bool(context.share_of(sent, w.e)),
+    )
+    if settled:
+        metric, metric_rule = settled
+    if head_claim is not None and head_claim.unit == w.q.unit and change != head_change:
+        # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
+        # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".
+        head_end = head_claim.end - w.sentence.start
+        if not any(e <= w.e + 20 for s, e, _ in context.within(context.change_hits(sent), head_end, w.e + 20)):
+            change, change_rule = head_change, "list: its first member's words"
+    said = change  # the direction the words say, which the members of a list share
+    if head_claim is not None and head_claim.metric == metric and change == head_change:
+        change = head_claim.change  # a list shares its first member's reading: "improves latency by 30%, 40%, and 50%"
+    elif (
+        change == "increase" and w.q.unit != "x" and (metric in _lower_is_better() or _time_phrase(phrase))
+        and _better_of_less(sent, p.lo, w.s, metric)
+    ):  # "improves latency by 30%", "improved overall execution time by 16%" (R13, R21)
+        change, change_rule = "decrease", "R21: better of a metric where less is better"
+    baseline, baseline_span, compared_span, baseline_rule = _baseline_field(sc, p, change, prev)
+    hw, hardware_rule = _hardware_field(sc, p, baseline_span)
+    turned = _turned_around(sc, p, metric, change, baseline, baseline_span, hw)
+    if turned is not None:
+        change, baseline, baseline_span, hw = turned
+        change_rule = baseline_rule = hardware_rule = "R16: turned to the paper's side"
+    workload, workload_rule = _pick_workload(sc, p, metric, compared_span or baseline_span)
+    start, end = w.q.start, w.q.end
+    claim = Claim(
+        mention=sc.text[start:end],
+        start=start,
+        end=end,
+        value=float(w.q.value),
+        value_low=None if w.q.value_low is None else float(w.q.value_low),
+        unit=unit,
+        metric=metric,
+        qualifier=qualifier,
+        change=change,
+        baseline=baseline,
+        hardware=hw,
+        workload=workload,
+        sentence=original,
+        sentence_start=w.sentence.start,
+        metric_phrase=phrase,
+    )
+    fields = None
+    if explain:
+        fields = {
+            "metric": (metric, phrase, metric_rule),
+            "qualifier": (qualifier, None, qualifier_rule),
+            "change": (change, None, change_rule),
+            "baseline": (baseline, baseline, baseline_rule),
+            "hardware": (hw, hw, hardware_rule),
+            "workload": (workload, workload, workload_rule),
+        }
+    return _Made(claim, said, fields)
+
+
+# A figure given for what the paper's result is compared with: "compared to 400 tokens/s for vLLM".
+COMPARED_FIGURE = regex.compile(
+    r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|(?<!less\s)(?<!more\s)(?<!fewer\s)(?<!rather\s)than|relative\s+to)"
+    r"\s++(?:(?:only|just|about)\s++)?$)"  # not a qualifier's "less than"
+)
+
+
+# A list member that names its own object before "by": "reduces energy by 35% and area by 20%" (area is not energy);
+# not a word that points back to the first one's: "the throughput of Tomcat by 75%, that of MySQL by 430%".
+OWN_OBJECT_BY = regex.compile(r"(?i:\s*+,?\s*+(?:and\s++)?(?!(?:that|those|it|them|of|for|on|in|with)\b)(?:the\s++)?[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,3}\s++by\s++(?:(?:up\s+to|about|nearly|over|more\s+than|at\s+least)\s++)?$)")
+
+
+def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Claim | None) -> tuple[Attribution, str, str | None, str]:
+    """(the attribution read around the number, the claim's metric, its phrase, the rule), before the
+    metric is settled with the claim's unit and change (see :func:`metric.settle`)."""
+    w, ws, i, sent = p.w, sc.ws, p.i, sc.sentence.text
+    mapped = _respectively_metric(sc, p) if sc.respectively and p.size > 1 else None
+    found = Attribution(mapped[2], mapped[0], mapped[1], "respectively") if mapped else _metric(p)
+    metric, phrase, metric_rule = found.metric, found.phrase(sc.original), found.rule or "none: other"
+    own_object = i > 0 and bool(OWN_OBJECT_BY.match(sent, p.prev_end, w.s))  # "..., and area by 20%": its own object
     if head is not None:
-        if qualifier == "none":
-            qualifier, qualifier_rule = head.qualifier, "R8: the list's qualifier"  # a qualifier before a list covers it
         if head.unit == w.q.unit and not mapped and not _own_keyword_after(w) and not own_object:
             # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
             metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
     elif metric == "other" and prev is not None and prev.unit == w.q.unit and not own_object and (
-        _parallel(sent, ws[i - 1], w) or _elliptic(sent, lo, hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
+        _parallel(sent, ws[i - 1], w) or _elliptic(sent, p.lo, p.hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
         or _shares_phrase(sent, ws[i - 1], w, prev.metric_phrase) or COMPARED_FIGURE.search(sent, max(0, w.s - 30), w.s)
     ):
         # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
@@ -891,8 +1018,28 @@ def _claim(
         # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%", "..., compared with 14.9% for GPT-4"; not "2x
         # higher throughput and reduces write amplification by 4x".
         metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
-    next_start = ws[i + 1].s if i + 1 < len(ws) else len(sent)
-    change = _change(w, metric, prefer_before, lo, hi, prev_end, next_start, group_end, last.q.unit)
+    return found, metric, phrase, metric_rule
+
+
+def _qualifier_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Claim | None) -> tuple[str, str]:
+    """(the claim's qualifier, the rule that decided it)."""
+    w = p.w
+    qualifier = _qualifier(p)
+    qualifier_rule = "a cue before or after the number" if qualifier != "none" else "no cue"
+    if sc.respectively and p.size > 1 and _respectively_qualifier(sc, p):
+        qualifier, qualifier_rule = _respectively_qualifier(sc, p), "respectively: adjectives in turn"
+    if w.q.from_to and p.i > 0 and sc.ws[p.i - 1].q.from_to and qualifier == "none" and prev is not None:
+        qualifier, qualifier_rule = prev.qualifier, "from-to: one qualifier for both"  # "average performance drops from 77.67% ... to 32.96%"
+    if head is not None and qualifier == "none":
+        qualifier, qualifier_rule = head.qualifier, "R8: the list's qualifier"  # a qualifier before a list covers it
+    return qualifier, qualifier_rule
+
+
+def _change_field(sc: _SentenceClaims, p: _Place, found: Attribution, prev: Claim | None) -> tuple[str, str]:
+    """(the change the words around the number say, the rule), before the list and the metric have their say
+    (see :func:`_claim`). ``found``: the attribution of :func:`_metric_field`."""
+    w, sent = p.w, sc.sentence.text
+    change = _change(p)
     change_rule = "the change words around the number" if change != "none" else "no change word linked to it"
     if found.rule == "after" and w.q.unit == "x":
         named = next((h[2] for h in context.within(context.change_hits(sent), found.end, found.end + 2)), None)
@@ -902,34 +1049,19 @@ def _claim(
         verb = [h for h in context.within(context.change_hits(sent), found.start - 40, found.start) if h[1] <= found.start]
         if verb:  # "raises the goodput over Orca, vLLM, and TGI by 40%": the verb of the metric "by" measures
             change, change_rule = verb[-1][2], "the verb of the phrase 'by' measures"
-    if change == "none" and prev is not None and prev.change != "none" and _gapped(sent, lo, w.s, prev.start - w.sentence.start):
+    if change == "none" and prev is not None and prev.change != "none" and _gapped(sent, p.lo, w.s, prev.start - w.sentence.start):
         change, change_rule = prev.change, "gapping: ', and [X] by N' repeats the previous figure's verb"
-    unit = "pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit  # R14, R11
-    # A list member that says nothing itself is read with its list's change ("by an average of 9.16% and 13.7%").
-    listed = head.change if change == "none" and head is not None and head.unit == w.q.unit else change
-    settled = settle(
-        metric, unit, listed,
-        only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
-        # (the two lookups are made only for the claims whose form asks them: not on every claim's path)
-        better_said=metric == "latency" and w.q.unit == "x" and change == "increase" and _better_said(sent, lo, w, found),
-        share_of_system=metric == "throughput" and w.q.unit == "%" and change == "none" and bool(context.share_of(sent, w.e)),
-    )
-    if settled:
-        metric, metric_rule = settled
-    if head is not None and head.unit == w.q.unit and change != head_change:
-        # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
-        # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".
-        head_end = head.end - w.sentence.start
-        if not any(e <= w.e + 20 for s, e, _ in context.within(context.change_hits(sent), head_end, w.e + 20)):
-            change, change_rule = head_change, "list: its first member's words"
-    said = change  # the direction the words say, which the members of a list share
-    if head is not None and head.metric == metric and change == head_change:
-        change = head.change  # a list shares its first member's reading: "improves latency by 30%, 40%, and 50%"
-    elif (
-        change == "increase" and w.q.unit != "x" and (metric in _lower_is_better() or _time_phrase(phrase))
-        and _better_of_less(sent, lo, w.s, metric)
-    ):  # "improves latency by 30%", "improved overall execution time by 16%" (R13, R21)
-        change, change_rule = "decrease", "R21: better of a metric where less is better"
+    return change, change_rule
+
+
+# How far after a number a baseline marker counts as "right after" it: "by 2.5x relative to vLLM".
+MARKER_NEXT = 25
+
+
+def _baseline_field(sc: _SentenceClaims, p: _Place, change: str, prev: Claim | None):
+    """(the baseline as written, its span, the span of the names a list of figures is compared with in turn,
+    the rule that decided it) of a claim whose change is ``change``."""
+    w, sent, original, last, hi = p.w, sc.sentence.text, sc.original, p.last, p.hi
     baseline = None
     baseline_span = compared_span = None
     baseline_rule = "R1: absolute, no baseline" if change == "none" else "none named"
@@ -945,7 +1077,7 @@ def _claim(
             ("'doubles the X of Y'", lambda: context.figure_of(sent, w.e) if w.q.kind == "word" else None),
             ("a marker right after the number", lambda: context.baseline_after(sent, last.e, hi, limit=MARKER_NEXT)),
             ("gapping: 'outperforms A by N1 and B by N2'", lambda: _gapped_compared(sent, w.s, prev, w.sentence.start)),
-            ("a marker before the number", lambda: None if _owned(before, ws[:i]) else before),
+            ("a marker before the number", lambda: None if _owned(before, sc.ws[: p.i]) else before),
             ("the object the verb improves", lambda: context.improved_object(sent, w.s)),
             ("a marker after the number, in its clause", lambda: context.baseline_after(sent, last.e, hi)),
             ("a marker before the number, after an earlier figure", lambda: before),
@@ -957,9 +1089,10 @@ def _claim(
             if found:
                 break
         if found:
+            index, size = p.index, p.size
             baseline_span = (found[0], found[1])
             baseline = original[found[0] : found[1]]
-            if respectively and size > 1:
+            if sc.respectively and size > 1:
                 picked = _respectively_pick(baseline, index, size)  # "over GPU and CPU baseline, respectively"
                 listed = _respectively_names(sent, found, size) if picked == baseline else None
                 if listed:  # "2x, 3x, and 5x faster than vLLM, Orca, and TGI, respectively"
@@ -974,61 +1107,46 @@ def _claim(
                     compared_span = (listed[0][0], listed[-1][1])
                     baseline_span, baseline_rule = _named_tail(original, listed[index][:2]), "a list of names as long as the list of figures"
                     baseline = original[baseline_span[0] : baseline_span[1]]
-    hw = _pick_hardware(hardware, w, baseline_span, index, size, respectively, original, hi)
+    return baseline, baseline_span, compared_span, baseline_rule
+
+
+def _hardware_field(sc: _SentenceClaims, p: _Place, baseline_span) -> tuple[str | None, str]:
+    """(the claim's hardware, the rule): the sentence's (see :func:`_pick_hardware`), else the abstract's fallback."""
+    hw = _pick_hardware(sc, p, baseline_span)
     hardware_rule = "named in the sentence (R2)" if hw else "none named (R2)"
-    if hw is None and fallback_hardware:
-        hw, hardware_rule = fallback_hardware, "where the abstract says the evaluation ran (R2)"
+    if hw is None and sc.fallback_hardware:
+        hw, hardware_rule = sc.fallback_hardware, "where the abstract says the evaluation ran (R2)"
+    return hw, hardware_rule
+
+
+_TURNED = {"increase": "decrease", "decrease": "increase"}
+
+
+def _turned_around(sc: _SentenceClaims, p: _Place, metric: str, change: str, baseline, baseline_span, hw):
+    """R16: (change, baseline, its span, hardware) turned to the paper's side when the sentence says the paper's own
+    system is the slower or less efficient one; None when it does not."""
+    w, sent, original, own = p.w, sc.sentence.text, sc.original, sc.own
     turned = baseline_side(sent, w.e, baseline_span[0]) if change != "none" and baseline_span else None
     if turned != "comparative" and change != "decrease":
         turned = None  # "slower", "less efficient" say a decrease
-    if turned and (
+    if not (turned and (
         w.q.unit == "x" if turned == "slower" else metric in _lower_is_better() if turned == "less_efficient" else True
-    ) and own.holds(baseline):
-        # R16: "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN", PULP-OPEN the paper's own:
-        # PULP-OPEN's 12.87x speedup over the MCU (increase), and its 98% less energy (still a decrease).
-        named = context.find_hardware(sent)  # all of it, those named as compared against included
-        side = other_side(sent, lo, w.s, named)
-        theirs = original[side[0] : side[1]] if side else None
-        if theirs and not own.holds(theirs) and not opens_in_first_person(theirs):  # not the paper's own against itself
-            # "slower": the paper's speedup; "less efficient": still less energy; any other comparison turns around
-            change = {"slower": "increase", "less_efficient": "decrease"}.get(turned) or _TURNED[change]
-            change_rule = baseline_rule = hardware_rule = "R16: turned to the paper's side"
-            if baseline in own.platforms or any(h[:2] == baseline_span for h in named):
-                hw = baseline  # the paper's own platform ran the faster side
-            elif hw == theirs:
-                hw = None if fallback_hardware == theirs else fallback_hardware
-            baseline_span, baseline = side, theirs
-    workload, workload_rule = _pick_workload(workloads, w, metric, compared_span or baseline_span, original)
-    start, end = w.q.start, w.q.end
-    claim = Claim(
-        mention=text[start:end],
-        start=start,
-        end=end,
-        value=float(w.q.value),
-        value_low=None if w.q.value_low is None else float(w.q.value_low),
-        unit=unit,
-        metric=metric,
-        qualifier=qualifier,
-        change=change,
-        baseline=baseline,
-        hardware=hw,
-        workload=workload,
-        sentence=text[w.sentence.start : w.sentence.end],
-        sentence_start=w.sentence.start,
-        metric_phrase=phrase,
-    )
-    if index == 0:
-        heads[i] = (claim, said)
-    if why is not None:
-        why.update(
-            metric=(metric, phrase, metric_rule),
-            qualifier=(qualifier, None, qualifier_rule),
-            change=(change, None, change_rule),
-            baseline=(baseline, baseline, baseline_rule),
-            hardware=(hw, hw, hardware_rule),
-            workload=(workload, workload, workload_rule),
-        )
-    return claim
+    ) and own.holds(baseline)):
+        return None
+    # R16: "the MCU is 12.87x slower and 98% less energy-efficient than PULP-OPEN", PULP-OPEN the paper's own:
+    # PULP-OPEN's 12.87x speedup over the MCU (increase), and its 98% less energy (still a decrease).
+    named = context.find_hardware(sent)  # all of it, those named as compared against included
+    side = other_side(sent, p.lo, w.s, named)
+    theirs = original[side[0] : side[1]] if side else None
+    if not theirs or own.holds(theirs) or opens_in_first_person(theirs):
+        return None  # not the paper's own against itself
+    # "slower": the paper's speedup; "less efficient": still less energy; any other comparison turns around
+    change = {"slower": "increase", "less_efficient": "decrease"}.get(turned) or _TURNED[change]
+    if baseline in own.platforms or any(h[:2] == baseline_span for h in named):
+        hw = baseline  # the paper's own platform ran the faster side
+    elif hw == theirs:
+        hw = None if sc.fallback_hardware == theirs else sc.fallback_hardware
+    return change, theirs, side, hw
 
 
 # ", and B by N": a figure whose clause names only what it is compared with, the comparison verb left out.
@@ -1063,6 +1181,10 @@ def _gapped_compared(sent: str, s: int, prev: Claim | None, offset: int):
     return m.start("name"), m.end("name"), name
 
 
+# After a baseline: "by" and a number, the figure the baseline belongs to.
+OWN_FIGURE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]*\)\s*+)?by\s++(?:(?:up\s+to|about|over|nearly|more\s+than|at\s+least|an?\s+average\s+of)\s++)?[+~]?\d)")
+
+
 def _not_its_own(sent: str, found):
     """A baseline found later in the sentence, unless a later figure of its own follows it: in "improves Pass@1 by
     29%, but also outperforms CodeRosetta by 1.56 in BLEU", CodeRosetta is the 1.56's baseline, not the 29%'s.
@@ -1074,14 +1196,6 @@ def _not_its_own(sent: str, found):
     return None if found and OWN_FIGURE_AFTER.match(sent, found[1], found[1] + 40) else found
 
 
-# After a baseline: "by" and a number, the figure the baseline belongs to.
-OWN_FIGURE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]*\)\s*+)?by\s++(?:(?:up\s+to|about|over|nearly|more\s+than|at\s+least|an?\s+average\s+of)\s++)?[+~]?\d)")
-
-
-# How far after a number a baseline marker counts as "right after" it: "by 2.5x relative to vLLM".
-MARKER_NEXT = 25
-
-
 def _owned(phrase, earlier: list[_Where], reach: int = 40) -> bool:
     """The baseline ``phrase`` (found before a number) follows one of the ``earlier`` figures closely: it is
     that figure's ("50x speed-ups over a vanilla PyTorch implementation and allow 40x larger hidden sizes
@@ -1089,20 +1203,11 @@ def _owned(phrase, earlier: list[_Where], reach: int = 40) -> bool:
     return phrase is not None and any(w.e <= phrase[0] <= w.e + reach for w in earlier[-4:])  # the last few suffice
 
 
-# A figure given for what the paper's result is compared with: "compared to 400 tokens/s for vLLM".
-COMPARED_FIGURE = regex.compile(
-    r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|(?<!less\s)(?<!more\s)(?<!fewer\s)(?<!rather\s)than|relative\s+to)"
-    r"\s++(?:(?:only|just|about)\s++)?$)"  # not a qualifier's "less than"
-)
-
-
-_TURNED = {"increase": "decrease", "decrease": "increase"}
-
-
-def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: str) -> tuple[str | None, str]:
+def _pick_workload(sc: _SentenceClaims, p: _Place, metric: str, baseline_span) -> tuple[str | None, str]:
     """The workload of a claim (R3): a name right after the number; else, for quality
     scores the nearest benchmark, for systems numbers the nearest model (among ``workloads``,
     the sentence's, those named as compared against left out: see :func:`_not_compared`); and the rule that chose it."""
+    w, workloads, original = p.w, sc.workloads, sc.original
     direct = context.name_after(w.sentence.text, w.e)
     if direct and COMPARED_FIGURE.search(w.sentence.text, max(0, w.s - 30), w.s) and " for " in w.sentence.text[w.e : direct[0] + 1]:
         direct = None  # "compared to 400 tokens/s for vLLM": vLLM is the system compared, not a workload
@@ -1116,6 +1221,13 @@ def _pick_workload(workloads, w: _Where, metric: str, baseline_span, original: s
     return None, "none named (R3)"
 
 
+# "absolute" before a percentage (a few words at most) or right after it.
+ABSOLUTE_BEFORE = regex.compile(r"(?i:\babsolute\s++(?:[a-z-]++\s++){0,2}?(?:of\s++)?(?:(?:up\s+to|about|over|nearly)\s++)?\+?$)")
+
+
+ABSOLUTE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]{0,20}\)\s*+)?(?:absolute|in\s+absolute)\b)")  # "+20% (+/-3%) in absolute score"
+
+
 def _absolute(sent: str, w: _Where) -> bool:
     """The percentage is said to be absolute, in percentage points (R14): "an absolute gain of 4.2%", "+3% absolute".
 
@@ -1124,11 +1236,6 @@ def _absolute(sent: str, w: _Where) -> bool:
     [True, False]
     """
     return bool(ABSOLUTE_BEFORE.search(sent, max(0, w.s - 40), w.s) or ABSOLUTE_AFTER.match(sent, w.e, w.e + 40))
-
-
-# "absolute" before a percentage (a few words at most) or right after it.
-ABSOLUTE_BEFORE = regex.compile(r"(?i:\babsolute\s++(?:[a-z-]++\s++){0,2}?(?:of\s++)?(?:(?:up\s+to|about|over|nearly)\s++)?\+?$)")
-ABSOLUTE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]{0,20}\)\s*+)?(?:absolute|in\s+absolute)\b)")  # "+20% (+/-3%) in absolute score"
 
 
 def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:
@@ -1152,6 +1259,10 @@ def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:
     )
 
 
+# A comparison marker in a clause with no metric word: ", and over 90% compared to Transformers".
+ELLIPTIC_COMPARISON = regex.compile(r"(?i:\b(?:compared\s+(?:to|with)|relative\s+to|than|versus|vs\.?|over)\s+(?:the\s+)?[A-Z])")
+
+
 def _elliptic(sent: str, lo: int, hi: int) -> bool:
     """The number's clause [lo, hi) names no metric and only what it is compared with: a comparison with its
     measure left out, the previous figure's ("80% less latency than A, and over 90% compared to B").
@@ -1163,10 +1274,6 @@ def _elliptic(sent: str, lo: int, hi: int) -> bool:
     return not any(h[1] <= hi for h in context.within(context.keyword_hits(sent), lo, hi)) and bool(
         ELLIPTIC_COMPARISON.search(sent, lo, hi)
     )
-
-
-# A comparison marker in a clause with no metric word: ", and over 90% compared to Transformers".
-ELLIPTIC_COMPARISON = regex.compile(r"(?i:\b(?:compared\s+(?:to|with)|relative\s+to|than|versus|vs\.?|over)\s+(?:the\s+)?[A-Z])")
 
 
 def _parallel(sent: str, a: _Where, b: _Where) -> bool:
@@ -1200,11 +1307,6 @@ def _shares_phrase(sent: str, a: _Where, b: _Where, phrase: str | None) -> bool:
     """
     m = SHARED_PHRASE.fullmatch(sent, a.e, b.s) if phrase else None
     return bool(m) and phrase.lower() in m.group("phrase").lower()
-
-
-# A list member that names its own object before "by": "reduces energy by 35% and area by 20%" (area is not energy);
-# not a word that points back to the first one's: "the throughput of Tomcat by 75%, that of MySQL by 430%".
-OWN_OBJECT_BY = regex.compile(r"(?i:\s*+,?\s*+(?:and\s++)?(?!(?:that|those|it|them|of|for|on|in|with)\b)(?:the\s++)?[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,3}\s++by\s++(?:(?:up\s+to|about|nearly|over|more\s+than|at\s+least)\s++)?$)")
 
 
 def _own_keyword_after(w: _Where, reach: int = 20) -> bool:
@@ -1254,6 +1356,14 @@ def _gapped(sent: str, lo: int, s: int, prev_s: int) -> bool:
     )
 
 
+# From a metric keyword to the number that "by" gives it: " by 30%", " and GPU utilization by 33.5%",
+# " by up to 30%" (at most a coordinated phrase between them, no other noun: not "memory capacity by").
+MEASURED_BY = regex.compile(
+    r"(?:\s*+(?:,\s*+)?(?:and|or)\s++[^\s,;:.()]++(?:\s++[^\s,;:.()]++){0,3}?)?"
+    r"\s++by\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than|at\s+least|an?\s+average\s+of)\s++)?"
+)
+
+
 def _better_of_less(sent: str, lo: int, at: int, metric: str) -> bool:
     """True when only "better" is said (in the clause from ``lo``) of the claim's metric, whose keyword
     is what "by" before the number (at ``at``) measures: "improves latency by 30%", "outperforming X in
@@ -1272,18 +1382,15 @@ def _better_of_less(sent: str, lo: int, at: int, metric: str) -> bool:
     )
 
 
-# From a metric keyword to the number that "by" gives it: " by 30%", " and GPU utilization by 33.5%",
-# " by up to 30%" (at most a coordinated phrase between them, no other noun: not "memory capacity by").
-MEASURED_BY = regex.compile(
-    r"(?:\s*+(?:,\s*+)?(?:and|or)\s++[^\s,;:.()]++(?:\s++[^\s,;:.()]++){0,3}?)?"
-    r"\s++by\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than|at\s+least|an?\s+average\s+of)\s++)?"
-)
-
-
 @lru_cache(maxsize=1)
 def _lower_is_better() -> frozenset[str]:
     """The metrics where less is better (metrics.toml [direction])."""
     return frozenset(knowledge().metrics.lower_is_better)
+
+
+COMPARED_WITH = regex.compile(  # cues.toml [baseline] compared_with
+    r"(?i:\b(?:" + "|".join(knowledge().cues.baseline.compared_with) + r")\s+(?:a\s+|an\s+|the\s+)?$)"
+)
 
 
 def _not_compared(sent: str, spans):
@@ -1296,18 +1403,12 @@ def _not_compared(sent: str, spans):
     return [span for span in spans if not COMPARED_WITH.search(sent, max(0, span[0] - 20), span[0])]
 
 
-COMPARED_WITH = regex.compile(  # cues.toml [baseline] compared_with
-    r"(?i:\b(?:" + "|".join(knowledge().cues.baseline.compared_with) + r")\s+(?:a\s+|an\s+|the\s+)?$)"
-)
-
-
-def _pick_hardware(
-    hardware, w: _Where, baseline_span, index: int, size: int, respectively: bool, original: str, clause_end: int
-) -> str | None:
+def _pick_hardware(sc: _SentenceClaims, p: _Place, baseline_span) -> str | None:
     """The hardware of the claim, as written: not one named as the thing compared against
     (``hardware``, the sentence's, comes without those: see :func:`_not_compared`; nor one
     inside the baseline), nor one in a later clause ("25x larger models ..., while delivering
     84 TFLOPS on A6000")."""
+    hardware, w, index, size, respectively, original, clause_end = sc.hardware, p.w, p.index, p.size, sc.respectively, sc.original, p.hi
     candidates = [
         h
         for h in hardware
