@@ -149,9 +149,9 @@ def _edit_json(path: Path, change: Callable[[dict], None], digest: bool = False)
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
     if digest:  # made consistent, as a deliberate edit would be: the shape check must catch it
-        from claimbench.cache.shards import _entry_digest
+        from claimbench.cache.shards import entry_digest
 
-        data["digest"] = _entry_digest(data)
+        data["digest"] = entry_digest(data)
     path.write_text(json.dumps(data), encoding="utf-8")
 
 

@@ -52,7 +52,7 @@ class ShardResult:
         if quarantine_sha256 is not None:
             data["quarantine_sha256"] = quarantine_sha256
         data = json.loads(json.dumps(data, sort_keys=True, ensure_ascii=False))  # as it reads back (tuples are lists)
-        data["digest"] = _entry_digest(data)
+        data["digest"] = entry_digest(data)
         return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
@@ -155,8 +155,13 @@ class ShardStore:
             tmp.unlink(missing_ok=True)
 
 
-def _entry_digest(data: dict) -> str:
-    """sha256 of a description's content (every field but ``digest``), as :meth:`ShardResult.to_json` writes it."""
+def entry_digest(data: dict) -> str:
+    """sha256 of a description's content (every field but ``digest``), as :meth:`ShardResult.to_json` writes it
+    and :class:`ShardStore` checks it: what a deliberate edit of a description must set ``digest`` to.
+
+    >>> entry_digest({"key": "k", "digest": "x"}) == entry_digest({"key": "k"}) != entry_digest({"key": "j"})
+    True
+    """
     body = {name: value for name, value in data.items() if name != "digest"}
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -203,7 +208,7 @@ def _entry_problem(data: object, key: str) -> str | None:
                 return "field 'validation' holds an outcome of the wrong shape"
     if data["quarantined"] and not _is_sha256(data.get("quarantine_sha256")):
         return "field 'quarantine_sha256' is missing or not a sha256"
-    if data.get("digest") != _entry_digest(data):
+    if data.get("digest") != entry_digest(data):
         return "its content does not match its digest"
     return None
 
