@@ -71,7 +71,7 @@ NAME_PART = regex.compile(r"[-\w./]")
 # The earlier level of the figure before: "a 91% success rate, up from 64% for the baseline".
 UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:about|around|roughly|nearly|only|just)\s++)?$)")
 # A word that gives a number to a metric's name: "of", "is", "=", "reaches".
-GIVING_WORD = regex.compile(r"(?i:\b(?:of|is|are|was|were|reach\w*|achiev\w*|attain\w*)\b|[=:])")
+GIVING_WORD = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().cues.giving) + r")\b|[=:])")  # cues.toml [giving]
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
 SCORE_WORDS = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().metrics.scores) + r")\b)")  # metrics.toml [scores]
 # What may stand between two members of one list: "87%, 131%", "4.53x in Img128cond, 5.32x".
@@ -110,7 +110,7 @@ FOLDS_OF = regex.compile(r"(?i:\s*+cross[- ]?validat)")
 # A common noun (lower case, not a model's) right after a size: what is counted ("1.5 million papers").
 COUNTED_NOUN = regex.compile(r"\s++(?!(?:parameters?|params?|models?|weights?|scale)\b)[a-z][a-z-]*+\b(?!\s++per\b)")  # not a rate: "events per second"
 # A device word right after a memory size: "24GB GPU", "80GB of HBM".
-DEVICE_AFTER = regex.compile(r"(?i:\b(?:GPU|GPUs|VRAM|HBM|DRAM|card|device)\b)")
+DEVICE_AFTER = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().hardware.memory.after) + r")\b)")  # hardware.toml [memory]
 # "52% of improvement": a share of a change is still a change.
 OF_CHANGE_NOUN = regex.compile(r"(?i:\s*of\s+(?:[\w-]+\s+){0,2}?(?:improvement|reduction|speed-?up|gain)s?\b)")  # "of end-to-end speedups"
 # "2x on average", "3.1x faster on average": average stated within three words after the number.
@@ -404,7 +404,9 @@ def _change_word_near(sent: str, w: _Where, reach: int = 30) -> bool:
 
 
 # A device described by its memory right before the size: "a single GPU with 24GB memory".
-DEVICE_WITH = regex.compile(r"(?i:\b(?:GPUs?|cards?|devices?|nodes?|machines?|servers?|accelerators?|boards?)\s++with\s++(?:only\s++|just\s++)?$)")
+DEVICE_WITH = regex.compile(  # hardware.toml [memory] device_with
+    r"(?i:\b(?:" + "|".join(knowledge().hardware.memory.device_with) + r")\s++with\s++(?:only\s++|just\s++)?$)"
+)
 
 
 def _next_to_hardware(sent: str, w: _Where) -> bool:
@@ -761,7 +763,9 @@ def _nearest_span(spans, s: int, e: int, exclude: tuple[int, int] | None = None)
 
 
 # A sentence that opens by pointing back at the previous figure: "This number can be further pushed to 31%".
-ANAPHORA = regex.compile(r"(?i:(?:this|that|the|such\s+an?)\s++(?:number|figure|gain|improvement|speedup|result|value|advantage)s?\b)")
+ANAPHORA = regex.compile(  # cues.toml [anaphora]
+    r"(?i:(?:" + "|".join(knowledge().cues.anaphora_determiners) + r")\s++(?:" + "|".join(knowledge().cues.anaphora_nouns) + r")s?\b)"
+)
 
 
 def extract_claims(paper: Paper, trace: list[dict] | None = None) -> list[Claim]:
@@ -1448,23 +1452,24 @@ def _shared_device(original: str, span, index: int, size: int) -> str | None:
 
 # Hardware named as where something ran: "on two RTX 4090 GPUs", "using 512 V100 GPUs".
 EVALUATED_ON = regex.compile(r"(?i:\b(?:on|using|across)\s+(?:a\s+single\s+|an?\s+|the\s+|\w+\s+)?$)")
-# An explicit statement that the whole evaluation ran on a machine (ruling R2): a cue word, then
-# the machine right after "on" or "using" (and a word). The cue words are written as the letters
-# each starts with and the rest of its pattern (_evaluation_cue looks for those letters).
-_EVALUATION_CUE_WORDS = (("evaluat", r"\w*"), ("experiment", "s?"), ("measured", ""), ("benchmark", r"\w*"), ("tested", ""), ("results", ""))
+# An explicit statement that the whole evaluation ran on a machine (ruling R2): a cue word (cues.toml
+# [evaluation] cues), then the machine right after "on" or "using" (and a word). The cue words come as
+# the letters each starts with and the rest of its pattern (_evaluation_cue looks for those letters).
+_EVALUATION_CUE_WORDS = knowledge().cues.evaluation_cues
 _EVALUATION_CUE = r"\b(?:" + "|".join(start + rest for start, rest in _EVALUATION_CUE_WORDS) + r")\b[^.;]{0,60}\b(?:on|using)"
 EVALUATION_RAN_ON = regex.compile(r"(?i:" + _EVALUATION_CUE + r"\s+(?:a\s+single\s+|an?\s+|the\s+|\w+\s+)?$)")
 
 
-# "Using the NVIDIA RTX 4070 as our experimental platform"
-AS_PLATFORM = regex.compile(r"(?i:\s+as\s+(?:our|the)\s+(?:\w+\s+)?(?:platform|testbed|hardware|target))")
+# "Using the NVIDIA RTX 4070 as our experimental platform" (cues.toml [evaluation] platforms)
+_PLATFORMS = "|".join(knowledge().cues.evaluation_platforms)
+AS_PLATFORM = regex.compile(r"(?i:\s+as\s+(?:our|the)\s+(?:\w+\s+)?(?:" + _PLATFORMS + r"))")
 
 # Where EVALUATION_RAN_ON or AS_PLATFORM could stand anywhere in a sentence: EVALUATION_RAN_ON
 # before a machine holds the cue with "on" or "using" and a space; AS_PLATFORM after one holds
 # "as" after a space (possessive here: the same matches, and the search stays linear).
 EVALUATION_CUE_ANYWHERE = regex.compile(r"(?i:" + _EVALUATION_CUE + r"\s)")
 EVALUATION_CUE_ASCII = ascii_twin(EVALUATION_CUE_ANYWHERE) or EVALUATION_CUE_ANYWHERE  # for ASCII text
-AS_PLATFORM_ANYWHERE = regex.compile(r"(?i:(?<=\s)as\s++(?:our|the)\s++(?:\w++\s++)?(?:platform|testbed|hardware|target))")
+AS_PLATFORM_ANYWHERE = regex.compile(r"(?i:(?<=\s)as\s++(?:our|the)\s++(?:\w++\s++)?(?:" + _PLATFORMS + r"))")
 
 
 # The words one of these two patterns needs: a sentence without them names no hardware so.

@@ -96,8 +96,9 @@ def _keywords_combined():
     return _labelled(table)
 
 
-# A word right before "performance" that makes it a speed whatever the sentence: "runtime performance".
-SPEED_MODIFIER = regex.compile(r"(?i:\b(?:run-?time|execution|inference|training|serving|system|end-to-end|I/O|kernel)\s++$)")
+# A word right before "performance" that makes it a speed whatever the sentence: "runtime performance"
+# (metrics.toml [contextual.performance] default_before).
+SPEED_MODIFIER = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().metrics.contextual["performance"].default_before) + r")\s++$)")
 # The label prefix of a word whose metric the sentence decides (metrics.toml [contextual]).
 CONTEXTUAL = "contextual:"
 # Between a keyword and a contextual word it names: "memory overhead", "GPU-memory overheads".

@@ -71,6 +71,7 @@ class Contextual:
     default: str
     quality: str | None = None
     quality_words: Fragments = ()
+    default_before: Fragments = ()  # words right before it that make it `default` whatever the sentence
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,11 @@ class Cues:
     found_nouns: Fragments
     counted_units: Fragments
     counted_result_before: Fragments
+    giving: Fragments  # [giving] words: what gives a number to a metric's name ("a compression ratio of 5.3")
+    anaphora_determiners: Fragments  # [anaphora] determiners ("this", "such a")
+    anaphora_nouns: Fragments  # [anaphora] nouns ("number", "gain"): "This number ..." points back at a figure
+    evaluation_cues: tuple[tuple[str, str], ...]  # [evaluation] cues as (the letters each starts with, the rest of its pattern)
+    evaluation_platforms: Fragments  # [evaluation] platforms: "as our testbed"
 
 
 @dataclass(frozen=True)
@@ -185,6 +191,32 @@ class HardwareContext:
     device: str
     modifier: str
     vendors: Fragments  # [context] vendors: names, a space standing for any white space
+
+
+@dataclass(frozen=True)
+class MemoryContext:
+    """hardware.toml [memory]: words that make a memory size a device's (case aside)."""
+
+    after: Fragments  # right after the size: "24GB GPU", "80GB of HBM"
+    device_with: Fragments  # before "with" and the size: "a single GPU with 24GB memory"
+
+
+@dataclass(frozen=True)
+class MachineContext:
+    """hardware.toml [machine_context]: what tells a name that is also a word ("Summit") is a machine."""
+
+    before: Fragments  # a machine word right before it: "the supercomputer Summit" (case aside)
+    naming: Fragments  # between that word and the name: "supercomputers such as Titan" (case aside)
+    parts_before: Fragments  # parts of a machine, before "of" or "on": "nodes of Titan" (case aside)
+    phrase_ends: Fragments  # a word after "on <Name>" that ends the phrase: "on Summit with", "on Titan NVIDIA"
+
+
+@dataclass(frozen=True)
+class HardwareClasses:
+    """hardware.toml [classes]: classes of devices and instruction sets, never a workload (case-sensitive)."""
+
+    devices: Fragments  # "TPU", "FPGAs", "SmartNIC"
+    isas: Fragments  # "x86-64", "ARMv8", "RISC-V"
 
 
 @dataclass(frozen=True)
@@ -215,6 +247,9 @@ class Hardware:
     context: HardwareContext
     accelerators: tuple[Accelerator, ...]
     machines: tuple[Machine, ...]
+    memory: MemoryContext
+    machine_context: MachineContext
+    classes: HardwareClasses
 
 
 @dataclass(frozen=True)
@@ -463,12 +498,13 @@ def _metrics(f: _File, vocab) -> Metrics:
     contextual = {}
     for name in f.table("contextual"):
         key = f"contextual.{name}"
-        f.unknown_keys(key, ("words", "default", "quality", "quality_words"))
+        f.unknown_keys(key, ("words", "default", "quality", "quality_words", "default_before"))
         contextual[name] = Contextual(
             words=f.fragments(f"{key}.words"),
             default=f.one_of(f"{key}.default", f.get(f"{key}.default", str), classes),
             quality=f.one_of(f"{key}.quality", f.get(f"{key}.quality", str), classes) if f.get(f"{key}.quality", str, None) else None,
             quality_words=f.fragments(f"{key}.quality_words") if f.get(f"{key}.quality_words", list, None) is not None else (),
+            default_before=f.fragments(f"{key}.default_before") if f.get(f"{key}.default_before", list, None) is not None else (),
         )
     by_unit = f.table("by_unit")
     for unit, metric in by_unit.items():
@@ -537,7 +573,10 @@ def _number_words(f: _File, vocab) -> NumberWords:
 
 
 def _cues(f: _File, vocab) -> Cues:
-    f.unknown_keys("", ("qualifier", "change", "better", "baseline", "turnaround", "setup", "background", "found", "counted"))
+    f.unknown_keys("", ("qualifier", "change", "better", "baseline", "turnaround", "setup", "background", "found", "counted",
+                        "giving", "anaphora", "evaluation"))
+    f.unknown_keys("anaphora", ("determiners", "nouns"))
+    f.unknown_keys("evaluation", ("cues", "platforms"))
     qualifiers = [q for q in vocab["qualifier"] if q != "none"]
     changes = [c for c in vocab["change"] if c != "none"]
     f.unknown_keys("qualifier", ("before", "respectively"))
@@ -566,7 +605,25 @@ def _cues(f: _File, vocab) -> Cues:
         found_nouns=f.fragments("found.nouns"),
         counted_units=f.words("counted.units"),
         counted_result_before=f.fragments("counted.result_before"),
+        giving=f.fragments("giving.words"),
+        anaphora_determiners=f.fragments("anaphora.determiners"),
+        anaphora_nouns=f.fragments("anaphora.nouns"),
+        evaluation_cues=tuple(_leading_letters(f, "evaluation.cues", cue) for cue in f.fragments("evaluation.cues")),
+        evaluation_platforms=f.fragments("evaluation.platforms"),
     )
+
+
+# The letters a fragment starts with, unless the last of them is optional or repeated ("evaluat\w*" -> "evaluat").
+_LEADING_LETTERS = re.compile(r"[a-z]+(?![?*{+])")
+
+
+def _leading_letters(f: _File, key: str, fragment: str) -> tuple[str, str]:
+    """(the lower-case letters every match of ``fragment`` starts with, the rest of it): a text without
+    those letters holds no match, so the extractor looks for a match only where they stand."""
+    m = _LEADING_LETTERS.match(fragment)
+    if not m or _top_level_bar(fragment):
+        raise f.error(key, f"{fragment!r} does not start with plain lower-case letters (one word, no top-level |)")
+    return m.group(0), fragment[m.end():]
 
 
 CONTEXTS = ("free", "device", "machine")  # what a machine.csv name needs around it (extract/names.py)
@@ -574,7 +631,10 @@ SUFFIXES = ("-", "number", "gen")
 
 
 def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
-    f.unknown_keys("", ("products", "context"))
+    f.unknown_keys("", ("products", "context", "memory", "machine_context", "classes"))
+    f.unknown_keys("memory", ("after", "device_with"))
+    f.unknown_keys("machine_context", ("before", "naming", "parts_before", "phrase_ends"))
+    f.unknown_keys("classes", ("devices", "isas"))
     products = {}
     for group, frag in f.table("products").items():
         products[group] = f.pattern(f"products.{group}", frag)
@@ -603,7 +663,11 @@ def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
             raise KnowledgeError("machines.csv", cells[0], f"has suffix {cells[3]!r}, not one of {list(SUFFIXES)}")
         machines.append(Machine(*cells))
     _no_duplicates(_File("machines.csv", {}), "name", tuple(m.name for m in machines), casefold=False)
-    return Hardware(MappingProxyType(products), context, tuple(accelerators), tuple(machines))
+    memory = MemoryContext(after=f.fragments("memory.after"), device_with=f.fragments("memory.device_with"))
+    machine_context = MachineContext(**{k: f.fragments(f"machine_context.{k}", casefold=k != "phrase_ends")
+                                        for k in MachineContext.__dataclass_fields__})
+    classes = HardwareClasses(devices=f.fragments("classes.devices", casefold=False), isas=f.fragments("classes.isas", casefold=False))
+    return Hardware(MappingProxyType(products), context, tuple(accelerators), tuple(machines), memory, machine_context, classes)
 
 
 def _workloads(f: _File) -> Workloads:

@@ -217,14 +217,14 @@ def spellings() -> dict[str, list[str]]:
 
 # ------------------------------------------------------------ context
 
+_MACHINE = knowledge().hardware.machine_context  # hardware.toml [machine_context]
 # A machine word right before the name: "the supercomputer Summit", "supercomputers such as Titan",
 # "the current Top-1 supercomputing cluster, Frontier", "nodes of Titan".
 MACHINE_BEFORE = regex.compile(
     r"""(?:
-        (?:super-?computers?|supercomputing\s+(?:systems?|clusters?|facilit(?:y|ies)|centers?)|systems?|machines?|clusters?
-          |infrastructures?|platforms?|testbeds?|HPC\s+systems?)
-        \s*+(?:,\s*+)?(?:(?:such\s+as|like|including|namely|called|named)\s++)?(?:(?:the|both)\s++)?
-      | (?:nodes?|GPUs?|CPUs?|cores|processes|processors|ranks|racks|cabinets|partitions?)\s++(?:of|on)\s++(?:the\s++)?
+        (?:""" + "|".join(_MACHINE.before) + r""")
+        \s*+(?:,\s*+)?(?:(?:""" + "|".join(_MACHINE.naming) + r""")\s++)?(?:(?:the|both)\s++)?
+      | (?:""" + "|".join(_MACHINE.parts_before) + r""")\s++(?:of|on)\s++(?:the\s++)?
     )$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -236,10 +236,7 @@ PHRASE_ENDS = regex.compile(
     r"""(?:
         \s*+(?:$|[,.;:)\[])
       | \s++\(
-      | \s++(?:and|or|but|with|without|using|at|in|on|of|for|to|from|into|over|under|within|across|as|by|via|through
-             |than|versus|vs|compared|relative|per|respectively|only|alone|while|whereas|where|which|that|when|if|after|before
-             |we|our|it|is|was|are|were|has|had|achieves?|achieved|achieving|reach(?:es|ed|ing)?|shows?|yields?|attains?|runs?
-             |NVIDIA|AMD|Intel|IBM|Cray|HPE|Fujitsu|\d)(?![\w-])
+      | \s++(?:""" + "|".join(_MACHINE.phrase_ends) + r"""|\d)(?![\w-])   # a word of phrase_ends, or a number
     )""",
     regex.VERBOSE,
 )
@@ -304,9 +301,9 @@ LIST_JOIN = regex.compile(r"\s*+(?:,\s*+(?:(?:and|or)\s++)?|(?:and|or)\s++)")
 # ------------------------------------------------------------ not workloads
 
 # Classes of devices and instruction sets: hardware words, never a workload ("speedup on TPU",
-# "overhead of 4.56% on x86-64"); and not hardware either (R2: not a named product).
-DEVICE_CLASSES = r"(?:[CGTNIDXAVLQ]PUs?|RDUs?|FPGAs?|ASICs?|DSPs?|MCUs?|SoCs?|(?:Smart)?NICs?|SSDs?|HDDs?|DRAM|HBM\d?e?|NVM|PIM)"
-ISAS = r"(?:x86(?:[-_]64)?|x64|AMD64|IA-?32|IA-?64|ARM(?:32|64|v\d+(?:\.\d)?(?:-[AMR])?)?|AArch(?:32|64)|Thumb-?2?|RISC-?V|RV(?:32|64)\w*|MIPS(?:32|64)?|PowerPC|PPC(?:64)?(?:le)?|SPARC(?:v\d)?)"
+# "overhead of 4.56% on x86-64"); and not hardware either (R2: not a named product). hardware.toml [classes].
+DEVICE_CLASSES = "(?:" + "|".join(knowledge().hardware.classes.devices) + ")"
+ISAS = "(?:" + "|".join(knowledge().hardware.classes.isas) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -121,6 +121,24 @@ BAD = [
      "aliases.toml [cleaning.brands]", "vendor of hardware.toml"),
     ("stem the cardinals need", "number_words.toml", ('"fold", "times", "dollar"]', '"fold", "dollar"]'),
      "number_words.toml [stems.words]", "'times' missing"),
+    # Vocabularies moved out of code's patterns.
+    ("evaluation cue not led by letters", "cues.toml", ("cues = ['evaluat\\w*',", "cues = ['\\w*valuat',"),
+     "cues.toml [evaluation.cues]", "plain lower-case letters"),
+    ("evaluation cue whose last letter is optional", "cues.toml", ("'measured',", "'m?easured',"),
+     "cues.toml [evaluation.cues]", "plain lower-case letters"),
+    ("evaluation cue that is two words", "cues.toml", ("'tested',", "'tested|run',"), "cues.toml [evaluation.cues]", "no top-level |"),
+    ("unknown key in [anaphora]", "cues.toml", ("[anaphora]\n", "[anaphora]\npronouns = ['it']\n"), "cues.toml [anaphora.pronouns]",
+     "unknown key"),
+    ("missing [giving] words", "cues.toml", ("[giving]\nwords =", "[giving]\nword ="), "cues.toml [giving.words]", "missing"),
+    ("bad default_before", "metrics.toml", ("'run-?time',", "'run-?time(',"), "metrics.toml [contextual.performance.default_before]",
+     "bad pattern"),
+    ("unknown key in [machine_context]", "hardware.toml", ("[machine_context]\n", "[machine_context]\nafter = ['GPU']\n"),
+     "hardware.toml [machine_context.after]", "unknown key"),
+    ("phrase end listed twice", "hardware.toml", ("'Cray', 'HPE',", "'Cray', 'Cray', 'HPE',"), "hardware.toml [machine_context.phrase_ends]",
+     "twice"),
+    ("device class outside the subset", "hardware.toml", ("'NVM', 'PIM'", "'NVM', '\\x50IM'"), "hardware.toml [classes.devices]",
+     "outside the subset"),
+    ("memory word missing", "hardware.toml", ("device_with = ['GPUs?'", "with = ['GPUs?'"), "hardware.toml [memory.with]", "unknown key"),
 ]
 
 
@@ -169,6 +187,19 @@ def test_the_moved_vocabularies_come_from_the_files():
     assert "|".join(k.cues.baseline.not_names) in context.NOT_A_BASELINE.pattern
     assert "|".join(k.cues.baseline.not_systems) in context.NOT_A_SYSTEM.pattern
     assert "|".join(k.metrics.by_head) in metric.BY_HEAD.pattern
+    # Words once written inside claims.py's, context.py's and names.py's patterns.
+    assert "|".join(k.cues.giving) in claims.GIVING_WORD.pattern
+    assert "|".join(k.cues.anaphora_nouns) in claims.ANAPHORA.pattern and "|".join(k.cues.anaphora_determiners) in claims.ANAPHORA.pattern
+    assert "|".join(start + rest for start, rest in k.cues.evaluation_cues) in claims.EVALUATION_CUE_ANYWHERE.pattern
+    assert all("|".join(k.cues.evaluation_platforms) in p.pattern for p in (claims.AS_PLATFORM, claims.AS_PLATFORM_ANYWHERE))
+    assert "|".join(k.hardware.memory.after) in claims.DEVICE_AFTER.pattern
+    assert "|".join(k.hardware.memory.device_with) in claims.DEVICE_WITH.pattern
+    assert "|".join(k.metrics.contextual["performance"].default_before) in context.SPEED_MODIFIER.pattern
+    machine = k.hardware.machine_context
+    assert all("|".join(words) in names.MACHINE_BEFORE.pattern for words in (machine.before, machine.naming, machine.parts_before))
+    assert "|".join(machine.phrase_ends) in names.PHRASE_ENDS.pattern
+    assert names.DEVICE_CLASSES == "(?:" + "|".join(k.hardware.classes.devices) + ")"
+    assert names.ISAS == "(?:" + "|".join(k.hardware.classes.isas) + ")"
     assert names.CONTEXTS == knowledge_module.CONTEXTS and set(names.SUFFIX) == set(knowledge_module.SUFFIXES)
 
 
