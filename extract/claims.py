@@ -1562,3 +1562,48 @@ def _evaluation_cue(text: str) -> bool:
                 return True
             at = lowered.find(start, at + 1)
     return False
+
+
+# ------------------------------------------------------------------ speed shortcuts
+
+
+def shortcuts() -> dict[str, dict]:
+    """Every speed shortcut of this module next to what it stands for, for the tests that prove they agree
+    (tests/test_scan_shortcuts.py, tests/test_ascii_twins.py): a shortcut must never change what is found.
+
+    - ``"prefilters"``: name -> (the patterns, the :class:`knowledge.Prefilter` tried before them);
+    - ``"twins"``: name -> (a ``regex`` pattern, the ASCII twin read in its place on ASCII text);
+    - ``"backwards"``: name -> (a pattern read backwards, ``regex.REVERSE``, the same read forwards);
+    - ``"functions"``: name -> (a quick function of a text, the plain function it stands for).
+
+    >>> sorted(shortcuts())
+    ['backwards', 'functions', 'prefilters', 'twins']
+    """
+    setup = _setup_checks()
+    cues, average, average_filter = _qualifier_checks()
+    found_before, found_after, found_filter = _found_patterns()
+    return {
+        "prefilters": {
+            "setup before": ((context.setup_patterns()[0],), setup.before_filter),
+            "average": ((average,), average_filter),
+            "out of": ((OUT_OF_AFTER,), _OUT_OF_FILTER),
+            "average after": ((AVERAGE_AFTER,), _AVERAGE_AFTER_FILTER),
+            "found count": ((found_after,), found_filter),
+            "evaluated on / as platform": ((EVALUATED_ON, AS_PLATFORM), EVALUATED_ON_FILTER),
+            "evaluation ran on / as platform": ((EVALUATION_RAN_ON, AS_PLATFORM), EVALUATION_RAN_ON_FILTER),
+            **{f"qualifier {name}": ((pattern,), prefilter) for name, pattern, _, prefilter in cues},
+        },
+        "twins": {
+            "BY_BEFORE": (BY_BEFORE, BY_BEFORE_ASCII),
+            "LIST_GAP": (LIST_GAP, LIST_GAP_ASCII),
+            "EVALUATION_CUE_ANYWHERE": (EVALUATION_CUE_ANYWHERE, EVALUATION_CUE_ASCII),
+            "setup after": setup.after,
+            "count after": setup.count_after,
+            **{f"qualifier {name}": (pattern, twin) for name, pattern, twin, _ in cues},
+        },
+        "backwards": {"setup before": (setup.before, context.setup_patterns()[0])},
+        "functions": {
+            "evaluation cue": (_evaluation_cue, lambda text: bool(EVALUATION_CUE_ANYWHERE.search(text))),
+            "as platform anywhere": (lambda text: bool(AS_PLATFORM_ANYWHERE.search(text)), lambda text: bool(AS_PLATFORM.search(text))),
+        },
+    }

@@ -847,3 +847,43 @@ def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
     if not m or find_hardware(m.group("name")) or names.is_hardware_word(m.group("name")) or keyword_hits(m.group("name")):
         return None  # hardware, or a metric's name: "a 1.71x increase in TFLOPS per GPU"
     return m.start("name"), m.end("name"), m.group("name"), "bench"
+
+
+# ------------------------------------------------------------ speed shortcuts
+
+
+def shortcuts() -> dict[str, dict]:
+    """Every speed shortcut of this module next to what it stands for, for the tests that prove they agree
+    (tests/test_scan_shortcuts.py, tests/test_ascii_twins.py): a shortcut must never change what is found.
+
+    - ``"scanners"``: name -> a scanner made by :func:`knowledge.compile_scanner` or a :class:`knowledge.FoldedScanner`
+      (its own pattern source, compiled plainly, is what it stands for);
+    - ``"labelled"``: name -> (scanner, the label of a matched text, the function giving a text's (start, end, label)
+      hits through the scanner), for the scanners whose matches are labelled;
+    - ``"prefilters"``: name -> (the patterns, the :class:`knowledge.Prefilter` the module tries first);
+    - ``"twins"``: name -> (a ``regex`` pattern, the ASCII twin read in its place on ASCII text).
+
+    >>> sorted(shortcuts()["scanners"])
+    ['baseline markers', 'change cues', 'hardware', 'list qualifiers', 'metric keywords', 'workloads']
+    """
+    labelled = {"metric keywords": _keywords_combined(), "change cues": _changes_combined(), "list qualifiers": _list_qualifiers()}
+    background, background_filter = _background()
+    return {
+        "scanners": {
+            "hardware": hardware_pattern(),
+            "workloads": workload_pattern(),
+            **{name: combined[0] for name, combined in labelled.items()},
+            "baseline markers": _baseline_marker(),
+        },
+        "labelled": {
+            name: (combined[0], combined[1], lambda text, combined=combined: _hits(combined, text)) for name, combined in labelled.items()
+        },
+        "prefilters": {
+            "background": ((background,), background_filter),
+            "object verb": ((_object_verb(),), _object_verb_prefilter()),
+        },
+        "twins": {
+            "NAME_AFTER": (NAME_AFTER, NAME_AFTER_ASCII),
+            "baseline stop": (_baseline_stop(), _baseline_stop_ascii()),
+        },
+    }

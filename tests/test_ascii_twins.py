@@ -26,20 +26,11 @@ from claimbench.extract.sentences import split_sentences
 
 
 def _twins() -> list[tuple[str, regex.Pattern, re.Pattern]]:
-    """(name, pattern, its twin) for every twin the extractor uses."""
-    setup = claims._setup_checks()
-    cues, _, _ = claims._qualifier_checks()
-    pairs = [
-        ("BY_BEFORE", claims.BY_BEFORE, claims.BY_BEFORE_ASCII),
-        ("LIST_GAP", claims.LIST_GAP, claims.LIST_GAP_ASCII),
-        ("EVALUATION_CUE_ANYWHERE", claims.EVALUATION_CUE_ANYWHERE, claims.EVALUATION_CUE_ASCII),
-        ("NAME_AFTER", context.NAME_AFTER, context.NAME_AFTER_ASCII),
-        ("baseline stop", context._baseline_stop(), context._baseline_stop_ascii()),
-        ("setup after", *setup.after),
-        ("count after", *setup.count_after),
-        *((f"qualifier {name}", pattern, twin) for name, pattern, twin, _ in cues),
-    ]
-    return [(name, pattern, twin) for name, pattern, twin in pairs]
+    """(name, pattern, its twin) for every twin the extractor uses, as claims.shortcuts and context.shortcuts list them."""
+    pairs = {**claims.shortcuts()["twins"], **context.shortcuts()["twins"]}
+    assert {"BY_BEFORE", "LIST_GAP", "EVALUATION_CUE_ANYWHERE", "NAME_AFTER", "baseline stop", "setup after", "count after"} <= set(pairs)
+    assert {f"qualifier {q}" for q, _ in context.qualifier_patterns()} <= set(pairs), "a qualifier cue's twin is not listed"
+    return [(name, pattern, twin) for name, (pattern, twin) in pairs.items()]
 
 
 TWINS = _twins()
@@ -99,15 +90,15 @@ def test_the_twins_read_cue_texts_as_their_patterns(text):
 @given(st.one_of(texts, st.sampled_from(SENTENCES)))
 def test_hand_written_copies_agree_with_their_patterns(text):
     assert [m.span() for m in clauses.CLAUSE_BREAK_ASCII.finditer(text)] == [m.span() for m in clauses.CLAUSE_BREAK.finditer(text)]
-    assert bool(claims.AS_PLATFORM_ANYWHERE.search(text)) == bool(claims.AS_PLATFORM.search(text))
-    assert claims._evaluation_cue(text) == bool(claims.EVALUATION_CUE_ANYWHERE.search(text))
+    for name, (quick, plain) in claims.shortcuts()["functions"].items():  # AS_PLATFORM_ANYWHERE, the evaluation cue
+        assert quick(text) == plain(text), name
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(texts, st.sampled_from(SENTENCES).map(lambda s: s[-40:])))
 def test_the_setup_cue_read_backwards_finds_what_it_finds_forwards(window):
-    forwards, _, _ = context.setup_patterns()
-    assert bool(claims._setup_checks().before.search(window)) == bool(forwards.search(window))
+    for name, (backwards, forwards) in claims.shortcuts()["backwards"].items():
+        assert bool(backwards.search(window)) == bool(forwards.search(window)), name
 
 
 @pytest.mark.parametrize("source,flags", [

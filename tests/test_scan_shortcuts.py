@@ -97,16 +97,8 @@ def corpus_windows() -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- scanners
 
-SCANNERS = {
-    "hardware": context.hardware_pattern,
-    "workloads": context.workload_pattern,
-    "metric keywords": lambda: context._keywords_combined()[0],
-    "change cues": lambda: context._changes_combined()[0],
-    "list qualifiers": lambda: context._list_qualifiers()[0],
-    "baseline markers": context._baseline_marker,
-}
-# The zero-argument builders of context.py that make those scanners (see test_every_scanner_is_covered).
-SCANNER_BUILDERS = {"hardware_pattern", "workload_pattern", "_keywords_combined", "_changes_combined", "_list_qualifiers", "_baseline_marker"}
+# The scanners context.py lists as its shortcuts (context.shortcuts), by name: each a zero-argument function.
+SCANNERS = {name: (lambda name=name: context.shortcuts()["scanners"][name]) for name in context.shortcuts()["scanners"]}
 
 LEAD = r"(?=\w)"  # what every scanner started with before the shortcuts: part of the semantics
 
@@ -163,16 +155,16 @@ def mismatches(name: str, texts, limit: int = 5) -> tuple[list[tuple], int]:
 
 
 def test_every_scanner_is_covered():
-    """Every cached builder of context.py that makes a shortcut scanner is in SCANNERS."""
-    makers = set()
-    for name, fn in vars(context).items():
+    """Every shortcut scanner a cached builder of context.py makes is one context.shortcuts lists (so one of SCANNERS)."""
+    made_scanners = []
+    for fn in vars(context).values():
         if not hasattr(fn, "cache_info") or any(p.default is p.empty for p in inspect.signature(fn).parameters.values()):
             continue
         made = fn()
-        for item in made if isinstance(made, tuple) else (made,):
-            if isinstance(item, FoldedScanner) or _made_by_compile_scanner(item):
-                makers.add(name)
-    assert makers == SCANNER_BUILDERS
+        made_scanners += [item for item in (made if isinstance(made, tuple) else (made,))
+                          if isinstance(item, FoldedScanner) or _made_by_compile_scanner(item)]
+    listed = [make() for make in SCANNERS.values()]
+    assert {id(s) for s in made_scanners} == {id(s) for s in listed}
     for module in (context, claims):
         for name, item in vars(module).items():
             assert not isinstance(item, FoldedScanner) and not _made_by_compile_scanner(item), name
@@ -186,17 +178,17 @@ def test_scanner_finds_what_its_pattern_finds(name):
     assert count > 100, "the corpus barely exercises this scanner"
 
 
-LABELLED = {"metric keywords": context._keywords_combined, "change cues": context._changes_combined, "list qualifiers": context._list_qualifiers}
+LABELLED = context.shortcuts()["labelled"]  # name -> (scanner, label of a matched text, the text's labelled hits)
 
 
 @pytest.mark.parametrize("name", LABELLED)
 def test_labels_of_folded_matches(name):
     """The labels given to the lower-cased matched texts are those of the texts as written."""
-    combined = LABELLED[name]()
-    label_of = combined[1]
+    scanner, label_of, hits = LABELLED[name]
+    assert scanner is SCANNERS[name]()
     for text in corpus_texts()[::3]:
         want = tuple((m.start(), m.end(), label_of(m.group(0))) for m in plain(name).finditer(text))
-        assert context._hits(combined, text) == want, text
+        assert hits(text) == want, text
 
 
 @pytest.mark.parametrize("name", SCANNERS)
@@ -256,26 +248,11 @@ def test_folded_scanner_cases(pattern, text):
 
 
 def _prefilters() -> dict[str, tuple[tuple, Prefilter]]:
-    """Every prefilter of context.py and claims.py, with the patterns it stands for."""
-    background, background_filter = context._background()
-    setup_before = context.setup_patterns()[0]
-    average = context.average_pattern()
-    table = {
-        "background": ((background,), background_filter),
-        "setup before": ((setup_before,), prefilter_for(setup_before)),
-        "average": ((average,), prefilter_for(average)),
-        "out of": ((claims.OUT_OF_AFTER,), prefilter_for(claims.OUT_OF_AFTER)),
-        "average after": ((claims.AVERAGE_AFTER,), prefilter_for(claims.AVERAGE_AFTER)),
-        "object verb": ((context._object_verb(),), prefilter_for(context._object_verb())),
-        "found count": ((claims._found_patterns()[1],), claims._found_patterns()[2]),
-        "evaluated on / as platform": ((claims.EVALUATED_ON, claims.AS_PLATFORM), prefilter_for(claims.EVALUATED_ON, claims.AS_PLATFORM)),
-        "evaluation ran on / as platform": (
-            (claims.EVALUATION_RAN_ON, claims.AS_PLATFORM),
-            prefilter_for(claims.EVALUATION_RAN_ON, claims.AS_PLATFORM),
-        ),
-    }
-    for qualifier, pattern in context.qualifier_patterns():
-        table[f"qualifier {qualifier}"] = ((pattern,), prefilter_for(pattern))
+    """Every prefilter of context.py and claims.py, with the patterns it stands for, as each module lists them
+    (context.shortcuts, claims.shortcuts): the prefilter objects the extractor itself tries."""
+    table = {**context.shortcuts()["prefilters"], **claims.shortcuts()["prefilters"]}
+    assert {f"qualifier {q}" for q, _ in context.qualifier_patterns()} <= set(table), "a qualifier cue's prefilter is not listed"
+    assert table["average"][0] == (context.average_pattern(),)
     return table
 
 
