@@ -40,12 +40,11 @@ import regex
 
 from claimbench.corpus import seed_dir
 from claimbench.extract.claims import extract_claims
-from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.normalize import normalize
 from claimbench.extract.numbers import find_quantities
 from claimbench.extract.papers import Paper
-from claimbench.extract.readers import read_inputs
 from claimbench.extract.sentences import split_sentences
+from claimbench.run.pipeline import RunStats, read_and_merge
 
 # The floor: a bare scan for numbers with one compiled pattern.
 BARE_NUMBER = regex.compile(r"(?<![\d.])\d++(?:[.,]\d++)*+")
@@ -86,7 +85,7 @@ def stage_times(output: str) -> str:
 
 def synthetic_papers(n: int, start: int = 0) -> Iterator[Paper]:
     """Papers number ``start`` to ``start + n - 1``, made from the seed abstracts, each copy made distinct."""
-    seeds = [m.paper for m in merge_duplicates(read_inputs([seed_dir()]))]
+    seeds = [m.paper for m in read_and_merge([seed_dir()], RunStats())[1]]
     for i in range(start, start + n):
         base = seeds[i % len(seeds)]
         copy = i // len(seeds)

@@ -17,37 +17,25 @@ that has them; the update date is the latest of all copies. Every choice
 depends only on the set of copies, never on the order of the inputs (only
 which of two titles with a colliding id keeps it does: the one read first).
 
-Streaming, in passes over the same records (:class:`DedupIndex`):
-
-1. :meth:`DedupIndex.add` every paper, in read order: the index keeps 28
-   bytes a record (paper id, the title's check, a 64-bit hash of the abstract,
-   its length as 32 bits);
-2. :meth:`DedupIndex.finish`: the papers read more than once (``groups``), and the
-   records whose id collides with that of another title (``collisions``);
-3. only when there are such papers, :meth:`DedupIndex.collect` every paper
-   again: the copies of those papers are noted (source, hash, metadata; the
-   text only when two abstract variants tie on count and length);
-4. :meth:`DedupIndex.merged` every paper again, in the same order: the
-   :class:`MergedPaper` to emit at this record, or None when the record is a
-   copy merged into another one. A paper read once is emitted where it was
-   read; a paper read more than once, where its kept copy was read. A record whose
-   id collided gives None too, and its :class:`~claimbench.extract.readers.Reject`
-   is appended to :attr:`DedupIndex.rejects`.
-
-Each later pass checks that it reads what pass 1 read (the id, the title's check and the
-abstract's hash of every record), else raises :class:`InputChanged`.
-
-:func:`merge_duplicates` runs those passes over a list, for small inputs.
+The passes are done in :mod:`claimbench.run.plan`, with these rules. :class:`~claimbench.run.plan.Plan`
+works on the indexes of the input files (:mod:`claimbench.cache.inputs`: per record the paper id,
+the title's check, a 64-bit hash of the abstract, :func:`abstract_hash`, and its length): it finds
+the papers read more than once and the records whose id collided (their rejects:
+:func:`collision_reject`), the abstract variants that may win (:func:`best_variants`; their texts
+are read only when variants tie on count and length) and the copy kept (:func:`kept_copy`). Then
+it reads the records again: the metadata of every copy of a merged paper (:class:`Copy`), and the
+papers to emit (:func:`merged_paper`). A record read again that is not the one indexed raises
+:class:`InputChanged`. :func:`claimbench.run.pipeline.read_and_merge` runs all of it in memory, for
+small inputs and tests.
 """
 from __future__ import annotations
 
 import hashlib
-from array import array
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable
 
-from .papers import Paper, title_check
+from .papers import Paper
 from .readers import EXCERPT_CHARS, Reject
 
 from claimbench.errors import ClaimbenchError
@@ -140,196 +128,3 @@ def merged_paper(paper: Paper, ordinal: int, copies: Iterable[Copy], variants: i
     date = max((c.update_date for c in in_order if c.update_date), default=None)
     return MergedPaper(replace(paper, external_id=ext, categories=cats, update_date=date),
                        tuple(c.source for c in in_order), variants)
-
-
-@dataclass
-class _Group:
-    """What is known of a paper read more than once."""
-
-    best: frozenset[int]  # hashes of the abstract variants tied at the top by (count, length)
-    variants: int
-    copies: list[Copy] = field(default_factory=list)
-    texts: dict[int, str] = field(default_factory=dict)  # only when several variants tie
-    chosen: int = -1  # ordinal of the copy kept, once resolved
-    merged: MergedPaper | None = None  # built when the chosen copy is met in the last pass
-
-
-class DedupIndex:
-    """The passes of a streaming merge (see the module's docstring).
-
-    >>> copies = [Paper("T", "short", "b.txt:9"), Paper("U", "other", "b.txt:10"), Paper("T", "short", "a.txt:3")]
-    >>> index = DedupIndex()
-    >>> for p in copies: index.add(p)
-    >>> index.finish(); index.groups, index.duplicates
-    (1, 1)
-    >>> for p in copies: index.collect(p)
-    >>> [(m.paper.source, m.sources) if m else None for m in map(index.merged, copies)]
-    [None, ('b.txt:10', ('b.txt:10',)), ('a.txt:3', ('a.txt:3', 'b.txt:9'))]
-    """
-
-    def __init__(self) -> None:
-        self._ids = array("Q")  # paper_id as an integer, per record
-        self._titles = array("Q")  # title_check, per record
-        self._digests = array("Q")  # abstract_hash, per record
-        self._lengths = array("I")  # len(abstract), per record
-        self._groups: dict[int, _Group] = {}
-        self._colliding: dict[int, int] = {}  # record whose id collided -> the record of the title that keeps the id
-        self._keepers: dict[int, str | None] = {}  # those records -> their source, once met in pass 4
-        self.rejects: list[Reject] = []  # the records whose id collided, as met in pass 4
-        self._finished = False
-        self._ordinal = {"collect": 0, "merged": 0}
-
-    # pass 1 ------------------------------------------------------------------------------------
-
-    def add(self, paper: Paper) -> None:
-        """Note one record (pass 1)."""
-        self._ids.append(int(paper.paper_id, 16))
-        self._titles.append(title_check(paper.title))
-        self._digests.append(abstract_hash(paper.abstract))
-        self._lengths.append(len(paper.abstract))
-
-    @property
-    def records(self) -> int:
-        """Records added."""
-        return len(self._ids)
-
-    def finish(self) -> None:
-        """End pass 1: find the papers read more than once, the abstract variants that may win, and the
-        records whose id collided with that of another title."""
-        import numpy as np
-
-        ids = np.frombuffer(self._ids, dtype=np.uint64) if self._ids else np.zeros(0, np.uint64)
-        unique, counts = np.unique(ids, return_counts=True)
-        repeated = unique[counts > 1]
-        self._unique = int(unique.size)
-        rows = np.flatnonzero(np.isin(ids, repeated)) if repeated.size else np.zeros(0, np.int64)
-        per_paper: dict[int, Counter] = {}
-        lengths: dict[tuple[int, int], int] = {}
-        keeper: dict[int, int] = {}  # paper id -> the first record read with it, whose title keeps it
-        for row in rows.tolist():
-            pid, digest = self._ids[row], self._digests[row]
-            first = keeper.setdefault(pid, row)
-            if self._titles[row] != self._titles[first]:
-                self._colliding[row] = first
-                self._keepers[first] = None
-                continue
-            per_paper.setdefault(pid, Counter())[digest] += 1
-            lengths[pid, digest] = self._lengths[row]
-        for pid, tally in per_paper.items():
-            if sum(tally.values()) > 1:
-                best = best_variants(tally, {d: lengths[pid, d] for d in tally})
-                self._groups[pid] = _Group(best=best, variants=len(tally))
-        self._finished = True
-
-    @property
-    def papers(self) -> int:
-        """Distinct papers (after :meth:`finish`)."""
-        return self._unique
-
-    @property
-    def groups(self) -> int:
-        """Papers read more than once (after :meth:`finish`)."""
-        return len(self._groups)
-
-    @property
-    def collisions(self) -> int:
-        """Records set aside because their id collided with that of another title (after :meth:`finish`)."""
-        return len(self._colliding)
-
-    @property
-    def duplicates(self) -> int:
-        """Records merged into another copy: records - papers - collisions (after :meth:`finish`)."""
-        return self.records - self._unique - len(self._colliding)
-
-    @property
-    def needs_collect(self) -> bool:
-        """Whether pass 3 (:meth:`collect`) is needed: some paper was read more than once."""
-        return bool(self._groups)
-
-    # pass 3 ------------------------------------------------------------------------------------
-
-    def collect(self, paper: Paper) -> None:
-        """Note the copies of papers read more than once (pass 3, the records in pass-1 order)."""
-        ordinal = self._check("collect", paper)
-        group = self._groups.get(int(paper.paper_id, 16)) if ordinal not in self._colliding else None
-        if group is not None:
-            digest = self._digests[ordinal]
-            group.copies.append(Copy(ordinal, paper.source, digest, paper.external_id, paper.categories, paper.update_date))
-            if len(group.best) > 1 and digest in group.best:
-                group.texts.setdefault(digest, paper.abstract)
-        if ordinal + 1 == self.records:
-            self._resolve()
-
-    def _resolve(self) -> None:
-        for group in self._groups.values():
-            if len(group.best) > 1:
-                winner = min(group.best, key=lambda d: group.texts[d])
-            else:
-                (winner,) = group.best
-            group.chosen = kept_copy(group.copies, winner).ordinal
-            group.texts.clear()
-
-    # pass 4 ------------------------------------------------------------------------------------
-
-    def merged(self, paper: Paper) -> MergedPaper | None:
-        """The merged paper to emit at this record, or None for a copy merged elsewhere or a record whose id
-        collided (pass 4; its reject is appended to :attr:`rejects`)."""
-        ordinal = self._check("merged", paper)
-        if ordinal in self._keepers:
-            self._keepers[ordinal] = paper.source
-        kept = self._colliding.get(ordinal)
-        if kept is not None:
-            self.rejects.append(collision_reject(paper, self._keepers[kept]))
-            return None
-        group = self._groups.get(int(paper.paper_id, 16))
-        if group is None:
-            return MergedPaper(paper, (paper.source,), 1)
-        if ordinal != group.chosen:
-            return None
-        merged = merged_paper(paper, ordinal, group.copies, group.variants)
-        group.copies = []  # no longer needed
-        return merged
-
-    def _check(self, step: str, paper: Paper) -> int:
-        if not self._finished:
-            raise RuntimeError("DedupIndex.finish() must be called after the first pass")
-        ordinal = self._ordinal[step]
-        self._ordinal[step] = ordinal + 1
-        if step == "merged" and self._groups and self._ordinal["collect"] != self.records:
-            raise RuntimeError("DedupIndex.collect() must see every record before merged()")
-        if (ordinal >= self.records or self._ids[ordinal] != int(paper.paper_id, 16)
-                or self._titles[ordinal] != title_check(paper.title) or self._digests[ordinal] != abstract_hash(paper.abstract)):
-            raise InputChanged(f"{paper.source}: the input changed while it was being read (record {ordinal + 1} "
-                               "differs from the first pass); run again on files that do not change")
-        return ordinal
-
-
-def merge_duplicates(papers: Iterable[Paper], rejects: list[Reject] | None = None) -> list[MergedPaper]:
-    """One record per paper_id, sorted by paper_id (the passes of :class:`DedupIndex` over a list).
-
-    A record whose id collided with that of another title is appended to ``rejects``; without
-    ``rejects``, the first one raises its :class:`~claimbench.extract.readers.InputError`.
-
-    >>> a = Paper("T", "short", "a.txt:3")
-    >>> b = Paper("T", "short", "b.txt:9")
-    >>> [(m.sources, m.abstract_variants) for m in merge_duplicates([a, b])]
-    [(('a.txt:3', 'b.txt:9'), 1)]
-    >>> other = Paper("U", "long", "b.txt:12", paper_id=a.paper_id)  # an id collision, forced
-    >>> found = []
-    >>> [m.sources for m in merge_duplicates([a, other, b], found)], [r.source for r in found]
-    ([('a.txt:3', 'b.txt:9')], ['b.txt:12'])
-    """
-    papers = list(papers)
-    index = DedupIndex()
-    for paper in papers:
-        index.add(paper)
-    index.finish()
-    if index.needs_collect:
-        for paper in papers:
-            index.collect(paper)
-    merged = [m for m in map(index.merged, papers) if m is not None]
-    if index.rejects:
-        if rejects is None:
-            raise index.rejects[0].error()
-        rejects.extend(index.rejects)
-    return sorted(merged, key=lambda m: m.paper.paper_id)

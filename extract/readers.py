@@ -22,8 +22,8 @@ Reading never raises for a problem in the input. :func:`read_records` yields,
 in file order, a :class:`Paper` for every good record and a :class:`Reject`
 (file, line, reason, excerpt) for every bad one; what to do with rejects
 (stop at the first, or keep them aside and go on) is decided in one place,
-:func:`screen`. :func:`read_papers` and :func:`read_inputs` keep the old
-behaviour: the first reject raises :class:`InputError` (``file:line: reason``).
+:func:`screen`. :func:`read_papers` reads one file with the old behaviour:
+the first reject raises :class:`InputError` (``file:line: reason``).
 
 What is rejected, and how much of the file goes with it:
 
@@ -356,12 +356,6 @@ def _stream_problem(err: BaseException) -> str:
 def read_papers(path: str | Path) -> Iterator[Paper]:
     """Papers in one input file, in file order; the first bad record raises :class:`InputError`."""
     return screen(read_records(path), "fail", [])
-
-
-def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Paper]:
-    """Papers from every input, in order (duplicates included); the first bad record raises."""
-    for path in expand_inputs(inputs):
-        yield from read_papers(path)
 
 
 # ------------------------------------------------------------------ checks

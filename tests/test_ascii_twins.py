@@ -19,10 +19,9 @@ from hypothesis import strategies as st
 
 from claimbench.corpus import seed_dir
 from claimbench.extract import claims, clauses, context
-from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.knowledge import ascii_twin
-from claimbench.extract.readers import read_inputs
 from claimbench.extract.sentences import split_sentences
+from claimbench.run.pipeline import RunStats, read_and_merge
 
 
 def _twins() -> list[tuple[str, regex.Pattern, re.Pattern]]:
@@ -49,7 +48,7 @@ texts = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS).map(st
 
 
 def _corpus_sentences() -> list[str]:
-    papers = [m.paper for m in merge_duplicates(read_inputs([seed_dir()]))]
+    papers = [m.paper for m in read_and_merge([seed_dir()], RunStats())[1]]
     return [s.text for p in papers for s in split_sentences(p.abstract) if s.text.isascii()]
 
 

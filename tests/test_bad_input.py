@@ -475,10 +475,9 @@ def failing_extractor(monkeypatch):
 def _kept_source() -> tuple[Path, int]:
     """The file and line of FAILING_TITLE's kept copy (the one whose abstract the merge keeps)."""
     from claimbench.corpus import seed_dir
-    from claimbench.extract.dedup import merge_duplicates
-    from claimbench.extract.readers import read_inputs
+    from claimbench.run.pipeline import RunStats, read_and_merge
 
-    [merged] = [m for m in merge_duplicates(read_inputs([seed_dir()])) if m.paper.title == FAILING_TITLE]
+    [merged] = [m for m in read_and_merge([seed_dir()], RunStats())[1] if m.paper.title == FAILING_TITLE]
     name, line = merged.paper.source.rsplit(":", 1)
     assert len(merged.sources) > 1
     return seed_dir() / name, int(line)

@@ -1,11 +1,12 @@
 """Merging papers read more than once, on the built-in corpus: its four seed dumps repeat papers.
 
-Checked on the records the readers give (``merge_duplicates``) and on the
-papers table of a release built from the seeds (conftest's ``seed_release``).
+Checked on the papers the production path merges in memory (``read_and_merge``: a run's read and
+merge, :mod:`claimbench.run.plan`) and on the papers table of a release built from the seeds
+(conftest's ``seed_release``).
 """
 from __future__ import annotations
 
-import itertools
+import json
 import random
 from collections import Counter, defaultdict
 
@@ -14,9 +15,9 @@ import pytest
 
 from claimbench.release.layout import read_table
 from claimbench.corpus import seed_dir, seed_files
-from claimbench.extract.dedup import merge_duplicates
 from claimbench.extract.papers import paper_id_for
-from claimbench.extract.readers import read_inputs, read_papers
+from claimbench.extract.readers import expand_inputs, read_papers
+from claimbench.run.pipeline import RunStats, read_and_merge
 
 INFINITYMATH = "InfinityMATH: A Scalable Instruction Tuning Dataset in Programmatic Mathematical Reasoning"
 
@@ -24,7 +25,12 @@ INFINITYMATH = "InfinityMATH: A Scalable Instruction Tuning Dataset in Programma
 @pytest.fixture(scope="module")
 def records():
     """Every paper record of the seed dumps, duplicates included, in build order."""
-    return list(read_inputs([seed_dir()]))
+    return [p for path in expand_inputs([seed_dir()]) for p in read_papers(path)]
+
+
+def merged(inputs) -> list:
+    """The merged papers of ``inputs``, sorted by paper_id, as a run reads and merges them."""
+    return read_and_merge(inputs, RunStats())[1]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +40,10 @@ def papers_table(seed_release):
     return {row["paper_id"]: row for row in rows}
 
 
-def _summary(merged) -> list[tuple]:
-    return [(m.paper.paper_id, m.paper.title, m.paper.abstract, m.sources, m.abstract_variants) for m in merged]
+def _summary(papers, sources=lambda s: s) -> list[tuple]:
+    """What the merge decided, with each source mapped by ``sources``, in source order."""
+    return [(m.paper.paper_id, m.paper.title, m.paper.abstract, tuple(sorted(map(sources, m.sources))), m.abstract_variants)
+            for m in papers]
 
 
 def test_seed_dumps_do_repeat_papers(records):
@@ -44,7 +52,7 @@ def test_seed_dumps_do_repeat_papers(records):
 
 def test_one_merged_paper_per_distinct_lowercased_title(records, papers_table):
     titles = {r.title.lower() for r in records}
-    assert len(merge_duplicates(records)) == len(titles)
+    assert len(merged([seed_dir()])) == len(titles)
     assert len(papers_table) == len(titles)
     assert sorted(papers_table) == sorted(paper_id_for(t) for t in titles)
 
@@ -58,16 +66,24 @@ ORDERS = {
 
 
 @pytest.mark.parametrize("order", ORDERS, ids=list(ORDERS))
-def test_merge_does_not_depend_on_file_order(records, order):
+def test_merge_does_not_depend_on_file_order(order):
     files = ORDERS[order](seed_files())
     assert files != seed_files()
-    reordered = list(itertools.chain.from_iterable(read_papers(f) for f in files))
-    assert _summary(merge_duplicates(reordered)) == _summary(merge_duplicates(records))
+    assert _summary(merged(files)) == _summary(merged(seed_files()))
 
 
-def test_merge_does_not_depend_on_record_order(records):
+def test_merge_does_not_depend_on_record_order(records, tmp_path):
+    """The seed records shuffled into one JSON-lines file; its line i is shuffled[i - 1], whose source it maps back to.
+
+    (The copies of a seed paper differ at most in their abstract, so which copy is kept, which follows the
+    sources, shows only in the paper's source, which the summary leaves out.)
+    """
     shuffled = random.Random(11).sample(records, len(records))
-    assert _summary(merge_duplicates(shuffled)) == _summary(merge_duplicates(records))
+    assert shuffled != records
+    path = tmp_path / "shuffled.jsonl"
+    path.write_text("".join(json.dumps({"title": r.title, "abstract": r.abstract}) + "\n" for r in shuffled), encoding="utf-8")
+    original = {f"{path.name}:{line}": r.source for line, r in enumerate(shuffled, start=1)}
+    assert _summary(merged([path]), original.__getitem__) == _summary(merged([seed_dir()]))
 
 
 def test_infinitymath_keeps_the_majority_abstract(records, papers_table):

@@ -25,8 +25,7 @@ import pytest
 from claimbench.corpus import seed_dir
 from claimbench.run.engines import DaskEngine, LocalEngine, PoolEngine, make_engine
 from claimbench.extract.claims import extract_claims
-from claimbench.extract.dedup import merge_duplicates
-from claimbench.extract.readers import read_inputs
+from claimbench.run.pipeline import RunStats, read_and_merge
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
 needs_dask = pytest.mark.skipif(
@@ -75,7 +74,7 @@ def token(batch):
 
 @pytest.fixture(scope="module")
 def batches():
-    papers = [m.paper for m in merge_duplicates(read_inputs([seed_dir()]))]
+    papers = [m.paper for m in read_and_merge([seed_dir()], RunStats())[1]]
     assert len(papers) > 5 * BATCH
     return [papers[i : i + BATCH] for i in range(0, len(papers), BATCH)]
 

@@ -9,8 +9,9 @@
   shard key the data was not computed from, so a later build of the original content gives the
   original claims.
 
-Everything runs through the command line, in this process (``--workers 1``), so that the
-replaced functions are the ones the run calls.
+Everything runs through the command line, in this process (``--workers 1``), or through the
+in-memory ``read_and_merge`` (the same run's read and merge), so that the replaced functions are
+the ones the run calls.
 """
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ import pytest
 from claimbench.run import pipeline
 from claimbench.extract import papers as papers_module
 from claimbench.extract import readers as readers_module
-from claimbench.extract.dedup import DedupIndex, InputChanged, merge_duplicates
-from claimbench.extract.papers import Paper, paper_id_for
+from claimbench.extract.dedup import InputChanged
+from claimbench.extract.papers import paper_id_for
+from claimbench.extract.readers import InputError
+from claimbench.run.pipeline import RunStats, read_and_merge
 from conftest import run_main
 
 DATE = "2025-01-31"
@@ -136,16 +139,16 @@ def test_a_collision_in_a_release_is_listed_in_its_rejects(tmp_path: Path, colli
     assert "5 records read = 2 papers + 1 duplicates merged + 2 rejected" in stdout
 
 
-def test_the_in_memory_merge_sets_a_collision_aside():
-    alpha = Paper("Alpha Serving", ALPHA["abstract"], "a.jsonl:1", paper_id=FORCED_ID)
-    beta = Paper("Beta Training", BETA["abstract"], "a.jsonl:3", paper_id=FORCED_ID)
-    alpha_again = Paper("alpha  serving", ALPHA["abstract"], "b.txt:7", paper_id=FORCED_ID)
-    rejects = []
-    merged = merge_duplicates([alpha, beta, alpha_again], rejects)
-    assert [(m.paper.title, m.sources) for m in merged] == [("Alpha Serving", ("a.jsonl:1", "b.txt:7"))]
-    assert [(r.source, FORCED_ID in r.reason and "a.jsonl:1" in r.reason) for r in rejects] == [("a.jsonl:3", True)]
-    with pytest.raises(ValueError, match="a.jsonl:3: paper_id 00c0111de0c0111d collision"):
-        merge_duplicates([alpha, beta])
+def test_the_in_memory_merge_sets_a_collision_aside(colliding_inputs, forced_collision):
+    stats = RunStats()
+    _, merged = read_and_merge(colliding_inputs, stats, on_error="skip")
+    assert sorted((m.paper.title, m.sources) for m in merged) == [
+        ("Alpha Serving", ("a.jsonl:1", "b.txt:7")), ("Gamma Kernels", ("a.jsonl:2",))]
+    assert [(r.source, FORCED_ID in r.reason and "a.jsonl:1" in r.reason) for r in stats.rejects] == [
+        ("a.jsonl:3", True), ("b.txt:3", True)]
+    assert (stats.records_read, stats.papers, stats.duplicates_merged, stats.rejected) == (5, 2, 1, 2)
+    with pytest.raises(InputError, match="a.jsonl:3: paper_id 00c0111de0c0111d collision"):
+        read_and_merge(colliding_inputs, RunStats())
 
 
 # ------------------------------------------------------------------- inputs rewritten between passes
@@ -235,9 +238,9 @@ def test_a_cached_index_of_the_old_bytes_does_not_hide_a_rewrite(tmp_path: Path,
     assert code == 2 and "the input changed while it was being read" in err
 
 
-def test_the_in_memory_passes_check_the_abstract_too():
-    index = DedupIndex()
-    index.add(Paper("Fast Decoding", ORIGINAL[0]["abstract"], "in.jsonl:1"))
-    index.finish()
+def test_the_in_memory_merge_checks_the_abstract_too(tmp_path: Path, monkeypatch):
+    """Same titles, other abstracts: the record read again is not the one indexed."""
+    source = write_jsonl(tmp_path / "in.jsonl", ORIGINAL)
+    rewrite_after_indexing(monkeypatch, source, REWRITTEN)
     with pytest.raises(InputChanged, match="in.jsonl:1: the input changed"):
-        index.merged(Paper("Fast Decoding", REWRITTEN[0]["abstract"], "in.jsonl:1"))
+        read_and_merge([source], RunStats())

@@ -21,10 +21,9 @@ import pytest
 
 import claimbench
 from claimbench.corpus import seed_dir
-from claimbench.extract.dedup import merge_duplicates
-from claimbench.extract.readers import read_inputs
 from claimbench.analysis.diff import diff_releases, diff_tables, release_info
 from claimbench.release.layout import read_frame, read_table, table_files
+from claimbench.run.pipeline import RunStats, read_and_merge
 from conftest import COMMITTED_RELEASES, run_main, snapshot
 
 SHARD = ("--shard-records", 64)
@@ -32,7 +31,7 @@ DATE = ("--date", "2025-01-31")
 
 
 def _papers() -> list[dict]:
-    merged = sorted(merge_duplicates(read_inputs([seed_dir()])), key=lambda m: m.paper.source)
+    merged = sorted(read_and_merge([seed_dir()], RunStats())[1], key=lambda m: m.paper.source)
     return [{"id": f"x{i}", "title": m.paper.title, "abstract": m.paper.abstract} for i, m in enumerate(merged)]
 
 

@@ -22,7 +22,7 @@ from conftest import REPO_ROOT
 from claimbench.analysis.report import write_report
 from claimbench.release.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_files
-from claimbench.extract.dedup import merge_duplicates
+from claimbench.extract.dedup import MergedPaper
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
 from claimbench.release.writer import (
@@ -68,7 +68,8 @@ REPORT = {"success": True, "statistics": {"evaluated_expectations": 16, "success
 
 
 def _tables() -> tuple[pa.Table, pa.Table]:
-    [merged] = merge_duplicates([Paper(TITLE, ABSTRACT, "000_1ab15dee3ca9e80c.txt:40")])
+    paper = Paper(TITLE, ABSTRACT, "000_1ab15dee3ca9e80c.txt:40")
+    merged = MergedPaper(paper, (paper.source,), 1)
     rows = claim_rows(merged.paper.paper_id, TITLE, CLAIMS, "0.1.0")
     return claims_table(rows), papers_table([paper_row(merged, len(CLAIMS))])
 

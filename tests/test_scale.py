@@ -30,8 +30,7 @@ from claimbench.run import pipeline
 
 from claimbench.release import table
 from claimbench.corpus import seed_dir
-from claimbench.extract.dedup import merge_duplicates
-from claimbench.extract.readers import read_inputs
+from claimbench.run.pipeline import RunStats, read_and_merge
 from conftest import run_main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -76,7 +75,7 @@ def arxiv_record(i: int, title: str, abstract: str) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_papers():
-    return [m.paper for m in merge_duplicates(read_inputs([seed_dir()]))]
+    return [m.paper for m in read_and_merge([seed_dir()], RunStats())[1]]
 
 
 @pytest.fixture(scope="module")

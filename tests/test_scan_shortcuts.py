@@ -41,7 +41,7 @@ from claimbench.corpus import seed_dir
 from claimbench.extract import claims, context
 from claimbench.extract.knowledge import FoldedScanner, Prefilter, compile_scanner, first_chars, prefilter_for, required_words
 from claimbench.extract.normalize import normalize
-from claimbench.extract.readers import read_inputs
+from claimbench.extract.readers import expand_inputs, read_papers
 from claimbench.extract.sentences import split_sentences
 
 # Characters where Unicode case folding and str.lower part: "İ".lower() is two characters,
@@ -57,10 +57,15 @@ def edge(*values, id: str, why: str):
 # ------------------------------------------------------------------ corpus
 
 
+def seed_records():
+    """Every paper record of the seed dumps, in input order, duplicates included (their abstract variants too)."""
+    return (p for path in expand_inputs([seed_dir()]) for p in read_papers(path))
+
+
 @lru_cache(maxsize=1)
 def corpus_sentences() -> tuple[str, ...]:
     """Every distinct sentence of the built-in corpus, normalized as the extractor reads it."""
-    papers = list(read_inputs([seed_dir()]))
+    papers = list(seed_records())
     found = {s.text for p in papers for s in split_sentences(normalize(p.abstract))}
     return tuple(sorted(found))
 
@@ -80,7 +85,7 @@ def _variants(i: int, s: str) -> list[str]:
 def corpus_texts() -> tuple[str, ...]:
     """The corpus sentences and their variants, plus each paper's sentences joined (as _stated_hardware reads them)."""
     texts = [v for i, s in enumerate(corpus_sentences()) for v in _variants(i, s)]
-    for p in read_inputs([seed_dir()]):
+    for p in seed_records():
         texts.append(" ".join(s.text for s in split_sentences(normalize(p.abstract))))
         texts.append(p.abstract)  # as written, before normalization
     return tuple(dict.fromkeys(texts))

@@ -730,7 +730,7 @@ def read_and_merge(inputs: Sequence[str | Path], stats: RunStats, on_error: OnEr
 
     ``on_error="fail"``: the first bad record raises InputError (``file:line: reason``).
     ``on_error="skip"``: bad records are kept in ``stats.rejects`` and counted in ``stats.rejected``.
-    Papers come sorted by paper_id, like :func:`~claimbench.extract.dedup.merge_duplicates`.
+    Papers come sorted by paper_id.
     """
     run = Run(inputs, on_error=on_error, progress=False, keep_rejects=True)
     run.stats = stats
