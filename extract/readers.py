@@ -52,6 +52,15 @@ What is rejected, and how much of the file goes with it:
 Encodings: UTF-8; a byte-order mark selects UTF-8 (the mark is dropped),
 UTF-16 or UTF-32.
 
+Speed shortcuts: the usual record is read through three functions faster than the plain
+code they stand for, each giving what that code gives: :func:`fast_fold` (a title or
+abstract folded and checked on its bytes; None sends it to ``" ".join(text.split())`` and
+the character checks), :func:`fast_json_object` (the usual JSON line without
+``json.loads``'s checks; None sends it to ``json.loads``) and :func:`created_date` (arXiv's
+version dates read directly, other dates by ``email.utils``). The readers look each up in
+this module when they call it, so that setting one to its plain code switches it off:
+tests/test_reader_speed_equivalence.py reads whole files both ways.
+
 Identity: a paper is its title (``paper_id`` is derived from it). Two records
 with the same external ``id`` and different titles are kept as two papers,
 each with that ``external_id`` (nothing is dropped on the strength of an id
@@ -373,7 +382,7 @@ def _is_clean(text: str) -> bool:
     return not data.translate(None, _TEXT_BYTES)  # in UTF-8, bytes below 0x80 are ASCII characters
 
 
-def _plain_fold(text: str) -> str | None:
+def fast_fold(text: str) -> str | None:
     """``" ".join(text.split())`` when ``text`` holds no control character but ASCII white space, no white
     space beyond ASCII and no lone surrogate; else None.
 
@@ -381,9 +390,9 @@ def _plain_fold(text: str) -> str | None:
     checked in one go on its UTF-8 bytes, at C speed (splitting a 2,000-character abstract into words
     and joining them again takes two to four times as long). Other text (None) takes the general path.
 
-    >>> _plain_fold("  A  title\\n split\\tin lines\\r\\n"), _plain_fold("Folded already."), _plain_fold("Caf\\u00e9  \\u2264 2")
+    >>> fast_fold("  A  title\\n split\\tin lines\\r\\n"), fast_fold("Folded already."), fast_fold("Caf\\u00e9  \\u2264 2")
     ('A title split in lines', 'Folded already.', 'Caf\\xe9 \\u2264 2')
-    >>> _plain_fold("Bell\\x07"), _plain_fold("Del\\x7f"), _plain_fold("No\\xa0break"), _plain_fold("\\udce9")
+    >>> fast_fold("Bell\\x07"), fast_fold("Del\\x7f"), fast_fold("No\\xa0break"), fast_fold("\\udce9")
     (None, None, None, None)
     """
     if type(text) is not str:
@@ -527,7 +536,7 @@ def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None
     ext = None if ext is None else str(ext)
     date = record.get("update_date")
     date = _last_version_date(record.get("versions")) if date is None else str(date)
-    plain_title, plain_abstract = _plain_fold(title), _plain_fold(abstract)
+    plain_title, plain_abstract = fast_fold(title), fast_fold(abstract)
     if plain_title is not None and plain_abstract is not None:  # the usual record: folded, and clean
         title, abstract = plain_title, plain_abstract
         problem = _length_problem(title, abstract)
@@ -543,7 +552,7 @@ def _record_paper(path: Path, line_no: int, record: dict, raw: str | None = None
         )
     if problem:
         return _reject(path, line_no, problem, _excerpt(record, raw))
-    return Paper._made(title, abstract, f"{path.name}:{line_no}", ext, categories, date, folded_title_id(title))
+    return Paper(title, abstract, f"{path.name}:{line_no}", ext, categories, date, folded_title_id(title))
 
 
 def _last_version_date(versions: object) -> str | None:
@@ -560,7 +569,7 @@ def _last_version_date(versions: object) -> str | None:
     created = versions[-1].get("created")
     if not isinstance(created, str):
         return None
-    return _created_date(created)
+    return created_date(created)
 
 
 # arXiv's form of a version's date, which email.utils.parsedate_to_datetime reads as day, month, year, time.
@@ -569,14 +578,14 @@ _ARXIV_CREATED = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{1,2}) (Jan
 _MONTHS = {name: number for number, name in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
 
 
-def _created_date(created: str) -> str | None:
+def created_date(created: str) -> str | None:
     """The ISO date of an e-mail style date, as ``email.utils.parsedate_to_datetime`` reads it, or None.
 
     arXiv's form is read directly (two to three times as fast); any other goes through the e-mail parser.
 
-    >>> _created_date("Tue, 24 Jul 2007 20:10:27 GMT"), _created_date("Thu, 31 Feb 2007 20:10:27 GMT")
+    >>> created_date("Tue, 24 Jul 2007 20:10:27 GMT"), created_date("Thu, 31 Feb 2007 20:10:27 GMT")
     ('2007-07-24', None)
-    >>> _created_date("24 Jul 07 20:10 +0200"), _created_date("yesterday")
+    >>> created_date("24 Jul 07 20:10 +0200"), created_date("yesterday")
     ('2007-07-24', None)
     """
     match = _ARXIV_CREATED.fullmatch(created)
@@ -601,7 +610,7 @@ def _excerpt(record: dict, raw: str | None) -> str:
 _JSON = json.JSONDecoder()  # json.loads's decoder: the same options
 
 
-def _json_object(line: str) -> dict | None:
+def fast_json_object(line: str) -> dict | None:
     """``json.loads(line)`` for the usual line, a JSON object then white space; None for any other (good or bad).
 
     A little faster than ``json.loads``, which checks its argument's type and encoding first: this
@@ -609,7 +618,7 @@ def _json_object(line: str) -> dict | None:
     (this, :func:`_decoded_object`, ``raw_decode``), so a line nested as deeply as the recursion
     limit allows parses, or fails, the same way.
 
-    >>> _json_object('{"title": "T", "n": [1, 2.5]}\\n'), _json_object('[1]\\n'), _json_object('{"a": 1} x'), _json_object('{"a": ')
+    >>> fast_json_object('{"title": "T", "n": [1, 2.5]}\\n'), fast_json_object('[1]\\n'), fast_json_object('{"a": 1} x'), fast_json_object('{"a": ')
     ({'title': 'T', 'n': [1, 2.5]}, None, None, None)
     """
     return _decoded_object(line) if line.startswith("{") else None
@@ -637,7 +646,7 @@ def _read_jsonl(path: Path, cursor: _Cursor) -> Iterator[Paper | Reject]:
                     raise _Unreadable(f"not JSON lines: the line is {line.strip()!r} (a JSON array or pretty-printed "
                                       "JSON? write one object a line, e.g. with jq -c '.[]')", line_no, line)
             try:
-                record = _json_object(line)
+                record = fast_json_object(line)
                 if record is None:  # not the usual line: json.loads reads it, or says what is wrong
                     record = json.loads(line)
             except json.JSONDecodeError as err:
