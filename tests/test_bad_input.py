@@ -460,16 +460,16 @@ FAILING_TITLE = "InfinityMATH: A Scalable Instruction Tuning Dataset in Programm
 @pytest.fixture
 def failing_extractor(monkeypatch):
     """The real extractor, except that it raises for FAILING_TITLE."""
-    from claimbench.run import pipeline
+    from claimbench.run import extract as extract_step
 
-    real = pipeline.extract_claims
+    real = extract_step.extract_claims
 
     def extract(paper):
         if paper.title == FAILING_TITLE:
             raise ZeroDivisionError("float division by zero")
         return real(paper)
 
-    monkeypatch.setattr(pipeline, "extract_claims", extract)
+    monkeypatch.setattr(extract_step, "extract_claims", extract)
 
 
 def _kept_source() -> tuple[Path, int]:

@@ -70,7 +70,7 @@ def test_new_extractor_version_extracts_everything_again(tmp_path, monkeypatch):
     import pyarrow.parquet as pq
 
     assert set(pq.read_table(tmp_path / "b" / "claims.parquet")["extractor_version"].to_pylist()) == {"99.0.0-test"}
-    from claimbench.run.pipeline import extractor_key
+    from claimbench.run.extract import extractor_key
 
     with ClaimCache(cache) as store:  # keyed by the version and a digest of the extractor's files
         assert store.count(extractor_key("99.0.0-test")) == store.count() // 2 == 263

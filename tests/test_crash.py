@@ -24,7 +24,7 @@ import pytest
 
 from claimbench.cache.claims import DB_NAME, ClaimCache
 from claimbench.extract.claims import EXTRACTOR_VERSION
-from claimbench.run.pipeline import extractor_key
+from claimbench.run.extract import extractor_key
 from conftest import run_main, snapshot
 
 ARGS = ("--version", "1.0.0", "--date", "2025-01-31", "--workers", "1", "--quiet")
@@ -34,7 +34,7 @@ KILLER = textwrap.dedent(
     """
     import os, signal, sys
     from claimbench.cache import inputs as inputindex
-    from claimbench.run import pipeline
+    from claimbench.run import extract as extract_step
     from claimbench.release import writer as release
     from claimbench.release import table
     from claimbench.validation import stream
@@ -52,7 +52,7 @@ KILLER = textwrap.dedent(
         return wrapper
 
     point = sys.argv[1]
-    pipeline.BATCH_PAPERS = 32  # several cache transactions before the kill while extracting
+    extract_step.BATCH_PAPERS = 32  # several cache transactions before the kill while extracting
     if point == "read":
         real = inputindex.read_records  # the index pass
         def read_records(path):
@@ -62,7 +62,7 @@ KILLER = textwrap.dedent(
                 yield item
         inputindex.read_records = read_records
     elif point == "extract":
-        pipeline.extract_claims = after(150, pipeline.extract_claims)
+        extract_step.extract_claims = after(150, extract_step.extract_claims)
     elif point == "validate":
         stream.ChunkedValidation.check = after(0, stream.ChunkedValidation.check)
     elif point == "write":

@@ -22,7 +22,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.run import pipeline
+from claimbench.run import index as index_step
 from claimbench.extract import papers as papers_module
 from claimbench.extract import readers as readers_module
 from claimbench.extract.dedup import InputChanged
@@ -167,12 +167,12 @@ REWRITTEN = [  # the same titles, other abstracts
 def rewrite_after_indexing(monkeypatch, path: Path, records: list[dict]) -> None:
     """Rewrite ``path`` once the run has indexed its inputs and planned, before it reads them again."""
 
-    class RewritingPlan(pipeline.Plan):
+    class RewritingPlan(index_step.Plan):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             write_jsonl(path, records)
 
-    monkeypatch.setattr(pipeline, "Plan", RewritingPlan)
+    monkeypatch.setattr(index_step, "Plan", RewritingPlan)
 
 
 def build(inputs, releases: Path, cache: Path | None, version: str) -> tuple[int, str, str]:

@@ -343,7 +343,7 @@ def test_the_claims_cache_is_keyed_by_the_extractor_files_not_the_version(tmp_pa
     served the old claims from the cache. The key is now the version and a digest of the extractor's files."""
     import shutil
 
-    from claimbench.run import pipeline
+    from claimbench.run import extract as extract_step
     from claimbench.cache.claims import ClaimCache
     from claimbench.extract import claims as claims_module
 
@@ -351,12 +351,12 @@ def test_the_claims_cache_is_keyed_by_the_extractor_files_not_the_version(tmp_pa
     assert run_main("extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1)[0] == 0
     version = claims_module.EXTRACTOR_VERSION
     with ClaimCache(cache) as store:
-        assert store.count(pipeline.extractor_key(version)) == 1 and store.count(version) == 0
+        assert store.count(extract_step.extractor_key(version)) == 1 and store.count(version) == 0
     # The digest follows the files' bytes: one edited knowledge file gives another key.
     package = Path(claims_module.__file__).parent
     copy = tmp_path / "extract"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    before = pipeline.files_digest([copy])
+    before = extract_step.files_digest([copy])
     toml = copy / "knowledge" / "metrics.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("'faster', ", "", 1), encoding="utf-8")
-    assert pipeline.files_digest([copy]) != before
+    assert extract_step.files_digest([copy]) != before

@@ -36,7 +36,8 @@ from claimbench.extract import claims as claims_module
 from claimbench.release.layout import shard_path
 from claimbench.release.versioning import next_version, releases_in
 from claimbench.release.writer import ReleaseExistsError, finish_release, parse_date, parse_version, sha256_file, stage, staged_card, staged_facts
-from claimbench.run.pipeline import SHARD_RECORDS, Run, RunStats
+from claimbench.run.pipeline import SHARD_RECORDS, Run
+from claimbench.run.stats import RunStats
 
 DEFAULT_CACHE = "default"  # build(cache_dir=...): the default place, beside the releases folder
 
