@@ -22,8 +22,8 @@ from claimbench.schemas import value_problem
 
 from . import context, units
 from .clauses import clause_bounds as _clause_bounds
-from .metric import Attribution, attribute, given_for, on_benchmark, only_says_better, settle
 from .knowledge import Prefilter, ascii_twin, knowledge, prefilter_for
+from .metric import Attribution, attribute, given_for, on_benchmark, only_says_better, settle
 from .model import Claim
 from .normalize import normalize
 from .numbers import LIST_SEP, Quantity, find_quantities
@@ -1088,7 +1088,7 @@ def _baseline_field(sc: _SentenceClaims, p: _Place, change: str, prev: Claim | N
             ("a marker later in the sentence", lambda: _not_its_own(sent, context.baseline_after(sent, last.e, len(sent), limit=120))),
         )
         found = None
-        for baseline_rule, finder in finders:
+        for baseline_rule, finder in finders:  # noqa: B007 (the rule that found it is read after the loop)
             found = finder()
             if found:
                 break

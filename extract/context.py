@@ -14,22 +14,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
-from typing import Callable
 
 import regex
 
 from .knowledge import (
     FoldedScanner,
+    Prefilter,
     alternation,
+    ascii_twin,
     compile_scanner,
     compile_words,
     first_letter_alternation,
-    longest_first,
-    Prefilter,
-    ascii_twin,
     knowledge,
+    longest_first,
     prefilter_for,
 )
 

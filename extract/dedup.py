@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
+
+from claimbench.errors import ClaimbenchError
 
 from .papers import Paper
 from .readers import EXCERPT_CHARS, Reject
-
-from claimbench.errors import ClaimbenchError
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -1068,7 +1068,7 @@ def fewest_needles(words) -> tuple[str, ...]:
     return tuple(sorted(kept, key=lambda w: (len(w), w)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def prefilter_for(*patterns: re.Pattern | regex.Pattern) -> Prefilter:
     r"""The :class:`Prefilter` of compiled patterns (``re`` or ``regex``), made once: it may
     match a text when any of them may.

@@ -80,16 +80,17 @@ import os
 import re
 import stat
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 import regex
 
+from claimbench.errors import ClaimbenchError
+
 from .normalize import blank
 from .papers import Paper, folded_title_id
-
-from claimbench.errors import ClaimbenchError
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".parquet")
 

@@ -15,8 +15,9 @@ where any of the three is in doubt, the claim is kept as the text states it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property, lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import regex
 

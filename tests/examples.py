@@ -40,7 +40,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import pytest
@@ -232,7 +232,7 @@ _FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?!\d)")
 RUN, SHARE, CANDIDATES = 12, 0.7, 10
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(sets: tuple[str, ...]) -> tuple[str, list[str], dict[str, list[int]]]:
     """The abstracts of ``sets`` (white space made single spaces), their sentences, and the sentences of each word."""
     docs = []

@@ -10,6 +10,7 @@ import pytest
 import claimbench
 from claimbench.release.layout import read_frame
 from claimbench.release.versioning import ReleaseNotFound
+
 from conftest import REPO_ROOT, newest_committed_release
 
 RELEASES = REPO_ROOT / "releases"

@@ -23,9 +23,9 @@ import io
 import json
 import os
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -43,6 +43,7 @@ from claimbench.extract.readers import (
     screen,
 )
 from claimbench.run.pipeline import RunStats, read_and_merge
+
 from conftest import run_main
 
 ABSTRACT_1 = ("We showcase how this can be used to optimize term construction and give a 113x acceleration "

@@ -15,6 +15,7 @@ import pytest
 
 from claimbench.cache.claims import CLAIM_FIELDS, DB_NAME, TABLE_LAYOUT, ClaimCache
 from claimbench.corpus import seed_dir, seed_files
+
 from conftest import run_main, snapshot
 
 DATE = ("--date", "2025-01-31")

@@ -10,6 +10,7 @@ import pytest
 from claimbench.analysis import changelog
 from claimbench.analysis.diff import diff_releases
 from claimbench.release.versioning import ReleaseNotFound, releases_in
+
 from conftest import REPO_ROOT, run_main
 
 RELEASES = REPO_ROOT / "releases"

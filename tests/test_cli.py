@@ -21,13 +21,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
+from test_release import _load_offline  # the offline datasets.load_dataset helper, reused
 
-from claimbench.release.layout import num_rows, read_table
 from claimbench.corpus import seed_dir, seed_files
 from claimbench.extract.readers import read_papers
+from claimbench.release.layout import num_rows, read_table
 from claimbench.schemas import CLAIMS_SCHEMA
+
 from conftest import COMMITTED_RELEASES, SEED_DATE, build_release, run_main, snapshot
-from test_release import _load_offline  # the offline datasets.load_dataset helper, reused
 
 N_FORMAT_PAPERS = 20
 

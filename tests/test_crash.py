@@ -25,6 +25,7 @@ import pytest
 from claimbench.cache.claims import DB_NAME, ClaimCache
 from claimbench.extract.claims import EXTRACTOR_VERSION
 from claimbench.run.extract import extractor_key
+
 from conftest import run_main, snapshot
 
 ARGS = ("--version", "1.0.0", "--date", "2025-01-31", "--workers", "1", "--quiet")

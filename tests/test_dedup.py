@@ -10,13 +10,12 @@ import json
 import random
 from collections import Counter, defaultdict
 
-import pyarrow.parquet as pq
 import pytest
 
-from claimbench.release.layout import read_table
 from claimbench.corpus import seed_dir, seed_files
 from claimbench.extract.papers import paper_id_for
 from claimbench.extract.readers import expand_inputs, read_papers
+from claimbench.release.layout import read_table
 from claimbench.run.pipeline import RunStats, read_and_merge
 
 INFINITYMATH = "InfinityMATH: A Scalable Instruction Tuning Dataset in Programmatic Mathematical Reasoning"

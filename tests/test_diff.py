@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from claimbench.analysis.diff import diff_releases
-from conftest import REPO_ROOT, run_main
+
+from conftest import REPO_ROOT
 
 RELEASES = REPO_ROOT / "releases"
 V010, V020 = RELEASES / "v0.1.0", RELEASES / "v0.2.0"

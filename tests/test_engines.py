@@ -23,8 +23,8 @@ import uuid
 import pytest
 
 from claimbench.corpus import seed_dir
-from claimbench.run.engines import DaskEngine, LocalEngine, PoolEngine, make_engine
 from claimbench.extract.claims import extract_claims
+from claimbench.run.engines import DaskEngine, LocalEngine, PoolEngine, make_engine
 from claimbench.run.pipeline import RunStats, read_and_merge
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None

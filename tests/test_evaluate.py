@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-
-from claimbench.corpus import GOLD_SETS, dev_gold, gold_file
 from claimbench.analysis.evaluate import COLUMNS
+from claimbench.corpus import GOLD_SETS, dev_gold, gold_file
+
 from conftest import REPO_ROOT, newest_committed_release, require_score_py, run_main
 
 # Floors on each shipped gold set, the same as .ci/run's --floor arguments (checked below); set about 0.01
@@ -45,7 +45,7 @@ def figures(output: str) -> dict[str, str]:
     return {line[:24].strip(): line[26:] for line in output.splitlines() if line[24:26] == ": " and line[:24].strip()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def score_py(predictions: Path, show_errors: int = 0) -> str:
     """The reference scorer's output on the dev gold set, its ``predictions_file`` line dropped (run once per arguments)."""
     done = subprocess.run([sys.executable, str(require_score_py()), str(predictions), str(dev_gold()),

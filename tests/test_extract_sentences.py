@@ -13,6 +13,7 @@ import pytest
 
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.papers import Paper
+
 from examples import Claim, Example, Has, check, check_sources, params
 
 # ------------------------------------------------------------------ sentences: every claim

@@ -22,13 +22,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.run import index as index_step
 from claimbench.extract import papers as papers_module
 from claimbench.extract import readers as readers_module
 from claimbench.extract.dedup import InputChanged
 from claimbench.extract.papers import paper_id_for
 from claimbench.extract.readers import InputError
+from claimbench.run import index as index_step
 from claimbench.run.pipeline import RunStats, read_and_merge
+
 from conftest import run_main
 
 DATE = "2025-01-31"

@@ -101,8 +101,8 @@ def import_graph(packages: dict[str, Path], root: Path = ROOT) -> Graph:
         edges: dict[str, str] = {}
 
         def add(target: str | None, node: ast.AST) -> None:
-            if target is not None and target != module:
-                edges.setdefault(target, f"{path.relative_to(root).as_posix()}:{node.lineno}")
+            if target is not None and target != module:  # noqa: B023 (called within this iteration only)
+                edges.setdefault(target, f"{path.relative_to(root).as_posix()}:{node.lineno}")  # noqa: B023
 
         dynamic = False
         for node in ast.walk(tree):

@@ -20,10 +20,11 @@ import pyarrow.parquet as pq
 import pytest
 
 import claimbench
-from claimbench.corpus import seed_dir
 from claimbench.analysis.diff import diff_releases, diff_tables, release_info
+from claimbench.corpus import seed_dir
 from claimbench.release.layout import read_frame, read_table, table_files
 from claimbench.run.pipeline import RunStats, read_and_merge
+
 from conftest import COMMITTED_RELEASES, run_main, snapshot
 
 SHARD = ("--shard-records", 64)

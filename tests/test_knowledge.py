@@ -20,7 +20,17 @@ import pytest
 from claimbench.extract import knowledge as knowledge_module
 from claimbench.extract import names
 from claimbench.extract.knowledge import (
-    Aliases, Cues, Hardware, Knowledge, KnowledgeError, Metrics, NumberWords, Units, Workloads, knowledge, load,
+    Aliases,
+    Cues,
+    Hardware,
+    Knowledge,
+    KnowledgeError,
+    Metrics,
+    NumberWords,
+    Units,
+    Workloads,
+    knowledge,
+    load,
     read_knowledge,
 )
 from claimbench.schemas import vocabularies
@@ -55,9 +65,9 @@ def test_a_copy_of_the_shipped_files_reads_the_same(folder: Path):
 
 def test_records_are_read_only():
     k = knowledge()
-    with pytest.raises(Exception):
+    with pytest.raises(TypeError):  # a read-only mapping
         k.metrics.keywords["speedup"] = ()  # type: ignore[index]
-    with pytest.raises(Exception):
+    with pytest.raises(AttributeError):  # a frozen record
         k.metrics.generic = ()  # type: ignore[misc]
 
 
@@ -265,10 +275,10 @@ def test_the_private_re_scan_has_teeth():
 
 def test_a_broken_file_stops_extract_at_once_with_one_line_naming_file_and_key(folder, tmp_path, monkeypatch, capsys):
     """Not an "extraction failed" reject of every paper: the run checks the knowledge before reading any."""
-    from conftest import run_main
-
     from claimbench.corpus import seed_files
     from claimbench.errors import ClaimbenchError
+
+    from conftest import run_main
 
     path = folder / "metrics.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("'goodput'", "'goodput('", 1), encoding="utf-8")

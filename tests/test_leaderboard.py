@@ -14,9 +14,10 @@ import re
 import pandas as pd
 import pytest
 
-from claimbench.extract.knowledge import load as load_knowledge
 from claimbench.analysis.leaderboard import canonical_baselines, canonical_hardware, leaderboard
+from claimbench.extract.knowledge import load as load_knowledge
 from claimbench.schemas import vocabularies
+
 from conftest import REPO_ROOT
 
 RELEASES = REPO_ROOT / "releases"
@@ -164,7 +165,7 @@ def test_workload_and_change_filters(claims):
 
 def test_equal_values_share_a_rank(claims):
     board = leaderboard(claims, "accuracy", top=None)
-    for value, group in board.groupby("value"):
+    for _, group in board.groupby("value"):
         assert group["rank"].nunique() == 1
 
 

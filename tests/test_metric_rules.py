@@ -12,7 +12,7 @@ that decides it (metric_rule, as ``explain_claims`` traces it). Numbers no phras
 import pytest
 
 from claimbench.extract.claims import extract_claims
-from claimbench.extract.papers import Paper
+
 from examples import Example, Has, check, check_sources, params
 
 # Sentences of the built-in corpus and of the development gold sets.

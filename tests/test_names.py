@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from claimbench.extract import context, names
+
 from examples import Example, Has, Workload, check, check_sources, params
 
 # ------------------------------------------------------------------ hardware found, as written

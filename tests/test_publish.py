@@ -24,6 +24,7 @@ from huggingface_hub import CommitInfo, GitRefInfo, GitRefs, HfApi, RepoUrl
 
 import claimbench.release.publish
 from claimbench.release.writer import sha256_file
+
 from conftest import REPO_ROOT, run_main
 
 RELEASE = REPO_ROOT / "releases" / "v0.2.0"

@@ -17,14 +17,14 @@ import pyarrow as pa
 import pytest
 import yaml
 
-from conftest import REPO_ROOT
-
 from claimbench.analysis.report import write_report
-from claimbench.release.card import ReleaseFacts, card_text
 from claimbench.corpus import seed_files
 from claimbench.extract.dedup import MergedPaper
 from claimbench.extract.model import Claim
 from claimbench.extract.papers import Paper
+from claimbench.release.card import ReleaseFacts, card_text
+from claimbench.release.table import claim_rows, claims_table, paper_row, papers_table
+from claimbench.release.verify import verify_release
 from claimbench.release.writer import (
     ReleaseExistsError,
     input_entry,
@@ -32,8 +32,8 @@ from claimbench.release.writer import (
     write_parquet,
     write_release,
 )
-from claimbench.release.table import claim_rows, claims_table, paper_row, papers_table
-from claimbench.release.verify import verify_release
+
+from conftest import REPO_ROOT
 
 TITLE = "Hardware-Aware Parallel Prompt Decoding for Memory-Efficient Acceleration of LLM Inference"
 SENTENCE_1 = (
@@ -207,8 +207,8 @@ def test_card_evaluation_heads_with_the_test_set_then_the_development_sets(table
 
 def test_a_build_card_reports_the_extractor_on_the_three_gold_sets(seed_release):
     """Figures of the extractor run on the shipped gold files when the card is written (as `claimbench evaluate`)."""
-    from claimbench.corpus import GOLD_SETS, gold_files
     from claimbench.analysis.evaluate import evaluate_sets
+    from claimbench.corpus import GOLD_SETS, gold_files
 
     card = (seed_release / "README.md").read_text(encoding="utf-8")
     scores = {s.name: s.result for s in evaluate_sets(gold_files())}

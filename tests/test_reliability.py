@@ -177,7 +177,7 @@ def test_odd_update_dates_are_kept_and_not_drawn(tmp_path: Path):
     path = tmp_path / "in.jsonl"
     rows = [("1", "0001-01-01"), ("2", "9999-12-31"), ("3", "\uff12\uff10\uff12\uff14-01-01"), ("4", "2024-03-05")]
     path.write_text("".join(
-        '{"id": "%s", "title": "T%s", "abstract": "It is %sx faster than vLLM.", "update_date": "%s"}\n' % (i, i, i, d)
+        f'{{"id": "{i}", "title": "T{i}", "abstract": "It is {i}x faster than vLLM.", "update_date": "{d}"}}\n'
         for i, d in rows), encoding="utf-8")
     releases = tmp_path / "releases"
     code, _, err = run_main("build", path, "--releases-dir", releases, "--no-cache", "--workers", 1, "--quiet")
@@ -193,8 +193,8 @@ def test_odd_update_dates_are_kept_and_not_drawn(tmp_path: Path):
 def test_values_outside_the_dataset_range_are_no_claims_and_the_build_finishes(tmp_path: Path, abstract):
     """Such values pushed the quarantine over its 1% and stopped the build with no record named."""
     path = tmp_path / "in.jsonl"
-    path.write_text('{"id": "1", "title": "Odd", "abstract": "%s"}\n{"id": "2", "title": "Fine", "abstract": "It is 2x faster than Orca."}\n'
-                    % abstract, encoding="utf-8")
+    path.write_text(f'{{"id": "1", "title": "Odd", "abstract": "{abstract}"}}\n{{"id": "2", "title": "Fine", "abstract": "It is 2x faster than Orca."}}\n',
+                    encoding="utf-8")
     releases = tmp_path / "releases"
     code, out, err = run_main("build", path, "--releases-dir", releases, "--no-cache", "--workers", 1, "--quiet", "--no-report")
     assert code == 0, err
@@ -343,9 +343,9 @@ def test_the_claims_cache_is_keyed_by_the_extractor_files_not_the_version(tmp_pa
     served the old claims from the cache. The key is now the version and a digest of the extractor's files."""
     import shutil
 
-    from claimbench.run import extract as extract_step
     from claimbench.cache.claims import ClaimCache
     from claimbench.extract import claims as claims_module
+    from claimbench.run import extract as extract_step
 
     cache = tmp_path / "cache"
     assert run_main("extract", jsonl, "-o", tmp_path / "out.parquet", "--cache", cache, "--workers", 1)[0] == 0

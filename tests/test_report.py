@@ -30,6 +30,7 @@ import pytest
 import claimbench.analysis.report
 from claimbench.analysis.report import find_chromium, format_value, hardware_group, write_report
 from claimbench.release.writer import write_parquet
+
 from conftest import REPO_ROOT, run_main
 
 RELEASE = REPO_ROOT / "releases" / "v0.2.0"
@@ -350,9 +351,8 @@ def test_screenshot_shows_the_plots(tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == claimbench.analysis.report.WINDOW_SIZE
-    from PIL import Image  # comes with matplotlib
-
     import numpy as np
+    from PIL import Image  # comes with matplotlib
 
     top = Image.open(result.screenshot).convert("RGB").crop((0, 0, width, 1400))  # header and plots
     pixels = np.asarray(top, dtype=np.int16)

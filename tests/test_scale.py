@@ -26,11 +26,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimbench.run import pipeline
-
-from claimbench.release import table
 from claimbench.corpus import seed_dir
+from claimbench.release import table
+from claimbench.run import pipeline
 from claimbench.run.pipeline import RunStats, read_and_merge
+
 from conftest import run_main
 
 HAS_DASK = importlib.util.find_spec("distributed") is not None

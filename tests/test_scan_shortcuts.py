@@ -30,7 +30,7 @@ import inspect
 import re
 import string
 import warnings
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pytest
 import regex
@@ -129,7 +129,7 @@ def _split_lead(compiled: re.Pattern) -> tuple[str, str | None]:
     return rest[i + 2 :], rest[3 : i + 1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def plain(name: str) -> re.Pattern:
     """The scanner's own pattern compiled plainly: ``(?=\\w)`` and the source, no first-character lookahead."""
     scanner = SCANNERS[name]()

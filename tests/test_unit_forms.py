@@ -26,6 +26,7 @@ from claimbench.extract import numbers, units
 from claimbench.extract.claims import extract_claims
 from claimbench.extract.normalize import normalize
 from claimbench.extract.papers import Paper
+
 from conftest import require_score_py
 from examples import Example, Number, check, check_sources, params
 

@@ -12,10 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from claimbench.release.versioning import ReleaseNotFound, bump, find_release, next_version, releases_in, resolve_release, version_key
 from claimbench.schemas import CLAIMS_SCHEMA, SCHEMA_VERSION
 
-from claimbench.release.versioning import (ReleaseNotFound, bump, find_release, next_version, releases_in, resolve_release,
-                                   version_key)
 from conftest import REPO_ROOT
 
 RELEASES = REPO_ROOT / "releases"

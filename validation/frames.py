@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 DERIVED_CLAIMS_COLUMNS = ("paper_known", "mention_in_abstract")
 
 
-def table_frame(table: pa.Table) -> "pd.DataFrame":
+def table_frame(table: pa.Table) -> pd.DataFrame:
     """The table as a frame whose int32 columns stay integers when they hold nulls (dtype ``Int32``).
 
     >>> table_frame(pa.table({"n": pa.array([1, None], pa.int32())}))["n"].dtype.name
@@ -38,7 +38,7 @@ def table_frame(table: pa.Table) -> "pd.DataFrame":
     return table.to_pandas(types_mapper={pa.int32(): pd.Int32Dtype()}.get)
 
 
-def claims_frame(claims: pa.Table, papers: pa.Table) -> "pd.DataFrame":
+def claims_frame(claims: pa.Table, papers: pa.Table) -> pd.DataFrame:
     """The claims frame with ``paper_known`` and ``mention_in_abstract`` appended (pandas ``boolean`` columns).
 
     >>> claims = pa.table({"paper_id": ["p1", "p2"], "mention": ["2x", "2x"], "mention_start": [3, 0], "mention_end": [5, 2]})

@@ -1,7 +1,7 @@
 """Split the claims table by the row-level outcomes: rows that failed go to quarantine with a reason."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pyarrow as pa

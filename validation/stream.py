@@ -29,7 +29,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA, SCHEMA_VERSION, schema_version_of
-from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT, SuiteRunner
+from claimbench.validation.engine import EXAMPLES as EXAMPLES_KEPT
+from claimbench.validation.engine import SuiteRunner
 from claimbench.validation.frames import claims_frame, ragged_positions, string_buffers, table_frame
 from claimbench.validation.quarantine import split_claims
 from claimbench.validation.report import EXAMPLES, ChunkedReport, Outcome, quarantine_examples_of

@@ -71,9 +71,9 @@ import math
 import string
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 HERE = Path(__file__).resolve().parent
 FLOORS_PATH = HERE / "floors.json"
