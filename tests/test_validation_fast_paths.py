@@ -2,7 +2,10 @@
 
 - ``mention_in_abstract`` / ``paper_known`` (Arrow and numpy) against Python's ``str`` slicing and a dict of the papers;
 - ``IdTally`` fed Arrow columns against the same tally fed Python lists;
-- ``SuiteRunner`` reused chunk after chunk (GX graphs kept, narrow frames) against a fresh runner a chunk;
+- ``SuiteRunner`` reused chunk after chunk (one GX data source and its batch definitions for every chunk) against
+  a fresh runner a chunk;
+- ``SuiteRunner``'s savings (each group of expectations over the columns it reads; no rows for the checks of
+  column names and dtypes; only where the nulls are for not-null checks) against GX run over the whole frames;
 - the committed release's validation report, made again;
 - a chunk given as many Arrow pieces (as the build gives it) against the same rows in one piece.
 """
@@ -11,13 +14,12 @@ from __future__ import annotations
 import json
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimbench.validation import validate_tables
-from claimbench.validation.frames import _mention_matches, mention_in_abstract, paper_known
+from claimbench.validation.frames import mention_in_abstract, paper_known
 from claimbench.validation.stream import ChunkedValidation, IdTally, number_of
 
 from conftest import COMMITTED_RELEASES
@@ -31,7 +33,14 @@ def _by_hand(claims: pa.Table, papers: pa.Table) -> tuple[list, list]:
     abstracts = dict(zip(papers["paper_id"].to_pylist(), papers["abstract"].to_pylist()))
     known = [None if p is None else p in abstracts for p in claims["paper_id"].to_pylist()]
     rows = zip(*(claims[name].to_pylist() for name in ("paper_id", "mention", "mention_start", "mention_end")))
-    return known, [_mention_matches(abstracts.get(p), m, s, e) for p, m, s, e in rows]
+    return known, [_slice_matches(abstracts.get(p), m, s, e) for p, m, s, e in rows]
+
+
+def _slice_matches(abstract: str | None, mention: str | None, start: int | None, end: int | None) -> bool | None:
+    """``abstract[start:end] == mention`` with Python's own slicing; None when a part is missing."""
+    if abstract is None or mention is None or start is None or end is None:
+        return None
+    return abstract[start:end] == mention
 
 
 @st.composite
@@ -127,7 +136,8 @@ def _last_chunk(checker: ChunkedValidation) -> list:
 
 
 def test_one_checker_reused_over_chunks_reports_what_a_new_checker_a_chunk_reports(release_tables):
-    """Kept GX graphs and narrow frames leak nothing from one chunk into the next, in either order."""
+    """One data source (its engine keeps the last frame of each batch definition) and narrow frames leak nothing
+    from one chunk into the next, in either order: every chunk of a table has the same GX batch id."""
     _, claims, papers = release_tables
     half = papers.num_rows // 2
     good, bad = _chunk(claims, papers, 0, half), _chunk(claims, papers, half, papers.num_rows)
@@ -182,3 +192,57 @@ def test_a_chunk_in_many_arrow_pieces_checks_as_the_same_rows_in_one(release_tab
     assert one[0].equals(many[0]) and one[1].equals(many[1]) and one[1].num_rows == 4
     assert _last_chunk(whole) == _last_chunk(pieces)
     assert whole.finish().to_dict() == pieces.finish().to_dict()
+
+
+def _with_nulls(claims: pa.Table, papers: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """Spoilt claims, and papers with nulls in text and list columns (what the not-null checks read)."""
+    rows = papers.to_pylist()
+    for i, column in enumerate(("abstract", "categories", "sources", "title", "abstract_variants", "abstract")):
+        rows[i][column] = None
+    return _spoilt(claims), pa.Table.from_pylist(rows, schema=papers.schema)
+
+
+def _plain_runner(monkeypatch, suite):
+    """A SuiteRunner without its savings: one group a table, over the whole frame, as GX is documented to run."""
+    from claimbench.validation import engine
+
+    monkeypatch.setattr(engine, "read_columns", lambda config: None)
+    monkeypatch.setattr(engine, "reads_nulls_only", lambda configs: False)
+    runner = engine.SuiteRunner(suite)
+    monkeypatch.undo()
+    assert all(list(groups) == [None] for groups in runner.groups.values())
+    return runner
+
+
+def _comparable(outcomes) -> list[str]:
+    """Outcomes as text, so that NaN examples compare equal."""
+    from dataclasses import astuple
+
+    return [repr(astuple(o)) for o in outcomes]
+
+
+def test_the_runners_savings_give_what_gx_gives_over_the_whole_frames(release_tables, monkeypatch):
+    import pandas as pd
+
+    from claimbench.validation.engine import SuiteRunner
+    from claimbench.validation.frames import claims_frame, table_frame
+    from claimbench.validation.suite import load_suite
+
+    _, claims, papers = release_tables
+    suite = load_suite()
+    runner, plain = SuiteRunner(suite), _plain_runner(monkeypatch, suite)
+    assert any(nulls_only for groups in runner.groups.values() for _, _, nulls_only in groups.values())
+    assert any(columns == () for groups in runner.groups.values() for columns in groups)
+    for claims_part, papers_part in ((claims, papers), _with_nulls(claims, papers), (claims.slice(0, 0), papers.slice(0, 0))):
+        frames = {"claims": claims_frame(claims_part, papers_part), "papers": table_frame(papers_part)}
+        shuffled = {"claims": frames["claims"].drop(columns=["unit"]),  # a missing column, papers' columns reordered,
+                    "papers": frames["papers"][list(frames["papers"].columns)[::-1]].astype({"abstract": object})}
+        shuffled["papers"].loc[shuffled["papers"].index[:1], "abstract"] = pd.NA  # another null, in an object column
+        for run in (frames, shuffled):
+            parameters = {"claims_of_known_papers": int(frames["claims"]["paper_known"].sum())}
+            saved = runner.run(run, parameters)
+            assert _comparable(saved) == _comparable(plain.run(run, parameters))
+    failed = {o.name: (o.unexpected_count, o.unexpected_rows) for o in runner.run(
+        {"papers": table_frame(_with_nulls(claims, papers)[1])}, {"claims_of_known_papers": 0}) if not o.success}
+    assert failed["expect_column_values_to_not_be_null(abstract)"] == (2, (0, 5))
+    assert failed["expect_column_values_to_not_be_null(categories)"] == (1, (1,))
