@@ -40,8 +40,10 @@ BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
 BY_BEFORE_ASCII = ascii_twin(BY_BEFORE) or BY_BEFORE  # for ASCII text (see knowledge.ascii_twin)
 BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:[\w$\\~<>+]++\s++){0,3}[+~]?$")
 # "an improvement of 3.4 points", "a reduction of 30%": the noun before "of" names the change.
-CHANGE_NOUN_OF = regex.compile(
-    r"(?i:\b(?:improvement|gain|reduction|increase|decrease|boost|drop|saving|speedup|uplift)s?\s++of\s++(?:[\w~]++\s++){0,2}$)"
+_CUES = knowledge().cues
+_LEADING = _CUES.leading  # cues.toml [leading]: the short qualifiers each position below accepts
+CHANGE_NOUN_OF = regex.compile(  # cues.toml [comparison] change_nouns
+    r"(?i:\b(?:" + "|".join(_CUES.comparison.change_nouns) + r")s?\s++of\s++(?:[\w~]++\s++){0,2}$)"
 )
 # A share of something: "52% of peak", "79% of the energy of FLAT".
 SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
@@ -50,7 +52,7 @@ SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 OUT_OF_AFTER = regex.compile(
     r"""^\s++(?:out\s++of\s
     | of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
-      (?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases|issues)\b)""",
+      (?:""" + "|".join(_CUES.totals) + r""")\b)""",  # cues.toml [totals]
     regex.IGNORECASE | regex.VERBOSE,
 )
 # Words that present a size as what the system reaches (ruling R5), right before it:
@@ -59,17 +61,17 @@ REACH = regex.compile(
     r"""(?i:
         (?<!\b(?:on|for|across|in)\s++(?:[\w-]++\s++){0,3}?models?\s++(?:with|containing|having|of)\s++)   # not the models
         # studied: "on 8 GPT models with up to 1.4B parameters"; but "trains models with up to 1T parameters"
-        \b(?:up\s+to|over|more\s+than|beyond|exceed\w*|at\s+least|as\s+large\s+as|only|just|merely)\s+(?:a\s+|the\s+)?$
-      | \b(?<!pre-?)(?:train\w*|fine-?tun\w*|scal\w*\s+(?:up\s+)?to|support\w*|enabl\w*|fit\w*|handl\w*|serv\w*|reach\w*|extend\w*\s+to)(?P<verb>)
+        \b(?:""" + "|".join(_CUES.reach.before) + r""")\s+(?:a\s+|the\s+)?$   # cues.toml [reach] before
+      | \b(?<!pre-?)(?:""" + "|".join(_CUES.reach.verbs) + r""")(?P<verb>)   # [reach] verbs
         \s+(?!of\s)(?:\w+\s+){0,2}?(?:models?\s+(?:with|of)\s+)?     # not "the training of the 175B model" (a size used),
-        (?:(?:up\s+to|over|more\s+than|at\s+least)\s+)?$           # nor "a pre-trained model with 130B parameters"
+        (?:(?:""" + "|".join(_CUES.reach.after_verb) + r""")\s+)?$           # nor "a pre-trained model with 130B parameters"
     )""",
     regex.VERBOSE,
 )
 # The character before a number that makes it part of a name: "Llama2-7B-128K".
 NAME_PART = regex.compile(r"[-\w./]")
 # The earlier level of the figure before: "a 91% success rate, up from 64% for the baseline".
-UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:about|around|roughly|nearly|only|just)\s++)?$)")
+UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:" + "|".join(_LEADING.up_from) + r")\s++)?$)")
 # A word that gives a number to a metric's name: "of", "is", "=", "reaches".
 GIVING_WORD = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().cues.giving) + r")\b|[=:])")  # cues.toml [giving]
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
@@ -80,7 +82,7 @@ LIST_GAP = regex.compile(
     (?:\s++(?:in|on|for|with)\s++[^\s,;]++(?:\s++[^\s,;]++){0,2})?   # an optional "in AFHQ", "on the GSM8K dataset" per member
     \s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++)              # the separator
     (?:by\s++)?
-    (?:(?:on\s+average|an?\s+average\s+of|up\s+to|at\s+least|about|over|nearly)\s++)?  # its own qualifier: "up to 1.6x and on average 1.3x"
+    (?:(?:""" + "|".join(_LEADING.list) + r""")\s++)?  # its own qualifier: "up to 1.6x and on average 1.3x"
     $""",
     regex.VERBOSE,
 )
@@ -88,19 +90,22 @@ LIST_GAP_ASCII = ascii_twin(LIST_GAP) or LIST_GAP  # for ASCII text
 # The rest of a list of plain numbers after its first member: " and 4.3", ", 5.67, and 10.26 ".
 LIST_REST = regex.compile(r"(?:\s*+,?\s*+(?:and\s++|or\s++)?\d[\d.]*+)*+\s*+(?:(?:in|on)\s++)?")  # "... and 6.92 in BLEU"
 # A comparative that is the qualifier of the number after it: "less than ", "more than about ".
-QUALIFIER_THAN = regex.compile(r"(?i:(?:less|more|fewer|greater|lower|higher|larger|smaller)\s++than\s++(?:(?:about|nearly|approximately)\s++)?)")
+QUALIFIER_THAN = regex.compile(  # cues.toml [comparison] comparatives, [leading] than
+    r"(?i:(?:" + "|".join(_CUES.comparison.comparatives) + r")\s++than\s++(?:(?:" + "|".join(_LEADING.than) + r")\s++)?)"
+)
 QUALIFIER_REACH = 30  # "more than about " is at most this long: only the change words this close are tested
 # A comparison verb, what it beats, then the number: "outperforms the 1F1B schedule up to ", "beats X by ".
 OUTPERFORMS_BY = regex.compile(
-    r"(?i:\b(?:outperform|surpass|beat|exceed)\w*+\s++(?:[^\s,;:()]++\s++){0,6}?(?:by\s++)?"
-    r"(?:(?:up\s+to|about|over|more\s+than|at\s+least|as\s+much\s+as|nearly)\s++)?\+?$)"
+    r"(?i:\b(?:" + "|".join(_CUES.comparison.verbs) + r")\w*+\s++(?:[^\s,;:()]++\s++){0,6}?(?:by\s++)?"  # [comparison] verbs
+    r"(?:(?:" + "|".join(_LEADING.by_outperform) + r")\s++)?\+?$)"
 )
 # A size used as an adjective, "a 270M parameter transformer", and the lower-case noun it names after it.
 ADJECTIVE_SIZE = regex.compile(r"(?i:[\s-]param(?:eter)?$)")
 LOWER_WORD = regex.compile(r"\s++[a-z]")
 # "parameters", "7B", "1.5 billion": a model size written with the number.
-SIZE_WORDS = regex.compile(r"(?i:parameters?|params?|[BMT]\b|billion|million|trillion)")
-PARAMETER_WORDS = regex.compile(r"(?i:parameters?|params?)")
+_SIZE = _CUES.size  # cues.toml [size]
+SIZE_WORDS = regex.compile(r"(?i:" + "|".join(_SIZE.parameters + _SIZE.magnitudes) + r")")
+PARAMETER_WORDS = regex.compile(r"(?i:" + "|".join(_SIZE.parameters) + r")")
 # Between a change word and a number, what puts them in different conjuncts: "1.61x runtime improvement and 37% energy reduction".
 CONJUNCT_BREAK = regex.compile(r"\b(?:and|or)\b")
 # The end of a clause right after a word: "Our contribution is two-fold." / "... threefold: first, ..."
@@ -108,11 +113,15 @@ CLAUSE_END = regex.compile(r"\s*+(?:[.:;,]|$)")
 # What "N-fold" counts when it is not a factor: "10-fold cross-validation".
 FOLDS_OF = regex.compile(r"(?i:\s*+cross[- ]?validat)")
 # A common noun (lower case, not a model's) right after a size: what is counted ("1.5 million papers").
-COUNTED_NOUN = regex.compile(r"\s++(?!(?:parameters?|params?|models?|weights?|scale)\b)[a-z][a-z-]*+\b(?!\s++per\b)")  # not a rate: "events per second"
+COUNTED_NOUN = regex.compile(  # not a rate: "events per second"
+    r"\s++(?!(?:" + "|".join(_SIZE.parameters + _SIZE.not_counted) + r")\b)[a-z][a-z-]*+\b(?!\s++per\b)"
+)
 # A device word right after a memory size: "24GB GPU", "80GB of HBM".
 DEVICE_AFTER = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().hardware.memory.after) + r")\b)")  # hardware.toml [memory]
 # "52% of improvement": a share of a change is still a change.
-OF_CHANGE_NOUN = regex.compile(r"(?i:\s*of\s+(?:[\w-]+\s+){0,2}?(?:improvement|reduction|speed-?up|gain)s?\b)")  # "of end-to-end speedups"
+OF_CHANGE_NOUN = regex.compile(  # "of end-to-end speedups"; cues.toml [comparison] share_nouns
+    r"(?i:\s*of\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(_CUES.comparison.share_nouns) + r")s?\b)"
+)
 # "2x on average", "3.1x faster on average": average stated within three words after the number.
 AVERAGE_AFTER = regex.compile(r"\s*+(?:\S+\s++){0,3}?(?i:on\s+average|in\s+average|averaged)")
 # The counts of a list: "16, 64 and 2,048".
@@ -575,8 +584,7 @@ def _average_after(after: str) -> bool:
 
 # "to" (and a qualifier) right before a percentage that a change verb governs: the level reached, not the change.
 TO_LEVEL = regex.compile(
-    r"(?i:(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)\bto\s++(?:(?:over|about|around|nearly|almost|approximately|roughly|"
-    r"more\s+than|less\s+than|under|below|above|just|only)\s++)?[~+]?$)"
+    r"(?i:(?<!\bup\s)(?<!\bclose\s)(?<!\bcompared\s)\bto\s++(?:(?:" + "|".join(_LEADING.to_level) + r")\s++)?[~+]?$)"
 )
 
 
@@ -992,13 +1000,13 @@ def _claim(sc: _SentenceClaims, i: int, *, prev: Claim | None, head: tuple[Claim
 # A figure given for what the paper's result is compared with: "compared to 400 tokens/s for vLLM".
 COMPARED_FIGURE = regex.compile(
     r"(?i:(?:compared\s+(?:to|with)|versus|vs\.?|against|(?<!less\s)(?<!more\s)(?<!fewer\s)(?<!rather\s)than|relative\s+to)"
-    r"\s++(?:(?:only|just|about)\s++)?$)"  # not a qualifier's "less than"
+    r"\s++(?:(?:" + "|".join(_LEADING.compared) + r")\s++)?$)"  # not a qualifier's "less than"
 )
 
 
 # A list member that names its own object before "by": "reduces energy by 35% and area by 20%" (area is not energy);
 # not a word that points back to the first one's: "the throughput of Tomcat by 75%, that of MySQL by 430%".
-OWN_OBJECT_BY = regex.compile(r"(?i:\s*+,?\s*+(?:and\s++)?(?!(?:that|those|it|them|of|for|on|in|with)\b)(?:the\s++)?[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,3}\s++by\s++(?:(?:up\s+to|about|nearly|over|more\s+than|at\s+least)\s++)?$)")
+OWN_OBJECT_BY = regex.compile(r"(?i:\s*+,?\s*+(?:and\s++)?(?!(?:that|those|it|them|of|for|on|in|with)\b)(?:the\s++)?[a-z][\w-]*+(?:\s++[a-z][\w-]*+){0,3}\s++by\s++(?:(?:" + "|".join(_LEADING.by_own_object) + r")\s++)?$)")
 
 
 def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Claim | None) -> tuple[Attribution, str, str | None, str]:
@@ -1157,7 +1165,7 @@ def _turned_around(sc: _SentenceClaims, p: _Place, metric: str, change: str, bas
 GAPPED_COMPARED = regex.compile(
     r"""(?:,\s*+)?\band\s++
     (?P<name>[^\s,;:()][^,;:()]{0,60}?)          # what it is compared with: "DeepSeek-R1"
-    \s++by\s++(?:(?:up\s+to|about|over|nearly|more\s+than|at\s+least|an?\s+average\s+of)\s++)?[+~]?$""",
+    \s++by\s++(?:(?:""" + "|".join(_LEADING.by_figure) + r""")\s++)?[+~]?$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -1186,7 +1194,7 @@ def _gapped_compared(sent: str, s: int, prev: Claim | None, offset: int):
 
 
 # After a baseline: "by" and a number, the figure the baseline belongs to.
-OWN_FIGURE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]*\)\s*+)?by\s++(?:(?:up\s+to|about|over|nearly|more\s+than|at\s+least|an?\s+average\s+of)\s++)?[+~]?\d)")
+OWN_FIGURE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]*\)\s*+)?by\s++(?:(?:" + "|".join(_LEADING.by_figure) + r")\s++)?[+~]?\d)")
 
 
 def _not_its_own(sent: str, found):
@@ -1226,7 +1234,7 @@ def _pick_workload(sc: _SentenceClaims, p: _Place, metric: str, baseline_span) -
 
 
 # "absolute" before a percentage (a few words at most) or right after it.
-ABSOLUTE_BEFORE = regex.compile(r"(?i:\babsolute\s++(?:[a-z-]++\s++){0,2}?(?:of\s++)?(?:(?:up\s+to|about|over|nearly)\s++)?\+?$)")
+ABSOLUTE_BEFORE = regex.compile(r"(?i:\babsolute\s++(?:[a-z-]++\s++){0,2}?(?:of\s++)?(?:(?:" + "|".join(_LEADING.absolute) + r")\s++)?\+?$)")
 
 
 ABSOLUTE_AFTER = regex.compile(r"(?i:\s*+(?:\([^()]{0,20}\)\s*+)?(?:absolute|in\s+absolute)\b)")  # "+20% (+/-3%) in absolute score"
@@ -1264,7 +1272,7 @@ def _better_said(sent: str, lo: int, w: _Where, found: Attribution) -> bool:
 
 
 # A comparison marker in a clause with no metric word: ", and over 90% compared to Transformers".
-ELLIPTIC_COMPARISON = regex.compile(r"(?i:\b(?:compared\s+(?:to|with)|relative\s+to|than|versus|vs\.?|over)\s+(?:the\s+)?[A-Z])")
+ELLIPTIC_COMPARISON = regex.compile(r"(?i:\b(?:" + "|".join(_CUES.comparison.elliptic) + r")\s+(?:the\s+)?[A-Z])")  # [comparison] elliptic
 
 
 def _elliptic(sent: str, lo: int, hi: int) -> bool:
@@ -1338,7 +1346,7 @@ def _time_phrase(phrase: str | None) -> bool:
 GAPPED_BY = regex.compile(
     r"""\s*+(?:,\s*+)?(?:and\s++)?
     (?:[^\s,;:.()]++\s++){0,8}?                   # the object, if any: "the end-to-end memory requirement of finetuning"
-    by\s++(?:(?:up\s+to|about|roughly|nearly|over|more\s+than|at\s+least)\s++)?$""",
+    by\s++(?:(?:""" + "|".join(_LEADING.by_gapped) + r""")\s++)?$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -1364,7 +1372,7 @@ def _gapped(sent: str, lo: int, s: int, prev_s: int) -> bool:
 # " by up to 30%" (at most a coordinated phrase between them, no other noun: not "memory capacity by").
 MEASURED_BY = regex.compile(
     r"(?:\s*+(?:,\s*+)?(?:and|or)\s++[^\s,;:.()]++(?:\s++[^\s,;:.()]++){0,3}?)?"
-    r"\s++by\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than|at\s+least|an?\s+average\s+of)\s++)?"
+    r"\s++by\s++(?:(?:" + "|".join(_LEADING.by_measured) + r")\s++)?"
 )
 
 

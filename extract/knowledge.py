@@ -159,6 +159,52 @@ class Turnaround:
 
 
 @dataclass(frozen=True)
+class Leading:
+    """cues.toml [leading]: the short qualifiers each position accepts between its marker and the number (case aside)."""
+
+    by_outperform: Fragments  # "outperforms X by up to 2x" (claims.OUTPERFORMS_BY)
+    by_own_object: Fragments  # ", and area by about 20%" (claims.OWN_OBJECT_BY)
+    by_figure: Fragments  # "and B by up to N" (claims.GAPPED_COMPARED, OWN_FIGURE_AFTER)
+    by_gapped: Fragments  # ", and the memory by up to 36%" (claims.GAPPED_BY)
+    by_measured: Fragments  # "latency by about 30%" (claims.MEASURED_BY)
+    absolute: Fragments  # "absolute gains of up to 5%" (claims.ABSOLUTE_BEFORE)
+    list: Fragments  # a list member's own: "up to 1.6x and on average 1.3x" (claims.LIST_GAP)
+    to_level: Fragments  # "to nearly 90%" (claims.TO_LEVEL)
+    up_from: Fragments  # "up from about 64%" (claims.UP_FROM)
+    than: Fragments  # "more than about 2x" (claims.QUALIFIER_THAN)
+    compared: Fragments  # "compared to only 400 tokens/s" (claims.COMPARED_FIGURE)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """cues.toml [comparison]: comparisons and changes named by a verb or a noun (case aside)."""
+
+    verbs: Fragments  # plain lower-case stems: "outperform" (claims.OUTPERFORMS_BY)
+    comparatives: Fragments  # plain lower-case words before "than" (claims.QUALIFIER_THAN)
+    elliptic: Fragments  # markers before a capitalised name (claims.ELLIPTIC_COMPARISON)
+    change_nouns: Fragments  # before "of": "an improvement of" (claims.CHANGE_NOUN_OF)
+    share_nouns: Fragments  # after "of": "52% of improvement" (claims.OF_CHANGE_NOUN)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """cues.toml [reach]: words that present a size as what the system reaches (R5; claims.REACH, case aside)."""
+
+    before: Fragments  # right before the size: "over 114K tokens"
+    verbs: Fragments  # "fine-tune 175B", "scales to 1T parameters"
+    after_verb: Fragments  # between such a verb's object and the size: "trains models with up to 1T"
+
+
+@dataclass(frozen=True)
+class ModelSize:
+    """cues.toml [size]: a model's size written with the number (case aside)."""
+
+    parameters: Fragments  # "parameters", "params" (claims.PARAMETER_WORDS)
+    magnitudes: Fragments  # "B", "billion" (claims.SIZE_WORDS, with `parameters`)
+    not_counted: Fragments  # lower-case nouns after a size that count nothing: "175B model" (claims.COUNTED_NOUN)
+
+
+@dataclass(frozen=True)
 class Cues:
     """cues.toml."""
 
@@ -180,6 +226,11 @@ class Cues:
     anaphora_nouns: Fragments  # [anaphora] nouns ("number", "gain"): "This number ..." points back at a figure
     evaluation_cues: tuple[tuple[str, str], ...]  # [evaluation] cues as (the letters each starts with, the rest of its pattern)
     evaluation_platforms: Fragments  # [evaluation] platforms: "as our testbed"
+    leading: Leading
+    comparison: Comparison
+    totals: Fragments  # [totals] nouns: plain lower-case words, "17 of the 20 tasks" (claims.OUT_OF_AFTER)
+    reach: Reach
+    size: ModelSize
 
 
 @dataclass(frozen=True)
@@ -574,7 +625,10 @@ def _number_words(f: _File, vocab) -> NumberWords:
 
 def _cues(f: _File, vocab) -> Cues:
     f.unknown_keys("", ("qualifier", "change", "better", "baseline", "turnaround", "setup", "background", "found", "counted",
-                        "giving", "anaphora", "evaluation"))
+                        "giving", "anaphora", "evaluation", "leading", "comparison", "totals", "reach", "size"))
+    for name, record in (("leading", Leading), ("comparison", Comparison), ("reach", Reach), ("size", ModelSize)):
+        f.unknown_keys(name, record.__dataclass_fields__)
+    f.unknown_keys("totals", ("nouns",))
     f.unknown_keys("anaphora", ("determiners", "nouns"))
     f.unknown_keys("evaluation", ("cues", "platforms"))
     qualifiers = [q for q in vocab["qualifier"] if q != "none"]
@@ -610,7 +664,30 @@ def _cues(f: _File, vocab) -> Cues:
         anaphora_nouns=f.fragments("anaphora.nouns"),
         evaluation_cues=tuple(_leading_letters(f, "evaluation.cues", cue) for cue in f.fragments("evaluation.cues")),
         evaluation_platforms=f.fragments("evaluation.platforms"),
+        leading=Leading(**{k: f.fragments(f"leading.{k}") for k in Leading.__dataclass_fields__}),
+        comparison=Comparison(
+            verbs=_lower_words(f, "comparison.verbs"),
+            comparatives=_lower_words(f, "comparison.comparatives"),
+            elliptic=f.fragments("comparison.elliptic"),
+            change_nouns=f.fragments("comparison.change_nouns"),
+            share_nouns=f.fragments("comparison.share_nouns"),
+        ),
+        totals=_lower_words(f, "totals.nouns"),
+        reach=Reach(**{k: f.fragments(f"reach.{k}") for k in Reach.__dataclass_fields__}),
+        size=ModelSize(**{k: f.fragments(f"size.{k}") for k in ModelSize.__dataclass_fields__}),
     )
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _lower_words(f: _File, key: str) -> Fragments:
+    """A list of plain lower-case words (letters only, matched case aside), none twice."""
+    out = f.fragments(key)
+    for word in out:
+        if not _LOWER_WORD.fullmatch(word):
+            raise f.error(key, f"{word!r} is not a plain lower-case word (letters a-z only)")
+    return out
 
 
 # The letters a fragment starts with, unless the last of them is optional or repeated ("evaluat\w*" -> "evaluat").

@@ -149,6 +149,19 @@ BAD = [
     ("device class outside the subset", "hardware.toml", ("'NVM', 'PIM'", "'NVM', '\\x50IM'"), "hardware.toml [classes.devices]",
      "outside the subset"),
     ("memory word missing", "hardware.toml", ("device_with = ['GPUs?'", "with = ['GPUs?'"), "hardware.toml [memory.with]", "unknown key"),
+    ("comparison verb with a pattern", "cues.toml", ("verbs = ['outperform',", "verbs = ['outperform\\w*',"),
+     "cues.toml [comparison.verbs]", "plain lower-case word"),
+    ("comparative in capitals", "cues.toml", ("comparatives = ['less',", "comparatives = ['Less',"), "cues.toml [comparison.comparatives]",
+     "plain lower-case word"),
+    ("total noun listed twice", "cues.toml", ("'datasets', 'tasks',", "'datasets', 'tasks', 'Tasks',"), "cues.toml [totals.nouns]", "twice"),
+    ("leading qualifier listed twice", "cues.toml", ("up_from = ['about',", "up_from = ['about', 'About',"), "cues.toml [leading.up_from]",
+     "twice"),
+    ("unknown position in [leading]", "cues.toml", ("[leading]\n", "[leading]\nfrom = ['about']\n"), "cues.toml [leading.from]",
+     "unknown key"),
+    ("misspelt key in [reach]", "cues.toml", ("[reach]\nbefore", "[reach]\nbefor"), "cues.toml [reach.befor]", "unknown key"),
+    ("bad change noun", "cues.toml", ("change_nouns = ['improvement',", "change_nouns = ['improvement(',"),
+     "cues.toml [comparison.change_nouns]", "bad pattern"),
+    ("size magnitude outside the subset", "cues.toml", ("'billion',", "'\\x62illion',"), "cues.toml [size.magnitudes]", "outside the subset"),
 ]
 
 
@@ -210,6 +223,28 @@ def test_the_moved_vocabularies_come_from_the_files():
     assert "|".join(machine.phrase_ends) in names.PHRASE_ENDS.pattern
     assert names.DEVICE_CLASSES == "(?:" + "|".join(k.hardware.classes.devices) + ")"
     assert names.ISAS == "(?:" + "|".join(k.hardware.classes.isas) + ")"
+    # Words once written inside claims.py's patterns: the nouns and verbs of comparisons and changes, reach, sizes, and
+    # the short qualifiers each position accepts before the number (cues.toml [leading], one list per position).
+    cues = k.cues
+    assert "|".join(cues.comparison.change_nouns) in claims.CHANGE_NOUN_OF.pattern
+    assert "|".join(cues.comparison.share_nouns) in claims.OF_CHANGE_NOUN.pattern
+    assert "|".join(cues.comparison.verbs) in claims.OUTPERFORMS_BY.pattern
+    assert "|".join(cues.comparison.comparatives) in claims.QUALIFIER_THAN.pattern
+    assert "|".join(cues.comparison.elliptic) in claims.ELLIPTIC_COMPARISON.pattern
+    assert "|".join(cues.totals) in claims.OUT_OF_AFTER.pattern
+    assert all("|".join(words) in claims.REACH.pattern for words in (cues.reach.before, cues.reach.verbs, cues.reach.after_verb))
+    assert claims.SIZE_WORDS.pattern == "(?i:" + "|".join(cues.size.parameters + cues.size.magnitudes) + ")"
+    assert claims.PARAMETER_WORDS.pattern == "(?i:" + "|".join(cues.size.parameters) + ")"
+    assert "|".join(cues.size.parameters + cues.size.not_counted) in claims.COUNTED_NOUN.pattern
+    leading = cues.leading
+    for words, patterns in (
+        (leading.by_outperform, [claims.OUTPERFORMS_BY]), (leading.by_own_object, [claims.OWN_OBJECT_BY]),
+        (leading.by_figure, [claims.GAPPED_COMPARED, claims.OWN_FIGURE_AFTER]), (leading.by_gapped, [claims.GAPPED_BY]),
+        (leading.by_measured, [claims.MEASURED_BY]), (leading.absolute, [claims.ABSOLUTE_BEFORE]), (leading.list, [claims.LIST_GAP]),
+        (leading.to_level, [claims.TO_LEVEL]), (leading.up_from, [claims.UP_FROM]), (leading.than, [claims.QUALIFIER_THAN]),
+        (leading.compared, [claims.COMPARED_FIGURE]),
+    ):
+        assert all("(?:" + "|".join(words) + ")" in p.pattern for p in patterns), words
     assert names.CONTEXTS == knowledge_module.CONTEXTS and set(names.SUFFIX) == set(knowledge_module.SUFFIXES)
 
 
