@@ -407,7 +407,7 @@ LIST_NAME = regex.compile(r"[A-Z0-9]|[a-z]++[A-Z]|(?:the|a|an)\s")
 
 
 # What introduces examples of a kind: "compilers like Triton and Ladder", "frameworks, such as PyTorch JIT".
-EXAMPLES = regex.compile(r"\s*+,?\s*+(?i:such\s+as|like|including|e\.g\.,?)\s++")
+EXAMPLES = regex.compile(r"\s*+,?\s*+(?i:" + "|".join(knowledge().cues.baseline.examples) + r")\s++")  # cues.toml [baseline] examples
 # What joins two compared kinds: "compilers like A and B, as well as kernels such as C and D".
 AS_WELL_AS = regex.compile(r"\s*+,?\s*+(?i:as\s+well\s+as|and\s+also)\s++$")
 
@@ -531,14 +531,15 @@ def improved_object(sentence: str, pos: int) -> Span | None:
 # An object that names a system, not a task sped up ("accelerates failure recovery by 7.9x" names no baseline):
 # a name (a capital letter or a digit inside) or a word for a system.
 SYSTEM_LIKE = regex.compile(
-    r"[A-Z0-9]|(?i:\b(?:models?|systems?|baselines?|methods?|implementations?|algorithms?|approach(?:es)?|frameworks?|"
-    r"versions?|solutions?|designs?|engines?|kernels?|librar(?:y|ies)|compilers?|schedulers?|policies|policy)\b)"
+    r"[A-Z0-9]|(?i:\b(?:" + "|".join(knowledge().cues.baseline.system_nouns) + r")\b)"  # cues.toml [baseline] system_nouns
 )
 
 
 # "outperforms by 1.6 times previous implementations": the verb, "by", then the number.
 SPACES = regex.compile(r"\s++")
-VERB_BY_BEFORE = regex.compile(r"(?i:(?<![A-Za-z])(?:outperform|beat|surpass|exceed)\w*+\s++by\s++(?:[\w~]++\s++){0,2}$)")
+VERB_BY_BEFORE = regex.compile(  # cues.toml [comparison] verbs
+    r"(?i:(?<![A-Za-z])(?:" + "|".join(knowledge().cues.comparison.verbs) + r")\w*+\s++by\s++(?:[\w~]++\s++){0,2}$)"
+)
 
 
 def baseline_after_number(sentence: str, start: int, end: int) -> Span | None:

@@ -142,6 +142,8 @@ class Baseline:
     compared_with: Fragments
     not_names: Fragments
     not_systems: Fragments
+    system_nouns: Fragments  # an object that names a system: "the baseline model" (context.SYSTEM_LIKE)
+    examples: Fragments  # what introduces examples of a compared kind: "such as" (context.EXAMPLES)
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,31 @@ class HardwareClasses:
 
 
 @dataclass(frozen=True)
+class Apposition:
+    """hardware.toml [apposition]: what an apposition after a name says it is (case aside)."""
+
+    machine: Fragments  # ", the world's first exascale supercomputer"
+    other: Fragments  # ", a foundation model of the atmosphere"
+
+
+@dataclass(frozen=True)
+class AfterName:
+    """hardware.toml [after_name]: the word after a name that makes it hardware (case-sensitive)."""
+
+    device: Fragments  # "P4 GPUs", "NVIDIA Volta GPUs"
+    machine: Fragments  # "the Summit supercomputer", "Titan nodes"
+
+
+@dataclass(frozen=True)
+class TableNames:
+    """hardware.toml [table_names]: words of an accelerators.csv name a paper leaves out or writes apart."""
+
+    makers: Fragments  # plain names: "NVIDIA"
+    lines: Fragments  # plain names, tried in order: "Tesla" ("Tesla V100" is "V100")
+    variants: Fragments  # case-sensitive fragments: "SXM\d?", "PCIe"
+
+
+@dataclass(frozen=True)
 class Accelerator:
     """A row of accelerators.csv."""
 
@@ -301,6 +328,9 @@ class Hardware:
     memory: MemoryContext
     machine_context: MachineContext
     classes: HardwareClasses
+    apposition: Apposition
+    after_name: AfterName
+    table_names: TableNames
 
 
 @dataclass(frozen=True)
@@ -635,7 +665,7 @@ def _cues(f: _File, vocab) -> Cues:
     changes = [c for c in vocab["change"] if c != "none"]
     f.unknown_keys("qualifier", ("before", "respectively"))
     f.unknown_keys("better", ("words", "unless"))
-    f.unknown_keys("baseline", ("markers", "object_verbs", "stop", "compared_with", "not_names", "not_systems"))
+    f.unknown_keys("baseline", Baseline.__dataclass_fields__)
     f.unknown_keys("setup", ("before", "after", "error_bar", "word_before", "word_after", "after_count"))
     f.unknown_keys("turnaround", Turnaround.__dataclass_fields__)
     return Cues(
@@ -651,6 +681,8 @@ def _cues(f: _File, vocab) -> Cues:
             compared_with=f.fragments("baseline.compared_with"),
             not_names=f.words("baseline.not_names"),
             not_systems=f.fragments("baseline.not_systems"),
+            system_nouns=f.fragments("baseline.system_nouns"),
+            examples=f.fragments("baseline.examples"),
         ),
         turnaround=Turnaround(**{k: f.fragments(f"turnaround.{k}") for k in Turnaround.__dataclass_fields__}),
         setup=Setup(**{k: f.fragments(f"setup.{k}") for k in Setup.__dataclass_fields__}),
@@ -708,7 +740,9 @@ SUFFIXES = ("-", "number", "gen")
 
 
 def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
-    f.unknown_keys("", ("products", "context", "memory", "machine_context", "classes"))
+    f.unknown_keys("", ("products", "context", "memory", "machine_context", "classes", "apposition", "after_name", "table_names"))
+    for name, record in (("apposition", Apposition), ("after_name", AfterName), ("table_names", TableNames)):
+        f.unknown_keys(name, record.__dataclass_fields__)
     f.unknown_keys("memory", ("after", "device_with"))
     f.unknown_keys("machine_context", ("before", "naming", "parts_before", "phrase_ends"))
     f.unknown_keys("classes", ("devices", "isas"))
@@ -744,7 +778,17 @@ def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
     machine_context = MachineContext(**{k: f.fragments(f"machine_context.{k}", casefold=k != "phrase_ends")
                                         for k in MachineContext.__dataclass_fields__})
     classes = HardwareClasses(devices=f.fragments("classes.devices", casefold=False), isas=f.fragments("classes.isas", casefold=False))
-    return Hardware(MappingProxyType(products), context, tuple(accelerators), tuple(machines), memory, machine_context, classes)
+    apposition = Apposition(machine=f.fragments("apposition.machine"), other=f.fragments("apposition.other"))
+    after_name = AfterName(**{k: f.fragments(f"after_name.{k}", casefold=False) for k in AfterName.__dataclass_fields__})
+    lines = f.words("table_names.lines")
+    for i, line in enumerate(lines):
+        for earlier in lines[:i]:
+            if line.startswith(earlier + " "):
+                raise f.error("table_names.lines", f"{line!r} comes after {earlier!r}, which would be taken first")
+    table_names = TableNames(makers=f.words("table_names.makers"), lines=lines,
+                             variants=f.fragments("table_names.variants", casefold=False))
+    return Hardware(MappingProxyType(products), context, tuple(accelerators), tuple(machines), memory, machine_context, classes,
+                    apposition, after_name, table_names)
 
 
 def _workloads(f: _File) -> Workloads:

@@ -57,9 +57,10 @@ def read_table(name: str) -> list[dict[str, str]]:
 # Words of a table name that a paper leaves out or writes apart: the maker ("NVIDIA A100"
 # is read with its vendor by the caller), a product line ("Tesla V100" is "V100"), and the
 # board variant after the product ("A100 SXM4 80 GB", "H100 PCIe", "L2 PCle").
-MAKERS = {"NVIDIA", "AMD", "Google", "Huawei", "Intel", "Amazon", "AWS", "Baidu", "Meta", "Microsoft", "T-Head", "Tianshu", "Zhixin"}
-LINES = ("Data Center GPU", "Radeon Instinct", "Tesla", "GeForce", "Radeon", "Instinct", "Habana", "Quadro", "HGX")
-VARIANT = re.compile(r"(?:SXM\d?|PCIe|PCle|NVL|DGXS|OAM|\d+GB|GB|Generation|Premium|Pro)")
+# hardware.toml [table_names].
+MAKERS = set(knowledge().hardware.table_names.makers)
+LINES = knowledge().hardware.table_names.lines
+VARIANT = re.compile(r"(?:" + "|".join(knowledge().hardware.table_names.variants) + r")")
 CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?")  # A100, K20X, K40s, MI300X, GB200, T4
 SHORT_CODE = re.compile(r"[A-Z]\d")  # L2, P4, T4, D1: a cache level, a language, a template as often
 
@@ -240,26 +241,26 @@ PHRASE_ENDS = regex.compile(
     )""",
     regex.VERBOSE,
 )
-# An apposition naming the machine: "Frontier, the world's first exascale supercomputer".
+# An apposition naming the machine: "Frontier, the world's first exascale supercomputer" (hardware.toml [apposition]).
 APPOSITION = regex.compile(
-    r",\s*+(?:the|a|an|which\s+is\s+(?:the|a|an))\s++(?:[\w'-]++\s++){0,5}?(?:super-?computers?|supercomputing|system|machine|cluster)(?![\w-])",
+    r",\s*+(?:the|a|an|which\s+is\s+(?:the|a|an))\s++(?:[\w'-]++\s++){0,5}?(?:" + "|".join(knowledge().hardware.apposition.machine) + r")(?![\w-])",
     regex.IGNORECASE,
 )
 # An apposition naming something else: "on Aurora, a foundation model of the atmosphere".
 OTHER_APPOSITION = regex.compile(
     r",\s*+(?:the|a|an|which\s+is\s+(?:the|a|an))\s++(?:[\w'-]++\s++){0,5}?"
-    r"(?:models?|LLMs?|datasets?|benchmarks?|frameworks?|methods?|algorithms?|library|libraries|tools?|languages?|networks?|agents?)(?![\w-])",
+    r"(?:" + "|".join(knowledge().hardware.apposition.other) + r")(?![\w-])",
     regex.IGNORECASE,
 )
 # The device words that tell a name needing one is hardware: "NVIDIA Volta GPUs", "P4 GPUs", "k40m GPU";
 # not "Turing machines", "P4 switches", "P4 devices".
 DEVICE_WORD = regex.compile(
-    r"\s*+(?:\S+\s++)?(?:GPUs?|(?:graphics\s+)?cards?|accelerators?|(?:micro)?architectures?|CPUs?|processors?|FPGAs?)"
+    r"\s*+(?:\S+\s++)?(?:" + "|".join(knowledge().hardware.after_name.device) + r")"  # hardware.toml [after_name]
 )
 # The words after a name that tell it is a machine: "the Summit supercomputer", "Titan nodes";
 # not a plural class ("Frontier systems" are also frontier AI systems).
 MACHINE_WORD = regex.compile(
-    r"\s*+(?:\S+\s++)?(?:super-?computers?|system|machine|cluster|partition|platform|testbed|nodes?|GPUs?|CPUs?|cores|processors|instances?)"
+    r"\s*+(?:\S+\s++)?(?:" + "|".join(knowledge().hardware.after_name.machine) + r")"
 )
 
 

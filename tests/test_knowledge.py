@@ -161,6 +161,16 @@ BAD = [
     ("misspelt key in [reach]", "cues.toml", ("[reach]\nbefore", "[reach]\nbefor"), "cues.toml [reach.befor]", "unknown key"),
     ("bad change noun", "cues.toml", ("change_nouns = ['improvement',", "change_nouns = ['improvement(',"),
      "cues.toml [comparison.change_nouns]", "bad pattern"),
+    ("product line after a shorter one it starts with", "hardware.toml", ('"Radeon Instinct", "Tesla", "GeForce", "Radeon",', '"Tesla", "GeForce", "Radeon", "Radeon Instinct",'),
+     "hardware.toml [table_names.lines]", "would be taken first"),
+    ("maker listed twice", "hardware.toml", ('"Meta", "Microsoft",', '"Meta", "Microsoft", "Meta",'), "hardware.toml [table_names.makers]", "twice"),
+    ("unknown key in [after_name]", "hardware.toml", ("[after_name]\n", "[after_name]\nvendor = ['NVIDIA']\n"),
+     "hardware.toml [after_name.vendor]", "unknown key"),
+    ("apposition word listed twice", "hardware.toml", ("'tools?', 'languages?',", "'tools?', 'Tools?', 'languages?',"),
+     "hardware.toml [apposition.other]", "twice (case aside)"),
+    ("bad board variant", "hardware.toml", ("'SXM\\d?',", "'SXM\\d?)',"), "hardware.toml [table_names.variants]", "bad pattern"),
+    ("system noun listed twice", "cues.toml", ("'policies', 'policy']", "'policies', 'policy', 'Policy']"), "cues.toml [baseline.system_nouns]",
+     "twice"),
     ("size magnitude outside the subset", "cues.toml", ("'billion',", "'\\x62illion',"), "cues.toml [size.magnitudes]", "outside the subset"),
 ]
 
@@ -245,6 +255,17 @@ def test_the_moved_vocabularies_come_from_the_files():
         (leading.compared, [claims.COMPARED_FIGURE]),
     ):
         assert all("(?:" + "|".join(words) + ")" in p.pattern for p in patterns), words
+    assert "|".join(cues.baseline.system_nouns) in context.SYSTEM_LIKE.pattern
+    assert "|".join(cues.baseline.examples) in context.EXAMPLES.pattern
+    assert "|".join(cues.comparison.verbs) in context.VERB_BY_BEFORE.pattern
+    # Words once written in names.py's patterns and sets.
+    hardware = k.hardware
+    assert "|".join(hardware.apposition.machine) in names.APPOSITION.pattern
+    assert "|".join(hardware.apposition.other) in names.OTHER_APPOSITION.pattern
+    assert "|".join(hardware.after_name.device) in names.DEVICE_WORD.pattern
+    assert "|".join(hardware.after_name.machine) in names.MACHINE_WORD.pattern
+    assert names.MAKERS == set(hardware.table_names.makers) and names.LINES == hardware.table_names.lines
+    assert names.VARIANT.pattern == "(?:" + "|".join(hardware.table_names.variants) + ")"
     assert names.CONTEXTS == knowledge_module.CONTEXTS and set(names.SUFFIX) == set(knowledge_module.SUFFIXES)
 
 
