@@ -52,7 +52,7 @@ SHARE_AFTER = regex.compile(r"^\s*+(?:of|the)\s", regex.IGNORECASE)
 OUT_OF_AFTER = regex.compile(
     r"""^\s++(?:out\s++of\s
     | of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
-      (?:""" + "|".join(_CUES.totals) + r""")\b)""",  # cues.toml [totals]
+      (?:""" + "|".join(_CUES.totals.nouns) + r""")\b)""",  # cues.toml [totals] nouns
     regex.IGNORECASE | regex.VERBOSE,
 )
 # Words that present a size as what the system reaches (ruling R5), right before it:

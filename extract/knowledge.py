@@ -87,6 +87,7 @@ class Metrics:
     lower_is_better: Fragments  # [direction] lower_is_better (metrics)
     time_words: Fragments  # [direction] time_words
     scores: Fragments  # [scores] words
+    verb_keywords: Fragments  # [verb_keywords] stems: keywords that are themselves the verb ("accelerat")
     by_unit: Mapping[str, str]  # unit -> metric
 
 
@@ -175,6 +176,8 @@ class Leading:
     up_from: Fragments  # "up from about 64%" (claims.UP_FROM)
     than: Fragments  # "more than about 2x" (claims.QUALIFIER_THAN)
     compared: Fragments  # "compared to only 400 tokens/s" (claims.COMPARED_FIGURE)
+    apposed: Fragments  # ", a 4.7x improvement" (metric.APPOSED_TO_FIGURE)
+    relative_verb: Fragments  # ", which is about 3x lower" (metric.RELATIVE_VERB)
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,17 @@ class Comparison:
     elliptic: Fragments  # markers before a capitalised name (claims.ELLIPTIC_COMPARISON)
     change_nouns: Fragments  # before "of": "an improvement of" (claims.CHANGE_NOUN_OF)
     share_nouns: Fragments  # after "of": "52% of improvement" (claims.OF_CHANGE_NOUN)
+    apposed_nouns: Fragments  # ", a 4.7x improvement" (metric.APPOSED_CHANGE)
+    apposed_comparatives: Fragments  # plain lower-case words: "40% better than gzip" (metric.APPOSED_CHANGE)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """cues.toml [totals]: what a count or a share is of (case aside)."""
+
+    nouns: Fragments  # plain lower-case words: "17 of the 20 tasks" (claims.OUT_OF_AFTER, metric.OUT_OF_TASKS)
+    solved: Fragments  # "completes 47.3% of tasks" (metric.SHARE_OF_TASKS)
+    outcomes: Fragments  # plain lower-case words: "preferred 80.3% of the time" (metric.OF_THE_TIME)
 
 
 @dataclass(frozen=True)
@@ -204,6 +218,7 @@ class ModelSize:
     parameters: Fragments  # "parameters", "params" (claims.PARAMETER_WORDS)
     magnitudes: Fragments  # "B", "billion" (claims.SIZE_WORDS, with `parameters`)
     not_counted: Fragments  # lower-case nouns after a size that count nothing: "175B model" (claims.COUNTED_NOUN)
+    device_time: Fragments  # "GPU-hours" (metric.DEVICE_TIME)
 
 
 @dataclass(frozen=True)
@@ -230,7 +245,7 @@ class Cues:
     evaluation_platforms: Fragments  # [evaluation] platforms: "as our testbed"
     leading: Leading
     comparison: Comparison
-    totals: Fragments  # [totals] nouns: plain lower-case words, "17 of the 20 tasks" (claims.OUT_OF_AFTER)
+    totals: Totals
     reach: Reach
     size: ModelSize
 
@@ -574,7 +589,8 @@ def _no_duplicates(file: _File, key: str, values: Fragments, casefold: bool) -> 
 
 def _metrics(f: _File, vocab) -> Metrics:
     classes = vocab["metric"]
-    f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit"))
+    f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit", "verb_keywords"))
+    f.unknown_keys("verb_keywords", ("stems",))
     keywords = f.labelled("keywords", classes)
     contextual = {}
     for name in f.table("contextual"):
@@ -603,6 +619,7 @@ def _metrics(f: _File, vocab) -> Metrics:
         lower_is_better=lower,
         time_words=f.fragments("direction.time_words"),
         scores=f.fragments("scores.words"),
+        verb_keywords=f.fragments("verb_keywords.stems"),
         by_unit=MappingProxyType(dict(by_unit)),
     )
 
@@ -658,7 +675,7 @@ def _cues(f: _File, vocab) -> Cues:
                         "giving", "anaphora", "evaluation", "leading", "comparison", "totals", "reach", "size"))
     for name, record in (("leading", Leading), ("comparison", Comparison), ("reach", Reach), ("size", ModelSize)):
         f.unknown_keys(name, record.__dataclass_fields__)
-    f.unknown_keys("totals", ("nouns",))
+    f.unknown_keys("totals", Totals.__dataclass_fields__)
     f.unknown_keys("anaphora", ("determiners", "nouns"))
     f.unknown_keys("evaluation", ("cues", "platforms"))
     qualifiers = [q for q in vocab["qualifier"] if q != "none"]
@@ -703,8 +720,11 @@ def _cues(f: _File, vocab) -> Cues:
             elliptic=f.fragments("comparison.elliptic"),
             change_nouns=f.fragments("comparison.change_nouns"),
             share_nouns=f.fragments("comparison.share_nouns"),
+            apposed_nouns=f.fragments("comparison.apposed_nouns"),
+            apposed_comparatives=_lower_words(f, "comparison.apposed_comparatives"),
         ),
-        totals=_lower_words(f, "totals.nouns"),
+        totals=Totals(nouns=_lower_words(f, "totals.nouns"), solved=f.fragments("totals.solved"),
+                      outcomes=_lower_words(f, "totals.outcomes")),
         reach=Reach(**{k: f.fragments(f"reach.{k}") for k in Reach.__dataclass_fields__}),
         size=ModelSize(**{k: f.fragments(f"size.{k}") for k in ModelSize.__dataclass_fields__}),
     )

@@ -74,6 +74,8 @@ from .numbers import find_quantities
 
 # ---------------------------------------------------------------- patterns
 
+_CUES = knowledge().cues
+
 # Qualifier and filler words that may stand between a governing word and the number.
 _FILLER = r"""(?:
       up[\s-]+to | about | around | roughly | nearly | almost | approximately | approx\.? | only | just | merely
@@ -140,7 +142,7 @@ BY_HEAD = regex.compile(
     r"\)?\s*+(?:" + "|".join(knowledge().metrics.by_head) + "|(?:" + "|".join(knowledge().metrics.by_head_verbs) + r")[a-z]*+)\b"
 )
 # A keyword that is itself the verb: what follows it is its object ("accelerates failure recovery by 7.9x").
-VERB_KEYWORD = regex.compile(r"(?i:(?:accelerat|outperform|surpass|beat|speeds?\s+up|slow|boost)\w*+(?:\s++down)?)")
+VERB_KEYWORD = regex.compile(r"(?i:(?:" + "|".join(knowledge().metrics.verb_keywords) + r")\w*+(?:\s++down)?)")  # metrics.toml [verb_keywords]
 
 # Rule 6, "before": from a keyword to the number it is given for.
 BEFORE_GAP = regex.compile(
@@ -198,19 +200,19 @@ ON_BENCHMARK = regex.compile(
 # Rule 7, for counts: "14 out of 16 datasets", "20 out of the 21 tasks" are shares of tasks won or solved.
 OUT_OF_TASKS = regex.compile(
     r"""\s++(?:out\s++)?of\s++(?:the\s++)?\d[\d,]*+\s++(?:[\w-]++\s++)?
-    (?P<what>(?:datasets|tasks|benchmarks|problems|questions|domains|languages|categories|games|environments|cases|issues))\b""",
+    (?P<what>(?:""" + "|".join(_CUES.totals.nouns) + r"""))\b""",  # cues.toml [totals] nouns
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 # Rule 7, for shares of what is solved: "completes 47.3% of tasks", "resolves 12% of the issues".
 SHARE_OF_TASKS = regex.compile(
-    r"\s*+of\s++(?:the\s++)?(?:[\w-]++\s++)?(?P<what>(?:tasks|problems|issues|questions|puzzles|test\s+cases|theorems))\b",
+    r"\s*+of\s++(?:the\s++)?(?:[\w-]++\s++)?(?P<what>(?:" + "|".join(_CUES.totals.solved) + r"))\b",  # cues.toml [totals] solved
     regex.IGNORECASE,
 )
 
 # Rule 6, for rates of outcomes: "preferred 80.3% of the time" names a quality keyword before the number.
 OF_THE_TIME = regex.compile(  # "preferred 80.3% of the time", "prefer our answers in 68% of comparisons"
-    r"\s*+of\s++(?:the\s++)?(?:time|comparisons|cases|trials|pairs|prompts|queries)\b", regex.IGNORECASE
+    r"\s*+of\s++(?:the\s++)?(?:" + "|".join(_CUES.totals.outcomes) + r")\b", regex.IGNORECASE  # cues.toml [totals] outcomes
 )
 
 # Rule 3, "peak": a share of a hardware peak.
@@ -218,7 +220,7 @@ PEAK_SHARE = regex.compile(
     r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|optimal|(?:memory\s+)?bandwidth)\b)"
 )
 # Rule 2, "size": device time and model sizes.
-DEVICE_TIME = regex.compile(r"(?i:\b(?:GPU|TPU|accelerator|node|machine|core)[- ]hours?\b)")
+DEVICE_TIME = regex.compile(r"(?i:\b(?:" + "|".join(_CUES.size.device_time) + r")[- ]hours?\b)")  # cues.toml [size] device_time
 SIZE_MENTION = regex.compile(r"(?i:param|[BMT]$|billion|million|trillion)")
 ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 
@@ -228,13 +230,13 @@ RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
 APPOSED_TO_FIGURE = regex.compile(
     r"""\d[^\s,]*+(?:\s++[^\s,]++){0,5}       # the figure: "3.1 mJ", "45%", "10 Gbps of traffic per core"
     (?P<comma>\s*+,)\s*+(?:an?\s++)?            # ", a", ","
-    (?:(?:up\s+to|about|roughly|nearly|over|more\s+than)\s++)?$""",
+    (?:(?:""" + "|".join(_CUES.leading.apposed) + r""")\s++)?$""",  # cues.toml [leading] apposed
     regex.VERBOSE,
 )
 APPOSED_CHANGE = regex.compile(
-    r"(?i:[\s-]*+(?:(?:improvement|reduction|gain|increase|decrease|saving|drop|boost)s?|better|worse|higher|lower|more|less|fewer)\b)"
-)  # "a 4.7x improvement", "40% better than gzip", "3 times more than DPDK"
-RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than)\s++)?")
+    r"(?i:[\s-]*+(?:(?:" + "|".join(_CUES.comparison.apposed_nouns) + r")s?|" + "|".join(_CUES.comparison.apposed_comparatives) + r")\b)"
+)  # cues.toml [comparison] apposed_nouns, apposed_comparatives  # "a 4.7x improvement", "40% better than gzip", "3 times more than DPDK"
+RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:" + "|".join(_CUES.leading.relative_verb) + r")\s++)?")  # [leading] relative_verb
 # A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
 UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"
 

@@ -171,6 +171,15 @@ BAD = [
     ("bad board variant", "hardware.toml", ("'SXM\\d?',", "'SXM\\d?)',"), "hardware.toml [table_names.variants]", "bad pattern"),
     ("system noun listed twice", "cues.toml", ("'policies', 'policy']", "'policies', 'policy', 'Policy']"), "cues.toml [baseline.system_nouns]",
      "twice"),
+    ("outcome that is a pattern", "cues.toml", ("outcomes = ['time',", "outcomes = ['times?',"), "cues.toml [totals.outcomes]",
+     "plain lower-case word"),
+    ("unknown key in [totals]", "cues.toml", ("[totals]\n", "[totals]\nwon = ['games']\n"), "cues.toml [totals.won]", "unknown key"),
+    ("apposed comparative listed twice", "cues.toml", ("'more', 'less', 'fewer']\n", "'more', 'less', 'fewer', 'More']\n"),
+     "cues.toml [comparison.apposed_comparatives]", "twice (case aside)"),
+    ("verb keyword listed twice", "metrics.toml", ("'slow', 'boost']", "'slow', 'boost', 'Boost']"), "metrics.toml [verb_keywords.stems]",
+     "twice (case aside)"),
+    ("missing [verb_keywords] stems", "metrics.toml", ("[verb_keywords]\nstems =", "[verb_keywords]\nstem ="),
+     "metrics.toml [verb_keywords.stem]", "unknown key"),
     ("size magnitude outside the subset", "cues.toml", ("'billion',", "'\\x62illion',"), "cues.toml [size.magnitudes]", "outside the subset"),
 ]
 
@@ -241,18 +250,26 @@ def test_the_moved_vocabularies_come_from_the_files():
     assert "|".join(cues.comparison.verbs) in claims.OUTPERFORMS_BY.pattern
     assert "|".join(cues.comparison.comparatives) in claims.QUALIFIER_THAN.pattern
     assert "|".join(cues.comparison.elliptic) in claims.ELLIPTIC_COMPARISON.pattern
-    assert "|".join(cues.totals) in claims.OUT_OF_AFTER.pattern
+    assert "|".join(cues.totals.nouns) in claims.OUT_OF_AFTER.pattern
     assert all("|".join(words) in claims.REACH.pattern for words in (cues.reach.before, cues.reach.verbs, cues.reach.after_verb))
     assert claims.SIZE_WORDS.pattern == "(?i:" + "|".join(cues.size.parameters + cues.size.magnitudes) + ")"
     assert claims.PARAMETER_WORDS.pattern == "(?i:" + "|".join(cues.size.parameters) + ")"
     assert "|".join(cues.size.parameters + cues.size.not_counted) in claims.COUNTED_NOUN.pattern
+    # ... and in metric.py's.
+    assert metric.VERB_KEYWORD.pattern.startswith("(?i:(?:" + "|".join(k.metrics.verb_keywords) + ")")
+    assert "|".join(cues.totals.nouns) in metric.OUT_OF_TASKS.pattern
+    assert "|".join(cues.totals.solved) in metric.SHARE_OF_TASKS.pattern
+    assert "|".join(cues.totals.outcomes) in metric.OF_THE_TIME.pattern
+    assert "|".join(cues.size.device_time) in metric.DEVICE_TIME.pattern
+    assert all("|".join(words) in metric.APPOSED_CHANGE.pattern for words in (cues.comparison.apposed_nouns, cues.comparison.apposed_comparatives))
     leading = cues.leading
     for words, patterns in (
         (leading.by_outperform, [claims.OUTPERFORMS_BY]), (leading.by_own_object, [claims.OWN_OBJECT_BY]),
         (leading.by_figure, [claims.GAPPED_COMPARED, claims.OWN_FIGURE_AFTER]), (leading.by_gapped, [claims.GAPPED_BY]),
         (leading.by_measured, [claims.MEASURED_BY]), (leading.absolute, [claims.ABSOLUTE_BEFORE]), (leading.list, [claims.LIST_GAP]),
         (leading.to_level, [claims.TO_LEVEL]), (leading.up_from, [claims.UP_FROM]), (leading.than, [claims.QUALIFIER_THAN]),
-        (leading.compared, [claims.COMPARED_FIGURE]),
+        (leading.compared, [claims.COMPARED_FIGURE]), (leading.apposed, [metric.APPOSED_TO_FIGURE]),
+        (leading.relative_verb, [metric.RELATIVE_VERB]),
     ):
         assert all("(?:" + "|".join(words) + ")" in p.pattern for p in patterns), words
     assert "|".join(cues.baseline.system_nouns) in context.SYSTEM_LIKE.pattern
