@@ -215,7 +215,7 @@ def _found_patterns() -> tuple[regex.Pattern, regex.Pattern, Prefilter]:
     verbs = "|".join(cues.found_verbs)
     nouns = "|".join(cues.found_nouns)
     before = regex.compile(
-        rf"(?i:\b(?:{verbs})\s++(?:(?:over|more\s+than|about|nearly|a\s+total\s+of|up\s+to|at\s+least|another)\s++)?$)"
+        rf"(?i:\b(?:{verbs})\s++(?:(?:{'|'.join(cues.leading.found)})\s++)?$)"  # cues.toml [leading] found
     )
     after = regex.compile(rf"(?i:\s*+(?:[\w-]++\s++){{0,4}}?(?:{nouns})\b)")
     return before, after, prefilter_for(after)

@@ -176,6 +176,8 @@ class Leading:
     up_from: Fragments  # "up from about 64%" (claims.UP_FROM)
     than: Fragments  # "more than about 2x" (claims.QUALIFIER_THAN)
     compared: Fragments  # "compared to only 400 tokens/s" (claims.COMPARED_FIGURE)
+    found: Fragments  # "found over 500 bugs" (claims' [found] count)
+    copula: Fragments  # "is about 12x slower" (turnaround's copula)
     apposed: Fragments  # ", a 4.7x improvement" (metric.APPOSED_TO_FIGURE)
     relative_verb: Fragments  # ", which is about 3x lower" (metric.RELATIVE_VERB)
 

@@ -129,8 +129,8 @@ BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keywor
                                           # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM, Orca and TGI,"
     (?:\s++(?:over|than|compared\s+(?:to|with)|against|relative\s+to)\s[^;:()]{1,120}?)?
                                           # what it is compared with, a list maybe: "over A, B, and C"
-    (?:,?\s++(?:such\s+as|like|including|e\.g\.,?)\s[^;:()]{1,160}?)?
-                                          # examples of it: "frameworks, such as PyTorch JIT, ..., and XLA,"
+    (?:,?\s++(?:""" + "|".join(_CUES.baseline.examples) + r""")\s[^;:()]{1,160}?)?
+                                          # examples of it: "frameworks, such as PyTorch JIT, ..., and XLA," (cues.toml [baseline] examples)
     (?:\s*+\(\s*+[a-z]+ly|\s++[a-z]+ly)?     # "(generally by", "consistently by"
     \s++by\s""",
     regex.VERBOSE,

@@ -61,7 +61,7 @@ def _patterns() -> _Patterns:
     # that share the verb ("is 12.87x slower and [98%] less energy-efficient").
     copula = regex.compile(
         r"(?<![A-Za-z])(?i:" + alternation(table.copula) + r")"
-        r"\s++(?i:(?:up\s+to|about|around|nearly|almost|approximately|over|more\s+than|on\s+average|consistently)\s++)?"
+        r"\s++(?i:(?:" + "|".join(knowledge().cues.leading.copula) + r")\s++)?"  # cues.toml [leading] copula
         r"(?:[\d.]++\s?+(?:x|times|%)?\s++(?i:" + alternation(table.slower) + r")\s++and\s++)?$",
         regex.REVERSE,
     )
