@@ -28,7 +28,8 @@ import pytest
 
 from claimbench.corpus import seed_dir
 from claimbench.release import table
-from claimbench.run import pipeline
+from claimbench.run import extract as extract_step
+from claimbench.run import write as write_step
 from claimbench.run.pipeline import RunStats, read_and_merge
 
 from conftest import run_main
@@ -139,8 +140,8 @@ def _write_and_read(folder: Path, inputs) -> Path:
 @pytest.fixture
 def small_units(monkeypatch):
     """Batches of 16 papers, chunks of 3 batches, row groups of 50 rows: the corpus spans many of each."""
-    monkeypatch.setattr(pipeline, "BATCH_PAPERS", 16)
-    monkeypatch.setattr(pipeline, "CHUNK_BATCHES", 3)
+    monkeypatch.setattr(extract_step, "BATCH_PAPERS", 16)
+    monkeypatch.setattr(write_step, "CHUNK_BATCHES", 3)
     monkeypatch.setattr(table, "ROW_GROUP_ROWS", 50)
 
 
@@ -185,8 +186,8 @@ def test_build_validated_in_chunks_equals_build_in_one_chunk(tmp_path, monkeypat
     args = ("--version", "1.0.0", "--date", "2025-01-31", "--quiet", "--no-cache")
     code, out, err = run_main("build", "--releases-dir", tmp_path / "one", "--workers", 1, *args)
     assert code == 0, out + err
-    monkeypatch.setattr(pipeline, "BATCH_PAPERS", 16)
-    monkeypatch.setattr(pipeline, "CHUNK_BATCHES", 2)
+    monkeypatch.setattr(extract_step, "BATCH_PAPERS", 16)
+    monkeypatch.setattr(write_step, "CHUNK_BATCHES", 2)
     code, out, err = run_main("build", "--releases-dir", tmp_path / "many", "--workers", 2, *args)
     assert code == 0, out + err
     one, many = tmp_path / "one" / "v1.0.0", tmp_path / "many" / "v1.0.0"

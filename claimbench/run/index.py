@@ -17,10 +17,11 @@ from claimbench.cache.inputs import IndexStore, index_file
 from claimbench.extract import claims as claims_module
 from claimbench.extract.readers import OnError, Reject, expand_inputs, screen
 from claimbench.release import table as table_module
-from claimbench.run.extract import BATCH_PAPERS
+from claimbench.run import extract as extract_step
+from claimbench.run import write as write_step
 from claimbench.run.plan import Plan, fingerprint
 from claimbench.run.stats import RunStats
-from claimbench.run.write import CHUNK_BATCHES, RejectSpool
+from claimbench.run.write import RejectSpool
 
 
 def index_inputs(inputs: Sequence[str | Path], *, on_error: OnError, cache_dir: Path | None, shard_records: int | None,
@@ -44,7 +45,7 @@ def index_inputs(inputs: Sequence[str | Path], *, on_error: OnError, cache_dir: 
             indexes.append(index)
         key = ""
         if shard_records is not None:
-            settings = (BATCH_PAPERS * CHUNK_BATCHES, table_module.ROW_GROUP_ROWS, sorted(table_module.PARQUET_OPTIONS.items()))
+            settings = (extract_step.BATCH_PAPERS * write_step.CHUNK_BATCHES, table_module.ROW_GROUP_ROWS, sorted(table_module.PARQUET_OPTIONS.items()))
             key = fingerprint(claims_module.EXTRACTOR_VERSION, settings)
         plan = Plan(files, indexes, shard_records, key)
         # A record whose paper id collided with that of another title is a reject like any other

@@ -69,12 +69,13 @@ from claimbench.extract import claims as claims_module
 from claimbench.extract import knowledge as knowledge_files
 from claimbench.extract.dedup import MergedPaper
 from claimbench.extract.readers import EXCERPT_CHARS, InputError, OnError, Reject
+from claimbench.run import write as write_step
 from claimbench.run.engines import make_engine
 from claimbench.run.extract import READ_AHEAD, Item, extracted
 from claimbench.run.index import index_inputs
 from claimbench.run.plan import Plan, Shard
 from claimbench.run.stats import Progress, RunStats
-from claimbench.run.write import CHUNK_BATCHES, RejectSpool, ShardWriter, write_quarantine, write_rejects
+from claimbench.run.write import RejectSpool, ShardWriter, write_quarantine, write_rejects
 
 SHARD_RECORDS = 65_536  # input records a shard (a release's file): see claimbench.run.plan
 
@@ -248,7 +249,7 @@ class Run:
                     done += len(batch)
                     bar.update(done, claims, stats.cache_hits)
                     writer.batches += 1
-                    if writer.batches == CHUNK_BATCHES or last:
+                    if writer.batches == write_step.CHUNK_BATCHES or last:  # looked up now: tests make it small
                         writer.flush(stats)
                     if last:
                         results[shard.number] = writer.close(stats, store)
