@@ -27,12 +27,7 @@ PACKAGE = "claimbench"
 
 # (file, private name as reached from the import) -> why it stays. Keep it short: each entry is a debt, and
 # test_every_allowed_use_is_still_there asks for an entry to be dropped once its use is gone.
-ALLOWED: dict[tuple[str, str], str] = {
-    # The reference the Arrow/numpy mention check is compared with: frames.py's per-claim check. Left for the
-    # change of validation/ under way when this test was written (issue 14): give frames.py a public reference
-    # (or compare with Python slicing in the test) and drop this entry.
-    ("tests/test_validation_fast_paths.py", "claimbench.validation.frames._mention_matches"): "being reworked with validation/",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def _private(name: str) -> bool:

@@ -25,7 +25,8 @@ from claimbench.run.stats import RunStats
 from claimbench.schemas import CLAIMS_SCHEMA, PAPERS_SCHEMA
 
 CHUNK_BATCHES = 256  # batches a chunk: the unit validated and written (65,536 papers: a full shard is one chunk;
-# validating a chunk has a fixed cost of about 0.3 s CPU, next to which its rows cost little: bench/validation_speed.py)
+# validating a chunk has a fixed cost of about 0.45 s CPU, and each shard's ChunkedValidation 0.15 s, next to which
+# its rows cost little: bench/validation_speed.py)
 
 
 class RejectSpool:
