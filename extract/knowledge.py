@@ -75,6 +75,17 @@ class Contextual:
 
 
 @dataclass(frozen=True)
+class KeywordGap:
+    """metrics.toml [keyword_gap]: words between a number and its keyword (case aside)."""
+
+    after_comparatives: Fragments  # "30% lower latency" (metric.AFTER_TIGHT)
+    after_modifiers: Fragments  # "a 2x relative gain in" (metric.AFTER_TIGHT)
+    after_changes: Fragments  # "a 35% reduction in latency" (metric.AFTER_TIGHT)
+    before_heads: Fragments  # "memory usage ten-fold" (metric.BEFORE_GAP)
+    before_changes: Fragments  # "throughput improvement of", "compression ratio of" (metric.BEFORE_GAP)
+
+
+@dataclass(frozen=True)
 class Metrics:
     """metrics.toml."""
 
@@ -88,6 +99,7 @@ class Metrics:
     time_words: Fragments  # [direction] time_words
     scores: Fragments  # [scores] words
     verb_keywords: Fragments  # [verb_keywords] stems: keywords that are themselves the verb ("accelerat")
+    keyword_gap: KeywordGap
     by_unit: Mapping[str, str]  # unit -> metric
 
 
@@ -591,8 +603,10 @@ def _no_duplicates(file: _File, key: str, values: Fragments, casefold: bool) -> 
 
 def _metrics(f: _File, vocab) -> Metrics:
     classes = vocab["metric"]
-    f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit", "verb_keywords"))
+    f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit", "verb_keywords",
+                        "keyword_gap"))
     f.unknown_keys("verb_keywords", ("stems",))
+    f.unknown_keys("keyword_gap", KeywordGap.__dataclass_fields__)
     keywords = f.labelled("keywords", classes)
     contextual = {}
     for name in f.table("contextual"):
@@ -622,6 +636,7 @@ def _metrics(f: _File, vocab) -> Metrics:
         time_words=f.fragments("direction.time_words"),
         scores=f.fragments("scores.words"),
         verb_keywords=f.fragments("verb_keywords.stems"),
+        keyword_gap=KeywordGap(**{k: f.fragments(f"keyword_gap.{k}") for k in KeywordGap.__dataclass_fields__}),
         by_unit=MappingProxyType(dict(by_unit)),
     )
 

@@ -94,16 +94,16 @@ _GIVES = r"""(?:
         (?:\s++(?:by|to|from))?                           # "latency decreases by", "accuracy increased from"
 )"""
 
-# Rule 4, "after": what may stand between the number and the keyword right after it.
+# Rule 4, "after": what may stand between the number and the keyword right after it (metrics.toml [keyword_gap]).
+_GAP = knowledge().metrics.keyword_gap
 AFTER_TIGHT = regex.compile(
     r"""^
     \$?\)?\s*+(?:-\s*+)?                                  # "2x speedup", "2x-faster", "$5.6\\%$ accuracy", "(4x) speedup"
     (?:(?:±|\+/-|\\pm)\s*+[\d.]++\s*+(?:\\?%)?\s++)?         # an error bar: "85.3% ± 0.3% accuracy" (R9)
-    (?:(?:higher|lower|more|less|better|worse|greater|smaller|fewer|bigger|shorter|as\s++(?:many|much))\s++)?
+    (?:(?:""" + "|".join(_GAP.after_comparatives) + r"""|as\s++(?:many|much))\s++)?
                                                           # "30% lower latency", "4x as many operations per second"
-    (?:(?:relative|absolute|overall|average|total|significant|substantial)\s++)?
-    (?:(?:improvements?|reductions?|increases?|decreases?|gains?|savings?|drops?|boosts?|degradations?|
-          uplifts?|cuts?|declines?)\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency", "a 2x relative gain in"
+    (?:(?:""" + "|".join(_GAP.after_modifiers) + r""")\s++)?
+    (?:(?:""" + "|".join(_GAP.after_changes) + r""")\s++(?:in|of|on)\s++)?    # "a 35% reduction in latency", "a 2x relative gain in"
     (?:(?:number|amount|count)\s++of\s++)?                  # "35% lower number of false negatives"
     (?:(?!(?:and|or|but|than|over|by|with|while|whereas|which|that|when|using|compared|to|from|vs|versus|
              against|on|in|for|at|of|is|are|was|were|as|per|under|across|without)\b)
@@ -146,11 +146,10 @@ VERB_KEYWORD = regex.compile(r"(?i:(?:" + "|".join(knowledge().metrics.verb_keyw
 
 # Rule 6, "before": from a keyword to the number it is given for.
 BEFORE_GAP = regex.compile(
-    rf"""^
+    r"""^
     \)?                                                 # "an equal error rate (EER) of"
-    (?:\s++(?:usage|consumption|use|requirements?|footprint|demand))?   # "memory usage ten-fold"
-    (?:\s++(?:improvements?|gains?|reductions?|increases?|decreases?|boosts?|drops?|savings?|overheads?|uplifts?|
-             ratios?|rates?|factors?|levels?))?           # "throughput improvement of", "compression ratio of"
+    (?:\s++(?:""" + "|".join(_GAP.before_heads) + r"""))?   # "memory usage ten-fold"
+    (?:\s++(?:""" + "|".join(_GAP.before_changes) + rf"""))?           # "throughput improvement of", "compression ratio of"
     (?:
         \s*+,?\s*+\(?\s*+{_GIVES}?                         # "accuracy 80%", "speedups, achieving up to", "speedups (of"
       | \s++(?:for|on|in)\s++[^\s,;:()]++(?:\s++[^\s,;:()]++){{0,2}}?   # "for HTTP connections" ...

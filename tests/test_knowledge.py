@@ -180,6 +180,10 @@ BAD = [
      "twice (case aside)"),
     ("missing [verb_keywords] stems", "metrics.toml", ("[verb_keywords]\nstems =", "[verb_keywords]\nstem ="),
      "metrics.toml [verb_keywords.stem]", "unknown key"),
+    ("unknown key in [keyword_gap]", "metrics.toml", ("[keyword_gap]\n", "[keyword_gap]\nbetween = ['of']\n"),
+     "metrics.toml [keyword_gap.between]", "unknown key"),
+    ("keyword gap word listed twice", "metrics.toml", ("'factors?', 'levels?']", "'factors?', 'levels?', 'Rates?']"),
+     "metrics.toml [keyword_gap.before_changes]", "twice (case aside)"),
     ("size magnitude outside the subset", "cues.toml", ("'billion',", "'\\x62illion',"), "cues.toml [size.magnitudes]", "outside the subset"),
 ]
 
@@ -262,6 +266,9 @@ def test_the_moved_vocabularies_come_from_the_files():
     assert "|".join(cues.totals.outcomes) in metric.OF_THE_TIME.pattern
     assert "|".join(cues.size.device_time) in metric.DEVICE_TIME.pattern
     assert all("|".join(words) in metric.APPOSED_CHANGE.pattern for words in (cues.comparison.apposed_nouns, cues.comparison.apposed_comparatives))
+    gap = k.metrics.keyword_gap
+    assert all("|".join(words) in metric.AFTER_TIGHT.pattern for words in (gap.after_comparatives, gap.after_modifiers, gap.after_changes))
+    assert all("|".join(words) in metric.BEFORE_GAP.pattern for words in (gap.before_heads, gap.before_changes))
     leading = cues.leading
     for words, patterns in (
         (leading.by_outperform, [claims.OUTPERFORMS_BY]), (leading.by_own_object, [claims.OWN_OBJECT_BY]),
@@ -311,7 +318,8 @@ def _moved_lists():
     k = knowledge()
     records = {"cues.leading": k.cues.leading, "cues.comparison": k.cues.comparison, "cues.totals": k.cues.totals,
                "cues.reach": k.cues.reach, "cues.size": k.cues.size, "hardware.apposition": k.hardware.apposition,
-               "hardware.after_name": k.hardware.after_name, "hardware.table_names": k.hardware.table_names}
+               "hardware.after_name": k.hardware.after_name, "hardware.table_names": k.hardware.table_names,
+               "metrics.keyword_gap": k.metrics.keyword_gap}
     out = [(f"{name}.{field}", getattr(record, field)) for name, record in records.items() for field in record.__dataclass_fields__]
     out += [("cues.baseline.system_nouns", k.cues.baseline.system_nouns), ("cues.baseline.examples", k.cues.baseline.examples),
             ("metrics.verb_keywords", k.metrics.verb_keywords)]
