@@ -83,6 +83,15 @@ class KeywordGap:
     after_changes: Fragments  # "a 35% reduction in latency" (metric.AFTER_TIGHT)
     before_heads: Fragments  # "memory usage ten-fold" (metric.BEFORE_GAP)
     before_changes: Fragments  # "throughput improvement of", "compression ratio of" (metric.BEFORE_GAP)
+    before_benchmark: Fragments  # "a 5% gain on MMLU" (metric.ON_BENCHMARK)
+
+
+@dataclass(frozen=True)
+class Peak:
+    """metrics.toml [peak]: a share of a hardware peak (metric.PEAK_SHARE, case aside)."""
+
+    modifiers: Fragments  # plain lower-case words: "theoretical"
+    words: Fragments  # "peak", "(?:memory\s+)?bandwidth"
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,7 @@ class Metrics:
     scores: Fragments  # [scores] words
     verb_keywords: Fragments  # [verb_keywords] stems: keywords that are themselves the verb ("accelerat")
     keyword_gap: KeywordGap
+    peak: Peak
     by_unit: Mapping[str, str]  # unit -> metric
 
 
@@ -299,6 +309,7 @@ class HardwareClasses:
 
     devices: Fragments  # "TPU", "FPGAs", "SmartNIC"
     isas: Fragments  # "x86-64", "ARMv8", "RISC-V"
+    after: Fragments  # a device word after one, or a product: "ARM CPUs" (names.is_hardware_word)
 
 
 @dataclass(frozen=True)
@@ -604,9 +615,10 @@ def _no_duplicates(file: _File, key: str, values: Fragments, casefold: bool) -> 
 def _metrics(f: _File, vocab) -> Metrics:
     classes = vocab["metric"]
     f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit", "verb_keywords",
-                        "keyword_gap"))
+                        "keyword_gap", "peak"))
     f.unknown_keys("verb_keywords", ("stems",))
     f.unknown_keys("keyword_gap", KeywordGap.__dataclass_fields__)
+    f.unknown_keys("peak", Peak.__dataclass_fields__)
     keywords = f.labelled("keywords", classes)
     contextual = {}
     for name in f.table("contextual"):
@@ -637,6 +649,7 @@ def _metrics(f: _File, vocab) -> Metrics:
         scores=f.fragments("scores.words"),
         verb_keywords=f.fragments("verb_keywords.stems"),
         keyword_gap=KeywordGap(**{k: f.fragments(f"keyword_gap.{k}") for k in KeywordGap.__dataclass_fields__}),
+        peak=Peak(modifiers=_lower_words(f, "peak.modifiers"), words=f.fragments("peak.words")),
         by_unit=MappingProxyType(dict(by_unit)),
     )
 
@@ -782,7 +795,7 @@ def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
         f.unknown_keys(name, record.__dataclass_fields__)
     f.unknown_keys("memory", ("after", "device_with"))
     f.unknown_keys("machine_context", ("before", "naming", "parts_before", "phrase_ends"))
-    f.unknown_keys("classes", ("devices", "isas"))
+    f.unknown_keys("classes", HardwareClasses.__dataclass_fields__)
     products = {}
     for group, frag in f.table("products").items():
         products[group] = f.pattern(f"products.{group}", frag)
@@ -814,7 +827,7 @@ def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
     memory = MemoryContext(after=f.fragments("memory.after"), device_with=f.fragments("memory.device_with"))
     machine_context = MachineContext(**{k: f.fragments(f"machine_context.{k}", casefold=k != "phrase_ends")
                                         for k in MachineContext.__dataclass_fields__})
-    classes = HardwareClasses(devices=f.fragments("classes.devices", casefold=False), isas=f.fragments("classes.isas", casefold=False))
+    classes = HardwareClasses(**{k: f.fragments(f"classes.{k}", casefold=False) for k in HardwareClasses.__dataclass_fields__})
     apposition = Apposition(machine=f.fragments("apposition.machine"), other=f.fragments("apposition.other"))
     after_name = AfterName(**{k: f.fragments(f"after_name.{k}", casefold=False) for k in AfterName.__dataclass_fields__})
     lines = f.words("table_names.lines")

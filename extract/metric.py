@@ -193,7 +193,7 @@ SHARE_OF_KEYWORD = regex.compile(
 
 # "45.3% on SWE-bench": the start of a named benchmark right after the number.
 ON_BENCHMARK = regex.compile(
-    r"^\s*+(?:(?:improvements?|gains?|increases?|boosts?|higher|better)\s++)?(?:on|in)\s++(?:the\s++)?$", regex.IGNORECASE
+    r"^\s*+(?:(?:" + "|".join(_GAP.before_benchmark) + r")\s++)?(?:on|in)\s++(?:the\s++)?$", regex.IGNORECASE  # [keyword_gap]
 )
 
 # Rule 7, for counts: "14 out of 16 datasets", "20 out of the 21 tasks" are shares of tasks won or solved.
@@ -214,9 +214,10 @@ OF_THE_TIME = regex.compile(  # "preferred 80.3% of the time", "prefer our answe
     r"\s*+of\s++(?:the\s++)?(?:" + "|".join(_CUES.totals.outcomes) + r")\b", regex.IGNORECASE  # cues.toml [totals] outcomes
 )
 
-# Rule 3, "peak": a share of a hardware peak.
+# Rule 3, "peak": a share of a hardware peak (metrics.toml [peak]).
+_PEAK = knowledge().metrics.peak
 PEAK_SHARE = regex.compile(
-    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:theoretical\s+|hardware\s+|roofline\s+)?(?:peak|maximum|optimal|(?:memory\s+)?bandwidth)\b)"
+    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + "|".join(m + r"\s+" for m in _PEAK.modifiers) + r")?(?:" + "|".join(_PEAK.words) + r")\b)"
 )
 # Rule 2, "size": device time and model sizes.
 DEVICE_TIME = regex.compile(r"(?i:\b(?:" + "|".join(_CUES.size.device_time) + r")[- ]hours?\b)")  # cues.toml [size] device_time

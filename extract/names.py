@@ -310,7 +310,8 @@ ISAS = "(?:" + "|".join(knowledge().hardware.classes.isas) + ")"
 @lru_cache(maxsize=1)
 def _hardware_word() -> re.Pattern:
     every = [f for fs in spellings().values() for f in fs]
-    return re.compile("(?:" + "|".join([DEVICE_CLASSES, ISAS, *every]) + r")(?:[\s-]?\d+\s?GB|\s+(?:GPUs?|CPUs?|chips?|processors?))?")
+    after = "|".join(knowledge().hardware.classes.after)  # hardware.toml [classes] after
+    return re.compile("(?:" + "|".join([DEVICE_CLASSES, ISAS, *every]) + r")(?:[\s-]?\d+\s?GB|\s+(?:" + after + "))?")
 
 
 @lru_cache(maxsize=4096)

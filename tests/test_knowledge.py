@@ -184,6 +184,10 @@ BAD = [
      "metrics.toml [keyword_gap.between]", "unknown key"),
     ("keyword gap word listed twice", "metrics.toml", ("'factors?', 'levels?']", "'factors?', 'levels?', 'Rates?']"),
      "metrics.toml [keyword_gap.before_changes]", "twice (case aside)"),
+    ("peak modifier that is a pattern", "metrics.toml", ("modifiers = ['theoretical',", "modifiers = ['theoretical\\s+',"),
+     "metrics.toml [peak.modifiers]", "plain lower-case word"),
+    ("device word after a class listed twice", "hardware.toml", ("'chips?', 'processors?']", "'chips?', 'processors?', 'chips?']"),
+     "hardware.toml [classes.after]", "twice"),
     ("size magnitude outside the subset", "cues.toml", ("'billion',", "'\\x62illion',"), "cues.toml [size.magnitudes]", "outside the subset"),
 ]
 
@@ -267,6 +271,9 @@ def test_the_moved_vocabularies_come_from_the_files():
     assert "|".join(cues.size.device_time) in metric.DEVICE_TIME.pattern
     assert all("|".join(words) in metric.APPOSED_CHANGE.pattern for words in (cues.comparison.apposed_nouns, cues.comparison.apposed_comparatives))
     gap = k.metrics.keyword_gap
+    assert "|".join(gap.before_benchmark) in metric.ON_BENCHMARK.pattern
+    assert "|".join(m + "\\s+" for m in k.metrics.peak.modifiers) in metric.PEAK_SHARE.pattern
+    assert "|".join(k.metrics.peak.words) in metric.PEAK_SHARE.pattern
     assert all("|".join(words) in metric.AFTER_TIGHT.pattern for words in (gap.after_comparatives, gap.after_modifiers, gap.after_changes))
     assert all("|".join(words) in metric.BEFORE_GAP.pattern for words in (gap.before_heads, gap.before_changes))
     leading = cues.leading
@@ -319,10 +326,10 @@ def _moved_lists():
     records = {"cues.leading": k.cues.leading, "cues.comparison": k.cues.comparison, "cues.totals": k.cues.totals,
                "cues.reach": k.cues.reach, "cues.size": k.cues.size, "hardware.apposition": k.hardware.apposition,
                "hardware.after_name": k.hardware.after_name, "hardware.table_names": k.hardware.table_names,
-               "metrics.keyword_gap": k.metrics.keyword_gap}
+               "metrics.keyword_gap": k.metrics.keyword_gap, "metrics.peak": k.metrics.peak}
     out = [(f"{name}.{field}", getattr(record, field)) for name, record in records.items() for field in record.__dataclass_fields__]
     out += [("cues.baseline.system_nouns", k.cues.baseline.system_nouns), ("cues.baseline.examples", k.cues.baseline.examples),
-            ("metrics.verb_keywords", k.metrics.verb_keywords)]
+            ("metrics.verb_keywords", k.metrics.verb_keywords), ("hardware.classes.after", k.hardware.classes.after)]
     return [(name, words) for name, words in out if len(words) >= 2]
 
 
