@@ -87,6 +87,16 @@ class KeywordGap:
 
 
 @dataclass(frozen=True)
+class Giving:
+    """metrics.toml [giving]: words that give a number to the keyword before it (metric rule 6, case aside)."""
+
+    copulas: Fragments  # "latency is 3 ms"
+    after_copula: Fragments  # "is reduced to"
+    verbs: Fragments  # "reaches", "goes up to"
+    change_stems: Fragments  # "decreas" ("latency decreases by 30%")
+
+
+@dataclass(frozen=True)
 class Peak:
     """metrics.toml [peak]: a share of a hardware peak (metric.PEAK_SHARE, case aside)."""
 
@@ -110,6 +120,7 @@ class Metrics:
     verb_keywords: Fragments  # [verb_keywords] stems: keywords that are themselves the verb ("accelerat")
     keyword_gap: KeywordGap
     peak: Peak
+    giving: Giving
     by_unit: Mapping[str, str]  # unit -> metric
 
 
@@ -202,6 +213,7 @@ class Leading:
     copula: Fragments  # "is about 12x slower" (turnaround's copula)
     apposed: Fragments  # ", a 4.7x improvement" (metric.APPOSED_TO_FIGURE)
     relative_verb: Fragments  # ", which is about 3x lower" (metric.RELATIVE_VERB)
+    filler: Fragments  # "by up to", "below 0.1%" (metric.BY_NUMBER, BEFORE_GAP)
 
 
 @dataclass(frozen=True)
@@ -615,10 +627,11 @@ def _no_duplicates(file: _File, key: str, values: Fragments, casefold: bool) -> 
 def _metrics(f: _File, vocab) -> Metrics:
     classes = vocab["metric"]
     f.unknown_keys("", ("keywords", "contextual", "generic", "by_verbs", "by_head", "direction", "scores", "by_unit", "verb_keywords",
-                        "keyword_gap", "peak"))
+                        "keyword_gap", "peak", "giving"))
     f.unknown_keys("verb_keywords", ("stems",))
     f.unknown_keys("keyword_gap", KeywordGap.__dataclass_fields__)
     f.unknown_keys("peak", Peak.__dataclass_fields__)
+    f.unknown_keys("giving", Giving.__dataclass_fields__)
     keywords = f.labelled("keywords", classes)
     contextual = {}
     for name in f.table("contextual"):
@@ -650,6 +663,7 @@ def _metrics(f: _File, vocab) -> Metrics:
         verb_keywords=f.fragments("verb_keywords.stems"),
         keyword_gap=KeywordGap(**{k: f.fragments(f"keyword_gap.{k}") for k in KeywordGap.__dataclass_fields__}),
         peak=Peak(modifiers=_lower_words(f, "peak.modifiers"), words=f.fragments("peak.words")),
+        giving=Giving(**{k: f.fragments(f"giving.{k}") for k in Giving.__dataclass_fields__}),
         by_unit=MappingProxyType(dict(by_unit)),
     )
 

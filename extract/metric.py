@@ -76,21 +76,22 @@ from .numbers import find_quantities
 
 _CUES = knowledge().cues
 
-# Qualifier and filler words that may stand between a governing word and the number.
+# Qualifier and filler words that may stand between a governing word and the number: the qualifiers
+# (cues.toml [leading] filler: "by up to", "a false positive rate below 0.1%"), then averages, articles, signs.
 _FILLER = r"""(?:
-      up[\s-]+to | about | around | roughly | nearly | almost | approximately | approx\.? | only | just | merely
-    | over | more\s+than | less\s+than | at\s+least | at\s+most | as\s+(?:much|high|little|low|many)\s+as
-    | below | under | above                               # "a false positive rate below 0.1%"
+      """ + "|".join(_CUES.leading.filler) + r"""
     | an?\s+(?:average|maximum|minimum|total|factor)\s+of | (?:a\s+)?factor(?:\s+of)? | on\s+average | average
     | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \+ | averaged
 )"""
 
-# Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from").
+# Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from"): signs and
+# prepositions, and the words of metrics.toml [giving].
+_GIVING = knowledge().metrics.giving
 _GIVES = r"""(?:
         of | = | : | \( | -(?=\d|$) | at | to | from | between | rang\w*+\s++(?:from|between)   # "storage—90%" (a dash once normalized)
-      | (?:is|are|was|were|becomes?|remains?|stays?)(?:\s++(?:only|just|reduced\s+to|cut\s+to|cut\s+(?:in|by)|increased\s+to))?
-      | (?:reach\w*+|achiev\w*+|attain\w*+|deliver\w*+|obtain\w*+|hits?|goes\s+(?:up|down))(?:\s++to)?
-      | (?:increas|decreas|reduc|dropp?|improv|grow|grew|fall|fell|declin|ris|rose|went|cut|doubl|tripl)\w*+
+      | (?:""" + "|".join(_GIVING.copulas) + r""")(?:\s++(?:""" + "|".join(_GIVING.after_copula) + r"""))?   # metrics.toml [giving]
+      | (?:""" + "|".join(_GIVING.verbs) + r""")(?:\s++to)?
+      | (?:""" + "|".join(_GIVING.change_stems) + r""")\w*+
         (?:\s++(?:by|to|from))?                           # "latency decreases by", "accuracy increased from"
 )"""
 

@@ -188,6 +188,12 @@ BAD = [
      "metrics.toml [peak.modifiers]", "plain lower-case word"),
     ("device word after a class listed twice", "hardware.toml", ("'chips?', 'processors?']", "'chips?', 'processors?', 'chips?']"),
      "hardware.toml [classes.after]", "twice"),
+    ("unknown key in metrics' [giving]", "metrics.toml", ("[giving]\n", "[giving]\nnouns = ['value']\n"), "metrics.toml [giving.nouns]",
+     "unknown key"),
+    ("bad change stem", "metrics.toml", ("change_stems = ['increas',", "change_stems = ['increas)',"), "metrics.toml [giving.change_stems]",
+     "bad pattern"),
+    ("filler qualifier listed twice", "cues.toml", ("'below', 'under', 'above']", "'below', 'under', 'above', 'Over']"),
+     "cues.toml [leading.filler]", "twice (case aside)"),
     ("size magnitude outside the subset", "cues.toml", ("'billion',", "'\\x62illion',"), "cues.toml [size.magnitudes]", "outside the subset"),
 ]
 
@@ -270,6 +276,10 @@ def test_the_moved_vocabularies_come_from_the_files():
     assert "|".join(cues.totals.outcomes) in metric.OF_THE_TIME.pattern
     assert "|".join(cues.size.device_time) in metric.DEVICE_TIME.pattern
     assert all("|".join(words) in metric.APPOSED_CHANGE.pattern for words in (cues.comparison.apposed_nouns, cues.comparison.apposed_comparatives))
+    giving = k.metrics.giving
+    assert all("|".join(words) in metric.BEFORE_GAP.pattern
+               for words in (giving.copulas, giving.after_copula, giving.verbs, giving.change_stems, cues.leading.filler))
+    assert "|".join(cues.leading.filler) in metric.BY_NUMBER.pattern
     gap = k.metrics.keyword_gap
     assert "|".join(gap.before_benchmark) in metric.ON_BENCHMARK.pattern
     assert "|".join(m + "\\s+" for m in k.metrics.peak.modifiers) in metric.PEAK_SHARE.pattern
@@ -326,7 +336,8 @@ def _moved_lists():
     records = {"cues.leading": k.cues.leading, "cues.comparison": k.cues.comparison, "cues.totals": k.cues.totals,
                "cues.reach": k.cues.reach, "cues.size": k.cues.size, "hardware.apposition": k.hardware.apposition,
                "hardware.after_name": k.hardware.after_name, "hardware.table_names": k.hardware.table_names,
-               "metrics.keyword_gap": k.metrics.keyword_gap, "metrics.peak": k.metrics.peak}
+               "metrics.keyword_gap": k.metrics.keyword_gap, "metrics.peak": k.metrics.peak,
+               "metrics.giving": k.metrics.giving}
     out = [(f"{name}.{field}", getattr(record, field)) for name, record in records.items() for field in record.__dataclass_fields__]
     out += [("cues.baseline.system_nouns", k.cues.baseline.system_nouns), ("cues.baseline.examples", k.cues.baseline.examples),
             ("metrics.verb_keywords", k.metrics.verb_keywords), ("hardware.classes.after", k.hardware.classes.after)]
