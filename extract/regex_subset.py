@@ -259,14 +259,18 @@ class _Parser:
             return ("not_lit", items[0][1]) if negate else items[0]
         return ("in", tuple(items), negate)
 
+    def captured(self, start: int):
+        """A capturing group (plain or named) whose body starts here: numbered, and its shortest width kept."""
+        self.groups += 1
+        number = self.groups
+        body = self.alternation()
+        self.close(start)
+        self.closed[number] = min_width(body, self.closed)
+        return ("group", number, "", "", body)
+
     def group(self, start: int):
         if self.peek() != "?":
-            self.groups += 1
-            number = self.groups
-            body = self.alternation()
-            self.close(start)
-            self.closed[number] = min_width(body, self.closed)
-            return ("group", number, "", "", body)
+            return self.captured(start)
         self.i += 1
         rest = self.text[self.i :]
         if rest.startswith("P<"):
@@ -276,12 +280,7 @@ class _Parser:
                 raise self.error("bad or repeated group name")
             self.names.add(name)
             self.i += end + 1
-            self.groups += 1
-            number = self.groups
-            body = self.alternation()
-            self.close(start)
-            self.closed[number] = min_width(body, self.closed)
-            return ("group", number, "", "", body)
+            return self.captured(start)
         for lead, kind in ((":", None), (">", "atomic"), ("=", (1, False)), ("!", (1, True)), ("<=", (-1, False)), ("<!", (-1, True))):
             if rest.startswith(lead):
                 self.i += len(lead)
