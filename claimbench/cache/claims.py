@@ -133,8 +133,8 @@ def decode_claims(text: str) -> list[Claim]:
 def _is_damage(err: sqlite3.DatabaseError) -> bool:
     """``err`` says the file is not a database or is malformed (garbage, a truncated file), not that it may not be
     opened or written (a read-only file, a full disk, a lock held too long)."""
-    name = getattr(err, "sqlite_errorname", None) or ""
-    return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "malformed" in str(err) or "not a database" in str(err)
+    code = getattr(err, "sqlite_errorcode", None)  # SQLite's own code (extended codes keep the primary in the low byte)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 class ClaimCache:
