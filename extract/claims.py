@@ -31,7 +31,7 @@ from .papers import Paper
 from .sentences import Sentence, split_sentences
 from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.10.1"
+EXTRACTOR_VERSION = "0.10.2"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -412,6 +412,8 @@ def _change_word_near(sent: str, w: _Where, reach: int = 30) -> bool:
     return any(e <= w.e + reach for s, e, _ in context.within(context.change_hits(sent), w.s - reach, w.e + reach))
 
 
+# Between a size and a device named near it, where the size was measured: "22 GB on an A100" (hardware.toml [memory]).
+MEASURED_ON = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().hardware.memory.measured_on) + r")\b)")
 # A device described by its memory right before the size: "a single GPU with 24GB memory".
 DEVICE_WITH = regex.compile(  # hardware.toml [memory] device_with
     r"(?i:\b(?:" + "|".join(knowledge().hardware.memory.device_with) + r")\s++with\s++(?:only\s++|just\s++)?$)"
@@ -419,18 +421,27 @@ DEVICE_WITH = regex.compile(  # hardware.toml [memory] device_with
 
 
 def _next_to_hardware(sent: str, w: _Where) -> bool:
-    """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM", "a GPU with 24GB memory").
+    """A memory size that belongs to a device ("A100-80GB", "24GB GPU", "80GB of HBM", "a GPU with 24GB memory",
+    "an A100 (80 GB)"); not a size measured on one ("from 80 GB to 22 GB on an A100").
 
     >>> s = "It runs on a single GPU with 24GB memory and cuts memory to 12 GB."
     >>> [_next_to_hardware(s, _Where(q, Sentence(0, s), q.start, q.end)) for q in find_quantities(s)]
     [True, False]
+    >>> s = "On the A100 40GB, it cuts the footprint from 30 GB to 9 GB on an H100 GPU."
+    >>> [_next_to_hardware(s, _Where(q, Sentence(0, s), q.start, q.end)) for q in find_quantities(s)]
+    [True, False, False]
     """
-    near = sent[max(0, w.s - 25) : w.e + 25]
-    return bool(
-        DEVICE_AFTER.search(sent[w.e : w.e + 20])
-        or DEVICE_WITH.search(sent, max(0, w.s - 40), w.s)
-        or context.find_hardware(near)
-    )
+    after = DEVICE_AFTER.search(sent[w.e : w.e + 20])
+    if (after and not MEASURED_ON.search(sent, w.e, w.e + after.start())) or DEVICE_WITH.search(sent, max(0, w.s - 40), w.s):
+        return True
+    lo = max(0, w.s - 25)
+    near = sent[lo : w.e + 25]
+    s, e = w.s - lo, w.e - lo
+    for start, end, _ in context.find_hardware(near):
+        gap = near[end:s] if end <= s else near[e:start] if start >= e else ""
+        if not MEASURED_ON.search(gap):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

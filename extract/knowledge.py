@@ -303,6 +303,7 @@ class MemoryContext:
 
     after: Fragments  # right after the size: "24GB GPU", "80GB of HBM"
     device_with: Fragments  # before "with" and the size: "a single GPU with 24GB memory"
+    measured_on: Fragments  # between a size and a device named near it: where the size was measured ("22 GB on an A100")
 
 
 @dataclass(frozen=True)
@@ -807,7 +808,7 @@ def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
     f.unknown_keys("", ("products", "context", "memory", "machine_context", "classes", "apposition", "after_name", "table_names"))
     for name, record in (("apposition", Apposition), ("after_name", AfterName), ("table_names", TableNames)):
         f.unknown_keys(name, record.__dataclass_fields__)
-    f.unknown_keys("memory", ("after", "device_with"))
+    f.unknown_keys("memory", ("after", "device_with", "measured_on"))
     f.unknown_keys("machine_context", ("before", "naming", "parts_before", "phrase_ends"))
     f.unknown_keys("classes", HardwareClasses.__dataclass_fields__)
     products = {}
@@ -838,7 +839,8 @@ def _hardware(f: _File, accelerator_rows, machine_rows) -> Hardware:
             raise KnowledgeError("machines.csv", cells[0], f"has suffix {cells[3]!r}, not one of {list(SUFFIXES)}")
         machines.append(Machine(*cells))
     _no_duplicates(_File("machines.csv", {}), "name", tuple(m.name for m in machines), casefold=False)
-    memory = MemoryContext(after=f.fragments("memory.after"), device_with=f.fragments("memory.device_with"))
+    memory = MemoryContext(after=f.fragments("memory.after"), device_with=f.fragments("memory.device_with"),
+                           measured_on=f.fragments("memory.measured_on"))
     machine_context = MachineContext(**{k: f.fragments(f"machine_context.{k}", casefold=k != "phrase_ends")
                                         for k in MachineContext.__dataclass_fields__})
     classes = HardwareClasses(**{k: f.fragments(f"classes.{k}", casefold=False) for k in HardwareClasses.__dataclass_fields__})
