@@ -823,7 +823,7 @@ NAME_AFTER = regex.compile(
     r"""
     \s*+(?:[a-z-]+\s+){0,2}?            # at most two words: "speedup", "higher throughput"
     (?:on|in|for)\s+(?:the\s+)?         # the preposition
-    (?P<name>[A-Za-z][\w-]*(?:[A-Z0-9_][\w-]*)(?:\.\d[\w-]*)*)   # the name: Img128cond, AFHQ, MPI_Pack, OPT-6.7B
+    (?P<name>[A-Za-z][\w-]*(?:[A-Z0-9_][\w-]*)(?:\.\d[\w-]*)*\+{0,2})   # the name: Img128cond, AFHQ, MPI_Pack, OPT-6.7B, MBPP+
     (?![\w-])
     """,
     regex.VERBOSE,
@@ -843,6 +843,8 @@ def name_after(sentence: str, pos: int) -> tuple[int, int, str, str] | None:
     True
     >>> name_after("and 3x on OPT-6.7B and OPT-30B", 6)[2]
     'OPT-6.7B'
+    >>> name_after("a pass@1 of 64.5% on HumanEval+.", 17)[2]
+    'HumanEval+'
     """
     m = (NAME_AFTER_ASCII if sentence.isascii() else NAME_AFTER).match(sentence, pos, min(len(sentence), pos + 40))
     if not m or find_hardware(m.group("name")) or names.is_hardware_word(m.group("name")) or keyword_hits(m.group("name")):
