@@ -38,7 +38,9 @@ YEAR = regex.compile(r"^(?:19|20)\d{2}$")
 # "by up to", "by about": the quantity measures the change named before it.
 BY_BEFORE = regex.compile(r"(?i:\bby|\bof|\bto)\s++(?:[\w$\\~<>+]++\s++){0,3}$")
 BY_BEFORE_ASCII = ascii_twin(BY_BEFORE) or BY_BEFORE  # for ASCII text (see knowledge.ascii_twin)
-BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:[\w$\\~<>+]++\s++){0,3}[+~]?$")
+# "by" and at most three words, none a figure, right before the number ("by up to 30%", "by a factor of 3");
+# not "by 12x and sustains 1,450 tokens/s", where "by" belongs to the figure before.
+BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:(?![^\s\d]*+\d)[\w$\\~<>+]++\s++){0,3}[+~]?$")
 # "an improvement of 3.4 points", "a reduction of 30%": the noun before "of" names the change.
 _CUES = knowledge().cues
 _LEADING = _CUES.leading  # cues.toml [leading]: the short qualifiers each position below accepts
