@@ -1418,14 +1418,27 @@ COMPARED_WITH = regex.compile(  # cues.toml [baseline] compared_with
 )
 
 
+# Between two names of one list: "X and Y", "X, Y", "X, and Y", "X or Y".
+LIST_JOIN = regex.compile(r"\s*+(?:,\s*+(?:(?:and|or)\s++)?|(?:and|or)\s++)")
+
+
 def _not_compared(sent: str, spans):
     """The spans (hardware or workloads of the sentence) not introduced as what is compared against.
 
     >>> s = "2x faster than vLLM on Llama-2, compared to Megatron-LM"
     >>> _not_compared(s, [(15, 19), (23, 30), (44, 55)])  # vLLM and Megatron-LM are compared against
     [(23, 30)]
+    >>> s = "8% and 15% over Qwen2-72B and DeepSeek-V2 on GSM8K"
+    >>> _not_compared(s, [(16, 25), (30, 41), (45, 50)])  # the second name of the compared list too
+    [(45, 50)]
     """
-    return [span for span in spans if not COMPARED_WITH.search(sent, max(0, span[0] - 20), span[0])]
+    compared: list = []
+    for span in sorted(spans):
+        if COMPARED_WITH.search(sent, max(0, span[0] - 20), span[0]) or (
+            compared and LIST_JOIN.fullmatch(sent, compared[-1][1], span[0])
+        ):  # compared, or listed right after a name compared: "over Qwen2-72B and DeepSeek-V2"
+            compared.append(span)
+    return [span for span in spans if span not in compared]
 
 
 def _pick_hardware(sc: _SentenceClaims, p: _Place, baseline_span) -> str | None:
