@@ -305,6 +305,20 @@ def _is_claim(w: _Where) -> bool:
     return not_a_claim(w) is None
 
 
+def _in_hardware_name(sent: str, w: _Where) -> bool:
+    """The number is inside a hardware name, after its first word ("AMD EPYC 7763", "Xeon Platinum 8380"); a count
+    at the start of one ("8 A100 GPUs") is not (see the device-count checks).
+
+    >>> s = "On an AMD EPYC 7763, it is 5.2 times faster; 8 A100 GPUs reach 2.1x."
+    >>> [(q.mention, _in_hardware_name(s, _Where(q, Sentence(0, s), q.start, q.end))) for q in find_quantities(s)]
+    [('7763', True), ('5.2 times', False), ('8', False), ('2.1x', False)]
+    """
+    lo = max(0, w.s - 40)
+    window = sent[lo : w.e + 12]
+    s, e = w.s - lo, w.e - lo
+    return any(start < s and e <= end for start, end, _ in context.find_hardware(window))
+
+
 def not_a_claim(w: _Where) -> str | None:
     """Why the quantity is not a claim (spec: "Not claims"), or None when it is one.
 
@@ -318,6 +332,8 @@ def not_a_claim(w: _Where) -> str | None:
         return f"{problem}: outside the dataset's range"  # "0x speedup", "200000%", "1e308 GB"
     # Bounded windows: slicing the rest of a long sentence for every number would be quadratic.
     before, after = sent[max(0, w.s - 80) : w.s], sent[w.e : w.e + 80]
+    if q.kind != "word" and _in_hardware_name(sent, w):
+        return "part of a hardware name (R4)"  # "an AMD EPYC 7763, 5.2 times faster": 7763 names the CPU
     checks = _setup_checks()
     setup_before, setup_filter = checks.before, checks.before_filter
     setup_after, count_after = _for_text(checks.after, after), _for_text(checks.count_after, after)

@@ -1011,6 +1011,18 @@ BUGS_CAUGHT = [
         form="a list of names compared against ('over X and Y'), then a clause with a claim of its own",
         bug="the list's second name was read as the next claim's workload",
     ),
+    # R4: a number inside a hardware name (a CPU's model number) is part of the name, never a claim
+    Example(
+        "On an AMD EPYC 7763, it is 5.2 times faster than BWA-MEM2.",
+        claims=[Claim("5.2 times", 5.2, "x", "speedup", change="increase", baseline="BWA-MEM2", hardware="AMD EPYC 7763")],
+        form="R4: a number inside a hardware name is part of the name",
+        bug="a CPU's model number before ', N times faster' was read as a list member: a 7763x speedup",
+    ),
+    Example(
+        "With a Xeon Platinum 8380, the join runs 3.4x faster than DuckDB.",
+        claims=[Claim("3.4x", 3.4, "x", "speedup", change="increase", baseline="DuckDB", hardware="Xeon Platinum 8380")],
+        form="R4: a number inside a hardware name is part of the name",
+    ),
 ]
 
 # Known misses: forms the extractor still reads wrong (from the behavioral suite's failing cases). Each runs
