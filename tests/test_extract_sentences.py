@@ -1023,6 +1023,18 @@ BUGS_CAUGHT = [
         claims=[Claim("3.4x", 3.4, "x", "speedup", change="increase", baseline="DuckDB", hardware="Xeon Platinum 8380")],
         form="R4: a number inside a hardware name is part of the name",
     ),
+    # scores of vision and speech given without a unit: "54.3 box AP", "a MOS of 4.21" (metrics.toml [scores])
+    Example(
+        "Our detector reaches 54.3 box AP on COCO.",
+        claims=[Claim("54.3", 54.3, "", "accuracy", workload="COCO")],
+        form="a unitless score named by its metric (AP, MOS, SSIM, CIDEr, METEOR)",
+        bug="found by blind probes: AP and MOS were not score words, so the number was a plain count",
+    ),
+    Example(
+        "The vocoder attains a MOS of 4.21.",
+        claims=[Claim("4.21", 4.21, "", "accuracy")],
+        form="a unitless score named by its metric (AP, MOS, SSIM, CIDEr, METEOR)",
+    ),
 ]
 
 # Known misses: forms the extractor still reads wrong (from the behavioral suite's failing cases). Each runs
