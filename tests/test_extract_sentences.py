@@ -1035,6 +1035,29 @@ BUGS_CAUGHT = [
         claims=[Claim("4.21", 4.21, "", "accuracy")],
         form="a unitless score named by its metric (AP, MOS, SSIM, CIDEr, METEOR)",
     ),
+    # setup, not results: the size of the data worked on, a budget of time spent doing something
+    Example(
+        "The index answers range queries 4x faster on a 2 TB dataset.",
+        claims=[Claim("4x", 4, "x", "speedup", change="increase")],
+        form="a data size ('a 2 TB dataset', '1.2M images') is setup",
+        bug="found by blind probes: the dataset's size was a memory claim",
+    ),
+    Example(
+        "We train on 1.2M images from ImageNet-1K and reach 81.2% top-1 accuracy.",
+        has=[Has("81.2%", metric="accuracy")],
+        form="a data size ('a 2 TB dataset', '1.2M images') is setup",
+    ),
+    Example(
+        "The fuzzer finds 31 new bugs within 24 hours of fuzzing.",
+        has=[Has("31", metric="other")],
+        form="a time budget ('within 24 hours of fuzzing', 'tune for 2 hours') is setup",
+        bug="found by blind probes: the budget was a latency claim",
+    ),
+    Example(
+        "We tune for 2 hours and obtain a 1.3x speedup.",
+        claims=[Claim("1.3x", 1.3, "x", "speedup", change="increase")],
+        form="a time budget ('within 24 hours of fuzzing', 'tune for 2 hours') is setup",
+    ),
 ]
 
 # Known misses: forms the extractor still reads wrong (from the behavioral suite's failing cases). Each runs
