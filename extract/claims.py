@@ -350,10 +350,10 @@ def not_a_claim(w: _Where) -> str | None:
     window = before[-40:]
     if _error_bar().search(window):
         return "an error bar (R9)"
-    if (setup_filter.may_match(window) and setup_before.search(window)) or setup_after.match(after):
-        return "a setup cue next to it (configuration, target or data size)"
     if q.unit not in ("%", "pp") and count_after.match(after):
         return "a count of devices or model parts (R4)"  # "8 GPUs", "64 experts"; not "93.72% GPU memory savings"
+    if (setup_filter.may_match(window) and setup_before.search(window)) or setup_after.match(after):
+        return "a setup cue next to it (configuration, target or data size)"
     if q.unit in ("x", "%", "pp"):
         # "8x A100 GPUs" is a device count (R4).
         if q.unit == "x":
