@@ -21,6 +21,7 @@ class ClaimbenchError(Exception):
     """An error the user can fix; the command line prints its message and exits with ``exit_code``."""
 
     exit_code = 2
+    label = ""  # put before the message by the command line ("bad input: ")
 
 
 class UsageError(ClaimbenchError, ValueError):

@@ -313,10 +313,14 @@ def _in_hardware_name(sent: str, w: _Where) -> bool:
     >>> [(q.mention, _in_hardware_name(s, _Where(q, Sentence(0, s), q.start, q.end))) for q in find_quantities(s)]
     [('7763', True), ('5.2 times', False), ('8', False), ('2.1x', False)]
     """
-    lo = max(0, w.s - 40)
-    window = sent[lo : w.e + 12]
-    s, e = w.s - lo, w.e - lo
-    return any(start < s and e <= end for start, end, _ in context.find_hardware(window))
+    return any(start < w.s and w.e <= end for start, end, _ in _hardware_around(sent, w, 40, 12))
+
+
+def _hardware_around(sent: str, w: _Where, before: int, after: int) -> list[tuple[int, int, str]]:
+    """Hardware named within ``before`` characters before the number and ``after`` after it, as (start, end, text)
+    in the sentence: a bounded window, so a long sentence costs no more per number."""
+    lo = max(0, w.s - before)
+    return [(lo + start, lo + end, text) for start, end, text in context.find_hardware(sent[lo : w.e + after])]
 
 
 def not_a_claim(w: _Where) -> str | None:
@@ -452,11 +456,8 @@ def _next_to_hardware(sent: str, w: _Where) -> bool:
     after = DEVICE_AFTER.search(sent[w.e : w.e + 20])
     if (after and not MEASURED_ON.search(sent, w.e, w.e + after.start())) or DEVICE_WITH.search(sent, max(0, w.s - 40), w.s):
         return True
-    lo = max(0, w.s - 25)
-    near = sent[lo : w.e + 25]
-    s, e = w.s - lo, w.e - lo
-    for start, end, _ in context.find_hardware(near):
-        gap = near[end:s] if end <= s else near[e:start] if start >= e else ""
+    for start, end, _ in _hardware_around(sent, w, 25, 25):
+        gap = sent[end : w.s] if end <= w.s else sent[w.e : start] if start >= w.e else ""
         if not MEASURED_ON.search(gap):
             return True
     return False

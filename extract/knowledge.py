@@ -406,7 +406,7 @@ class Workloads:
 
 @dataclass(frozen=True)
 class Aliases:
-    """aliases.toml (read by claimbench's leaderboard through :func:`load`)."""
+    """aliases.toml (compiled by claimbench's leaderboard, claimbench.analysis.leaderboard.aliases)."""
 
     vendors: Fragments
     device_words: Fragments
@@ -449,8 +449,8 @@ def knowledge() -> Knowledge:
 
 
 def load(name: str) -> Mapping:
-    """The parsed contents of ``knowledge/<name>.toml``, checked (for code outside the extractor,
-    such as the leaderboard; the extractor reads :func:`knowledge`'s records).
+    """The parsed contents of ``knowledge/<name>.toml``, checked: a file as written, for a reader that wants
+    it so (tests compare the records with it); the extractor and the leaderboard read :func:`knowledge`'s records.
 
     >>> load("units")["factor"]["-?folds?(?![A-Za-z])"]
     'x'

@@ -141,6 +141,8 @@ _SNIFF_BYTES = 4096
 class InputError(ClaimbenchError, ValueError):
     """A problem in an input file, with the place it was found."""
 
+    label = "bad input: "
+
     def __init__(self, path: str | Path, line: int | None, reason: str):
         self.path, self.line, self.reason = printable_path(path), line, reason
         where = f"{self.path}:{line}" if line is not None else self.path

@@ -70,13 +70,12 @@ def _words(words) -> str:
 
 @cache
 def aliases() -> Aliases:
-    """Load and compile extract/knowledge/aliases.toml (once)."""
-    from claimbench.extract.knowledge import load
+    """Compile extract/knowledge/aliases.toml's record (read and checked by the knowledge loader), once."""
+    from claimbench.extract.knowledge import knowledge
 
-    data = load("aliases")
-    cleaning = data["cleaning"]
-    words = {k.lower(): v for k, v in cleaning["count_words"].items()}
-    devices = _words(cleaning["device_words"])
+    data = knowledge().aliases
+    words = {k.lower(): v for k, v in data.count_words.items()}
+    devices = _words(data.device_words)
     count = re.compile(
         r"^(?:(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s*[x×]\s*|-" + devices + r"\s+|\s+)"   # 8 / 2,048 / 4x / 8-socket
         r"|(?P<word>" + _words(words) + r")(?:-" + devices + r")?\s+)",                  # a single / eight / eight-GPU
@@ -84,13 +83,13 @@ def aliases() -> Aliases:
     return Aliases(
         count=count,
         count_words=words,
-        determiners=re.compile(r"^(?:" + _words(cleaning["determiners"]) + r")\s+", re.IGNORECASE),
-        vendors=re.compile(r"(?<![\w-])" + _words(cleaning["vendors"]) + r"(?:'s|’s)?(?![\w])[\s-]*", re.IGNORECASE),
+        determiners=re.compile(r"^(?:" + _words(data.determiners) + r")\s+", re.IGNORECASE),
+        vendors=re.compile(r"(?<![\w-])" + _words(data.vendors) + r"(?:'s|’s)?(?![\w])[\s-]*", re.IGNORECASE),
         memory=re.compile(r"[\s(-]*\b\d+\s?(?:GB|GiB|TB|MB)\b\)?|\s*\bHBM\d?e?\b", re.IGNORECASE),
         devices=re.compile(r"\s+" + devices + r"$", re.IGNORECASE),
-        hardware=tuple((name, [re.compile(p, re.IGNORECASE) for p in pats]) for name, pats in data["hardware"].items()),
+        hardware=tuple((name, [re.compile(p, re.IGNORECASE) for p in pats]) for name, pats in data.hardware.items()),
         baselines=tuple((name, [re.compile(r"(?<![\w-])(?:" + p + r")(?![\w+]|-\w)", re.IGNORECASE) for p in pats])
-                        for name, pats in data["baselines"].items()),
+                        for name, pats in data.baselines.items()),
     )
 
 

@@ -31,7 +31,6 @@ import threading
 from claimbench import __version__
 from claimbench.cli import analysis, build, extract, releases
 from claimbench.errors import ClaimbenchError
-from claimbench.extract.readers import InputError
 
 # The command groups, in the order --help lists them; each module's register(sub) adds its commands, each
 # with its handler (args -> exit code) as the parser's default ``handler``.
@@ -65,10 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ClaimbenchError as err:  # the user's to fix: one line, no traceback
-        from claimbench.run.pipeline import ExtractionFailed
-
-        label = "bad input: " if isinstance(err, InputError) and not isinstance(err, ExtractionFailed) else ""
-        print(f"claimbench: {label}{err}", file=sys.stderr)
+        print(f"claimbench: {err.label}{err}", file=sys.stderr)
         return err.exit_code
     except OSError as err:
         # A read-only folder, a full disk, a file-size limit: one line naming the path and the cause (whatever was

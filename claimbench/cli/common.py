@@ -118,19 +118,12 @@ def claims_and_papers(path: Path):
     import pyarrow.parquet as pq
 
     if path.is_dir():
-        from claimbench.release.layout import read_table, table_files
-
-        for table in ("claims", "papers"):
-            if not table_files(path, table):
-                raise InputError(path / "data" / f"{table}.parquet", None,
-                                 f"no {table} table here (nor any data/{table}-*.parquet shard; expected a release folder or a claims .parquet file)")
-        return read_table(path, "claims"), read_table(path, "papers")
-    claims_path, papers_path = path, papers_path_for(path)
-    if not claims_path.is_file():
-        raise InputError(claims_path, None, "no claims table here (expected a release folder or a claims .parquet file)")
+        return release_table(path, "claims"), release_table(path, "papers")
+    claims = predictions_table(path)
+    papers_path = papers_path_for(path)
     if not papers_path.is_file():
         raise InputError(papers_path, None, "the papers table is missing: validation checks each mention against its abstract")
-    return pq.read_table(claims_path), pq.read_table(papers_path)
+    return claims, pq.read_table(papers_path)
 
 
 def predictions_table(path: Path):
@@ -138,12 +131,17 @@ def predictions_table(path: Path):
     import pyarrow.parquet as pq
 
     if path.is_dir():
-        from claimbench.release.layout import read_table, table_files
-
-        if not table_files(path, "claims"):
-            raise InputError(path / "data" / "claims.parquet", None,
-                             "no claims table here (nor any data/claims-*.parquet shard; expected a release folder or a claims .parquet file)")
-        return read_table(path, "claims")
+        return release_table(path, "claims")
     if not path.is_file():
         raise InputError(path, None, "no claims table here (expected a release folder or a claims .parquet file)")
     return pq.read_table(path)
+
+
+def release_table(folder: Path, table: str):
+    """One table of a release folder (its shards, or one file before v0.8.0); an InputError naming it if absent."""
+    from claimbench.release.layout import read_table, table_files
+
+    if not table_files(folder, table):
+        raise InputError(folder / "data" / f"{table}.parquet", None,
+                         f"no {table} table here (nor any data/{table}-*.parquet shard; expected a release folder or a claims .parquet file)")
+    return read_table(folder, table)

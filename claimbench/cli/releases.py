@@ -102,7 +102,7 @@ def cmd_publish(args) -> int:
         result = publish(plan, token)
     except PublishError as err:
         print(f"claimbench: publish: {err}", file=sys.stderr)
-        return err.code
+        return err.exit_code
     print(f"uploaded {len(plan.files)} files to {result.repo_url} in commit {result.commit}")
     print(f"tagged {plan.tag}; load with: datasets.load_dataset({plan.repo_id!r}, \"claims\", revision={plan.tag!r})")
     return 0

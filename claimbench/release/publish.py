@@ -46,7 +46,7 @@ class PublishError(ClaimbenchError):
 
     def __init__(self, message: str, code: int = 1):
         super().__init__(message)
-        self.code = self.exit_code = code
+        self.exit_code = code
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,8 @@ SHARD_RECORDS = 65_536  # input records a shard (a release's file): see claimben
 class ExtractionFailed(InputError):
     """Extracting one paper raised, and the run was asked to stop on errors (``on_error="fail"``)."""
 
+    label = ""  # not the input's fault: the message says "extraction failed"
+
 
 @dataclass(frozen=True)
 class Outputs:
