@@ -23,7 +23,7 @@ from claimbench.schemas import value_problem
 from . import context, units
 from .clauses import clause_bounds as _clause_bounds
 from .knowledge import Prefilter, ascii_twin, knowledge, prefilter_for
-from .metric import Attribution, attribute, given_for, on_benchmark, only_says_better, settle
+from .metric import Attribution, attribute, given_for, on_benchmark, only_says_better, restates_change, settle
 from .model import Claim
 from .normalize import normalize
 from .numbers import LIST_SEP, Quantity, find_quantities
@@ -1060,6 +1060,10 @@ def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Clai
         # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%", "..., compared with 14.9% for GPT-4"; not "2x
         # higher throughput and reduces write amplification by 4x".
         metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
+    elif metric == "other" and prev is not None and restates_change(sent, w.s, w.e):
+        # "generates over 3 tokens per second on a single GPU, showing an order of magnitude improvement over
+        # existing methods": the apposition restates the previous claim as a change, whatever its unit
+        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "apposition: the claim it restates"
     return found, metric, phrase, metric_rule
 
 

@@ -212,6 +212,7 @@ class Leading:
     found: Fragments  # "found over 500 bugs" (claims' [found] count)
     copula: Fragments  # "is about 12x slower" (turnaround's copula)
     apposed: Fragments  # ", a 4.7x improvement" (metric.APPOSED_TO_FIGURE)
+    apposing: Fragments  # the word that opens such an apposition: ", showing a 4.7x improvement"
     relative_verb: Fragments  # ", which is about 3x lower" (metric.RELATIVE_VERB)
     filler: Fragments  # "by up to", "below 0.1%" (metric.BY_NUMBER, BEFORE_GAP)
 

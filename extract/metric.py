@@ -226,7 +226,8 @@ SIZE_MENTION = regex.compile(r"(?i:param|[BMT]$|billion|million|trillion)")
 ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 
 # Rule 8, "antecedent": ", which is 3x lower": the break, and what may stand between it and the number.
-RELATIVE_BREAK = regex.compile(r",\s++(?:which|that)\s++$")
+# The relative pronoun, with or without a comma: ", which is", "per event which is", "a sequence length that is".
+RELATIVE_BREAK = regex.compile(r"(?:,\s*+|\s++)(?:which|that)\s++")
 # ", a 4.7x improvement": an apposition to the figure before it, restating its change.
 APPOSED_TO_FIGURE = regex.compile(
     r"""\d[^\s,]*+(?:\s++[^\s,]++){0,5}       # the figure: "3.1 mJ", "45%", "10 Gbps of traffic per core"
@@ -237,7 +238,27 @@ APPOSED_TO_FIGURE = regex.compile(
 APPOSED_CHANGE = regex.compile(
     r"(?i:[\s-]*+(?:(?:" + "|".join(_CUES.comparison.apposed_nouns) + r")s?|" + "|".join(_CUES.comparison.apposed_comparatives) + r")\b)"
 )  # cues.toml [comparison] apposed_nouns, apposed_comparatives  # "a 4.7x improvement", "40% better than gzip", "3 times more than DPDK"
+# ", showing an order of magnitude improvement": a participle apposition restating the change of the
+# clause before it (claims.py gives it the previous claim's metric).
+APPOSING = regex.compile(
+    r""",\s*+(?:""" + "|".join(_CUES.leading.apposing) + r""")\s++   # cues.toml [leading] apposing: ", showing"
+    (?:an?\s++)?(?:(?:""" + "|".join(_CUES.leading.apposed) + r""")\s++)?$""",  # "an", "up to"
+    regex.VERBOSE,
+)
+
+
+def restates_change(sent: str, s: int, e: int) -> bool:
+    """The number at [s, e) opens a participle apposition that restates a change ("..., showing a 10x improvement").
+
+    >>> t = "It serves 3 tokens/s on one GPU with 24GB memory, showing a 10x improvement over X."
+    >>> restates_change(t, t.index("10x"), t.index("10x") + 3), restates_change(t, t.index("24GB"), t.index("24GB") + 4)
+    (True, False)
+    """
+    return bool(APPOSING.search(sent, max(0, s - 40), s)) and bool(APPOSED_CHANGE.match(sent, e, e + 30))
+
+
 RELATIVE_VERB = regex.compile(r"(?:is|are|was|were)\s++(?:(?:" + "|".join(_CUES.leading.relative_verb) + r")\s++)?")  # [leading] relative_verb
+RELATIVE_BEFORE = regex.compile(RELATIVE_BREAK.pattern + RELATIVE_VERB.pattern + "$")  # right before the number
 # A number right before a word: the word is its unit ("900 tokens"), not its antecedent.
 UNIT_OF_NUMBER = regex.compile(r"(?:^|[^\w@])\d[\d.,]*+\s?$")  # "900 tokens", not "p99 latency"
 
@@ -499,8 +520,10 @@ def _antecedent(sent: str, s: int, lo: int, e: int) -> Attribution | None:
     >>> _antecedent(t, t.index("3 times"), 0, t.index("3 times") + 7).metric
     'throughput'
     """
-    relative = lo > 0 and RELATIVE_BREAK.search(sent, max(0, lo - 12), lo) and RELATIVE_VERB.fullmatch(sent, lo, s)
-    if not relative:
+    relative = RELATIVE_BEFORE.search(sent, max(0, s - 40), s)
+    if relative:
+        lo = relative.start()
+    else:
         # Or an apposition to a figure: "falls to 3.1 mJ, a 4.7x improvement over the CPU" (a change noun right after).
         apposed = APPOSED_TO_FIGURE.search(sent, max(0, s - 40), s)
         if not apposed or not APPOSED_CHANGE.match(sent, e, e + 30):
@@ -511,7 +534,7 @@ def _antecedent(sent: str, s: int, lo: int, e: int) -> Attribution | None:
             # the figure's own unit names it: "handles 10 Gbps of traffic per core, 3 times more than DPDK"
             at = apposed.start()
             return Attribution(metric_by_unit()[figure.unit], at + figure.start, at + figure.end, "antecedent")
-    start = clause_bounds(sent, lo - 12, lo - 12)[0]
+    start = clause_bounds(sent, max(0, lo - 12), max(0, lo - 12))[0]
     before = [
         h for h in context.within(context.keyword_hits(sent), max(start, lo - context.WINDOW), lo)
         if h[1] <= lo and not UNIT_OF_NUMBER.search(sent[max(0, h[0] - 12) : h[0]])

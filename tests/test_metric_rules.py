@@ -133,6 +133,29 @@ CORPUS = [
         form="other: no phrase governs the number (the issue's kind 1)",
         source="corpus",
     ),
+    Example(
+        "Our elastic switching mechanism provides 1.24 seconds average latency improvement per processed event which is "
+        "16.70% improvement compared to private cloud only deployment.",
+        has=[Has("16.70%", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
+        form="8. antecedent: a relative clause about a figure, without a comma before \"which\"",
+        source="corpus",
+    ),
+    Example(
+        "We show for the first time that standard Transformers can extrapolate to a sequence length that is 2.5x the "
+        "input length.",
+        has=[Has("2.5x", metric="scale", metric_phrase="sequence length", metric_rule="antecedent")],
+        form="8. antecedent: \"<keyword> that is N\"",
+        source="corpus",
+    ),
+    Example(
+        "Our evaluation shows that Fiddler can run the uncompressed Mixtral-8x7B model to generate over $3$ tokens per "
+        "second on a single GPU with 24GB memory, showing an order of magnitude improvement over existing methods.",
+        has=[Has("an order of magnitude", metric="throughput", metric_phrase="$3$ tokens per second",
+                 metric_rule="apposition: the claim it restates")],
+        form="a participle apposition (\", showing a 5x improvement\") restates the previous claim, not the nearest "
+             "figure",
+        source="corpus",
+    ),
 ]
 
 # Sentences written for the form.
@@ -482,6 +505,31 @@ INVENTED = [
         has=[Has("40%", metric="compression", metric_phrase="compression", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure ... or an apposition that restates the change of the figure "
              "before it",
+        source="invented",
+    ),
+    Example(
+        "The cache serves 2 million requests per second per core which is 35% more than Memcached.",
+        has=[Has("35%", metric="throughput", metric_phrase="requests per second", metric_rule="antecedent")],
+        form="8. antecedent: a relative clause about a figure, without a comma before \"which\"",
+        source="invented",
+    ),
+    Example(
+        "The planner handles a horizon that is 4x the training horizon.",
+        has=[Has("4x", metric="other", metric_phrase=None, metric_rule="none: other")],
+        form="8. antecedent: a relative clause whose antecedent names no metric stays other",
+        source="invented",
+    ),
+    Example(
+        "The indexer supports a context length that is 8x the pretraining window.",
+        has=[Has("8x", metric="scale", metric_phrase="context length", metric_rule="antecedent")],
+        form="8. antecedent: \"<keyword> that is N\"",
+        source="invented",
+    ),
+    Example(
+        "The decoder reaches 14 ms per frame on a phone with 8 GB memory, showing a 5x improvement over the prior app.",
+        has=[Has("5x", metric="latency", metric_phrase="14 ms", metric_rule="apposition: the claim it restates")],
+        form="a participle apposition (\", showing a 5x improvement\") restates the previous claim, not the nearest "
+             "figure",
         source="invented",
     ),
     Example(
