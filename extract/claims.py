@@ -110,6 +110,7 @@ SIZE_WORDS = regex.compile(r"(?i:" + "|".join(_SIZE.parameters + _SIZE.magnitude
 PARAMETER_WORDS = regex.compile(r"(?i:" + "|".join(_SIZE.parameters) + r")")
 # Between a change word and a number, what puts them in different conjuncts: "1.61x runtime improvement and 37% energy reduction".
 CONJUNCT_BREAK = regex.compile(r"\b(?:and|or)\b")
+THAN_AFTER = regex.compile(r"(?:\s++[\w@-]++){0,3}?\s++than\b")  # after a comparative: "higher than", "lower tail latency than"
 # The end of a clause right after a word: "Our contribution is two-fold." / "... threefold: first, ..."
 CLAUSE_END = regex.compile(r"\s*+(?:[.:;,]|$)")
 # What "N-fold" counts when it is not a factor: "10-fold cross-validation".
@@ -647,8 +648,8 @@ def _change(p: _Place) -> str:
     if q.unit == "x":
         return by_verb or _nearest(hits, w.s, w.e, lo, hi, prefer_before) or list_word or "increase"
     percent = q.unit in ("%", "pp")
-    if percent and sent[max(0, w.s - 1) : w.s] == "+":
-        return "increase"  # "+24%"
+    if sent[max(0, w.s - 1) : w.s] == "+":
+        return "increase"  # "+24%", "(+4.3 points)", "+1.2 BLEU"
     adjacent = [h for h in hits if w.e <= h[0] <= w.e + 1]
     if percent and adjacent:
         return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
@@ -679,6 +680,11 @@ def _change(p: _Place) -> str:
     ]
     if after_hits and percent:
         return min(after_hits)[2]
+    # Form "N <unit or score name> <comparative> than X": an absolute figure compared ("1.5 points higher than
+    # Llama-2", "4.5 BLEU higher than the previous best", "12 ms lower than vLLM"): the comparative says.
+    compared = [h for h in after_hits if THAN_AFTER.match(sent, h[1])]
+    if compared:
+        return compared[0][2]
     if by_before:  # (from the clause's start, past an earlier figure: "..., and latency by 30 ms")
         governing = _governing_change(hits, sent, lo, w.s)
         if governing:

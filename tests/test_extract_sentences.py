@@ -785,6 +785,30 @@ INVENTED = [
         form='a relative clause about a figure ("..., which is 3x lower") takes the metric its antecedent names (R20)',
         source="invented",
     ),
+    Example(
+        "The 7B model is 1.5 points higher than Llama-2-13B on MMLU.",
+        claims=[Claim("1.5 points", 1.5, "", "accuracy", change="increase", baseline="Llama-2-13B", workload="MMLU")],
+        form='R21: "N <unit> <comparative> than X" states a change, whatever the unit',
+        source="invented",
+    ),
+    Example(
+        "Our cache answers reads with 12 ms lower tail latency than Redis.",
+        claims=[Claim("12 ms", 12.0, "ms", "latency", change="decrease", baseline="Redis")],
+        form='R21: "N <unit> <comparative> than X" states a change, whatever the unit',
+        source="invented",
+    ),
+    Example(
+        "Our model achieves state-of-the-art results, 4.5 BLEU higher than the previous best.",
+        claims=[Claim("4.5", 4.5, "", "accuracy", change="increase", baseline="the previous best")],
+        form='R21: "N <unit> <comparative> than X" states a change, whatever the unit',
+        source="invented",
+    ),
+    Example(
+        "The agent outperforms GPT-4 (+4.3 points) on WebArena.",
+        claims=[Claim("4.3 points", 4.3, "", "accuracy", change="increase", baseline="GPT-4", workload="WebArena")],
+        form='a sign before the figure: "+N" is an increase, whatever the unit',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.
