@@ -78,6 +78,14 @@ UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:" + "|".join(_LEADI
 GIVING_WORD = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().cues.giving) + r")\b|[=:])")  # cues.toml [giving]
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
 SCORE_WORDS = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().metrics.scores) + r")\b)")  # metrics.toml [scores]
+# A score given as a whole number: "a Lichess blitz Elo of 2895", "a BLEU score of 31", "F1 = 87" (not a count).
+SCORE_GIVEN = regex.compile(
+    r"""(?i:\b(?:""" + "|".join(knowledge().metrics.scores) + r""")    # metrics.toml [scores]: "Elo", "score"
+    \s*+(?:(?:""" + "|".join(knowledge().cues.giving) + r""")\b|[=:])     # cues.toml [giving]: "of", "reaches", "="
+    \s*+(?:(?:""" + "|".join(knowledge().cues.leading.filler) + r""")\s++)?$)""",  # [leading] filler: "over", "about"
+    regex.VERBOSE,
+)
+_SCORE_GIVEN_FILTER = prefilter_for(SCORE_GIVEN)
 # What may stand between two members of one list: "87%, 131%", "4.53x in Img128cond, 5.32x".
 LIST_GAP = regex.compile(
     r"""^
@@ -205,6 +213,8 @@ def _plain_count(q: Quantity, sent: str, e: int, out_of_named: bool = True, foun
         return False
     if found_named and _found_count(sent, q.start - (q.end - e), e):
         return False
+    if _score_given(sent, q.start - (q.end - e)):
+        return False
     if not out_of_named:
         return True
     after = sent[e : e + 80]
@@ -222,6 +232,17 @@ def _found_patterns() -> tuple[regex.Pattern, regex.Pattern, Prefilter]:
     )
     after = regex.compile(rf"(?i:\s*+(?:[\w-]++\s++){{0,4}}?(?:{nouns})\b)")
     return before, after, prefilter_for(after)
+
+
+def _score_given(sent: str, s: int) -> bool:
+    """A whole number a score word gives, right before it: "reaches a Lichess blitz Elo of 2895" (a result).
+
+    >>> t = "It reaches an Elo of 2895 on 8 GPUs."
+    >>> _score_given(t, t.index("2895")), _score_given(t, t.index("8 GPUs"))
+    (True, False)
+    """
+    window = sent[max(0, s - 40) : s]
+    return _SCORE_GIVEN_FILTER.may_match(window) and bool(SCORE_GIVEN.search(window))
 
 
 def _found_count(sent: str, s: int, e: int) -> bool:
@@ -382,7 +403,7 @@ def not_a_claim(w: _Where) -> str | None:
     if q.bare_count:
         if YEAR.match(q.mention):
             return "a year"
-        return None if OUT_OF_AFTER.match(after) or _found_count(sent, w.s, w.e) else "a plain count"
+        return None if OUT_OF_AFTER.match(after) or _found_count(sent, w.s, w.e) or _score_given(sent, w.s) else "a plain count"
     mention = q.mention
     if ADJECTIVE_SIZE.search(mention) and LOWER_WORD.match(after) and not REACH.search(before[-60:]):
         return "a size naming a model, not reached (R5)"  # "we train a 270M parameter transformer"

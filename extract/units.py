@@ -11,6 +11,8 @@ scores (``""``) are not physical units and keep their own unit.
 (0.0171, 'second')
 >>> canonical(2.49, "x")
 (2.49, 'x')
+>>> canonical(32.5, "dB")
+(32.5, 'dB')
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ from claimbench.schemas import data_path
 
 # Units that are not pint quantities: they stay as they are.
 SPECIAL_UNITS = frozenset({"x", "%", "pp", ""})
+# Logarithmic units pint parses but whose value is a level, not an amount to scale: "32.5 dB" (PSNR)
+# is given in dB (pint's base units would turn it into a power ratio of 1778).
+LEVEL_UNITS = frozenset({"dB"})
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +82,7 @@ def conversion(unit: str) -> tuple[float, str]:
     >>> conversion("TFLOPS")
     (1000000000000.0, 'FLOPS')
     """
-    if unit in SPECIAL_UNITS:
+    if unit in SPECIAL_UNITS or unit in LEVEL_UNITS:
         return 1.0, unit
     ureg = registry()
     try:

@@ -809,6 +809,26 @@ INVENTED = [
         form='a sign before the figure: "+N" is an increase, whatever the unit',
         source="invented",
     ),
+    Example(
+        "Our largest model reaches a Lichess blitz Elo of 2895 against humans.",
+        claims=[Claim("2895", 2895.0, "", "accuracy")],
+        form='a whole number a score word gives ("<score> of N") is a score, not a count',
+        source="corpus",
+    ),
+    Example(
+        "The translator reaches a BLEU score of 31 on WMT14 with 8 GPUs.",
+        claims=[Claim("31", 31.0, "", "accuracy", workload="WMT14")],
+        form='a whole number a score word gives ("<score> of N") is a score, not a count',
+        source="invented",
+    ),
+    Example(
+        "The codec achieves 32.5 dB PSNR on Kodak and improves SSIM by 0.02.",
+        claims=[Claim("32.5 dB", 32.5, "dB", "accuracy"),
+                Claim("0.02", 0.02, "", "accuracy", change="increase")],
+        form="a level in decibels (dB) is a claim; PSNR names a quality",
+        source="invented",
+    ),
+
 ]
 
 # Sentences that guard a wrong output once fixed.
@@ -1116,6 +1136,12 @@ def test_sentence_after_another(example):
 # ------------------------------------------------------------------ fields: one field of one claim
 
 FIELDS_CORPUS = [
+    Example(
+        "Rattrap saves a large amount of system resources such as 75% memory footprint and at least 79% disk capacity.",
+        has=[Has("79%", metric="memory", qualifier="at_least")],
+        form="disk space or capacity is storage: memory",
+        source="corpus",
+    ),
     Example(
         "Skip blocks accelerate failure recovery by 7.9x on average.",
         has=[Has("7.9x", baseline=None)],
