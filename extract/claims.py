@@ -41,6 +41,13 @@ BY_BEFORE_ASCII = ascii_twin(BY_BEFORE) or BY_BEFORE  # for ASCII text (see know
 # "by" and at most three words, none a figure, right before the number ("by up to 30%", "by a factor of 3");
 # not "by 12x and sustains 1,450 tokens/s", where "by" belongs to the figure before.
 BY_ONLY = regex.compile(r"(?i:\bby)\s++(?:(?![^\s\d]*+\d)[\w$\\~<>+]++\s++){0,3}[+~]?$")
+# A later member of a list of figures: "by 12.0 and 8.4 points", "by 4.1 points on MMLU and 7.3 points on ARC".
+LIST_MEMBER_BEFORE = regex.compile(
+    r"""\d(?:\s*+points?)?                                  # the figure before: "12.0", "4.1 points"
+    (?:\s++(?:on|in|for|with)\s++[^\d,;]{1,30}?)?          # where it was measured: "on MMLU"
+    (?:\s*+,\s*+(?:and\s++)?|\s++and\s++)$""",            # the joint: ", ", ", and ", " and "
+    regex.VERBOSE,
+)
 # "an improvement of 3.4 points", "a reduction of 30%": the noun before "of" names the change.
 _CUES = knowledge().cues
 _LEADING = _CUES.leading  # cues.toml [leading]: the short qualifiers each position below accepts
@@ -393,7 +400,9 @@ def not_a_claim(w: _Where) -> str | None:
     if q.unit in _metric_by_unit():
         if q.unit == "points":  # "improves mAP by 2.3 points", "an improvement of 3.4 points"; not "1000 points"
             by_change = BY_ONLY.search(before[-40:]) and _change_word_near(sent, w, reach=80)  # "improving over X by 3.1 points"
-            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) or by_change else "points with no score or change word near"
+            # (a later member of a list reaches back to the change word of the list's first: "by 12.0 and 8.4 points")
+            listed = LIST_MEMBER_BEFORE.search(before[-60:]) and _change_word_near(sent, w, reach=100)
+            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) or by_change or listed else "points with no score or change word near"
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
             return "the memory of a device (hardware, R4)"
         return None
@@ -992,7 +1001,7 @@ def _claim(sc: _SentenceClaims, i: int, *, prev: Claim | None, head: tuple[Claim
     change, change_rule = _change_field(sc, p, found, prev)
     unit = "pp" if w.q.unit == "%" and _absolute(sent, w) else "" if w.q.unit in _written_unitless() else w.q.unit  # R14, R11
     # A list member that says nothing itself is read with its list's change ("by an average of 9.16% and 13.7%").
-    listed = head_claim.change if change == "none" and head_claim is not None and head_claim.unit == w.q.unit else change
+    listed = head_claim.change if change == "none" and head_claim is not None and head_claim.unit == unit else change
     settled = settle(
         metric, unit, listed,
         only_better=only_says_better(sent, found) and not SHARE_AFTER.match(sent[w.e : w.e + 10]),
@@ -1002,7 +1011,7 @@ def _claim(sc: _SentenceClaims, i: int, *, prev: Claim | None, head: tuple[Claim
     )
     if settled:
         metric, metric_rule = settled
-    if head_claim is not None and head_claim.unit == w.q.unit and change != head_change:
+    if head_claim is not None and head_claim.unit == unit and change != head_change:
         # No new cue inside the list nor right after the member: "speed-ups of 4.53x in A, ..., and 2.51x in B
         # without degrading FID", "a reduction of up to 79% in memory usage and 72% in prediction time".
         head_end = head_claim.end - w.sentence.start

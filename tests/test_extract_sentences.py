@@ -829,6 +829,35 @@ INVENTED = [
         source="invented",
     ),
 
+    Example(
+        "The student outperforms Phi-1.5 by 12.0 and 8.4 points, respectively.",
+        claims=[Claim("12.0", 12.0, "", "accuracy", change="increase", baseline="Phi-1.5"),
+                Claim("8.4 points", 8.4, "", "accuracy", change="increase", baseline="Phi-1.5")],
+        form='a later member of a list of points reaches back to its list\'s change word ("by N and M points")',
+        source="invented",
+    ),
+    Example(
+        "The filtered model beats the unfiltered one by 4.1 points on MMLU and 7.3 points on ARC-Challenge.",
+        claims=[Claim("4.1 points", 4.1, "", "accuracy", change="increase", workload="MMLU"),
+                Claim("7.3 points", 7.3, "", "accuracy", change="increase", workload="ARC-Challenge")],
+        form='a later member of a list of points reaches back to its list\'s change word ("by N points on A and M '
+             'points on B")',
+        source="invented",
+    ),
+    Example(
+        "On MT-Bench, ReflectPO scores 7.84, compared with 7.31 for DPO.",
+        claims=[Claim("7.84", 7.84, "", "accuracy", workload="MT-Bench"),
+                Claim("7.31", 7.31, "", "accuracy", workload="MT-Bench")],
+        form='"<system> scores N": the verb is a score word',
+        source="invented",
+    ),
+    Example(
+        "The video model achieves an FVD of 242 on UCF-101 and a gFID of 2.13 on ImageNet.",
+        claims=[Claim("242", 242.0, "", "accuracy", workload="UCF-101"),
+                Claim("2.13", 2.13, "", "accuracy", workload="ImageNet")],
+        form="generation-quality scores (FVD, gFID) are scores: a whole number they give is not a count",
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.
@@ -1320,6 +1349,12 @@ FIELDS_CORPUS = [
 ]
 
 FIELDS_INVENTED = [
+    Example(
+        "The deduplicating store needs 40% less disk space than ZFS.",
+        has=[Has("40%", metric="memory", change="decrease", baseline="ZFS")],
+        form="disk space or capacity is storage: memory",
+        source="invented",
+    ),
     Example(
         "Our system achieves up to 2.49times speedup over vLLM on an A100 GPU.",
         has=[Has("2.49times", baseline="vLLM")],
