@@ -196,6 +196,8 @@ SHARE_OF_KEYWORD = regex.compile(
 ON_BENCHMARK = regex.compile(
     r"^\s*+(?:(?:" + "|".join(_GAP.before_benchmark) + r")\s++)?(?:on|in)\s++(?:the\s++)?$", regex.IGNORECASE  # [keyword_gap]
 )
+# "On EgoSchema it reaches 67.2%": a named benchmark the clause opens with ("on"/"in" right before it).
+BENCHMARK_OPENS = regex.compile(r"(?i:(?:^|[,;:(]\s*+|\band\s++)(?:on|in)\s++(?:the\s++)?$)")
 
 # Rule 7, for counts: "14 out of 16 datasets", "20 out of the 21 tasks" are shares of tasks won or solved.
 OUT_OF_TASKS = regex.compile(
@@ -236,7 +238,7 @@ APPOSED_TO_FIGURE = regex.compile(
     regex.VERBOSE,
 )
 APPOSED_CHANGE = regex.compile(
-    r"(?i:[\s-]*+(?:(?:" + "|".join(_CUES.comparison.apposed_nouns) + r")s?|" + "|".join(_CUES.comparison.apposed_comparatives) + r")\b)"
+    r"(?i:[\s-]*+(?:(?:relative|absolute)\s++)?(?:(?:" + "|".join(_CUES.comparison.apposed_nouns) + r")s?|" + "|".join(_CUES.comparison.apposed_comparatives) + r")\b)"
 )  # cues.toml [comparison] apposed_nouns, apposed_comparatives  # "a 4.7x improvement", "40% better than gzip", "3 times more than DPDK"
 # ", showing an order of magnitude improvement": a participle apposition restating the change of the
 # clause before it (claims.py gives it the previous claim's metric).
@@ -327,7 +329,7 @@ def attribute(
                 return _in(sent, s, end, hits, DIMENSION_AFTER) or found
             return found
     if unit in ("%", "", "pp"):
-        bench = on_benchmark(sent, e, hi) or on_benchmark(sent, end, hi)  # a list member's own "on GSM8K" first
+        bench = on_benchmark(sent, e, hi) or on_benchmark(sent, end, hi) or benchmark_opens(sent, lo, s)  # a list member's own "on GSM8K" first
         if bench:
             return bench
     if unit == "%" and OF_THE_TIME.match(sent, e, e + 20):
@@ -503,6 +505,22 @@ def on_benchmark(sent: str, e: int, hi: int) -> Attribution | None:
     for start, end, _, kind in context.find_workloads(sent):
         if kind == "bench" and e <= start <= e + 30 and end <= hi and ON_BENCHMARK.match(sent[e:start]):
             return Attribution("accuracy", start, end, "in")
+    return None
+
+
+def benchmark_opens(sent: str, lo: int, s: int) -> Attribution | None:
+    """Rule 7, for scores: a percentage or score in a clause that opens on a named benchmark, with no
+    other figure or metric word between them, is a quality score ("On EgoSchema it reaches 67.2%").
+
+    >>> t = "On Video-MME it attains 59.6%, and on EgoSchema it reaches 67.2% with 2x fewer tokens."
+    >>> benchmark_opens(t, t.index("and"), t.index("67.2")).phrase(t), benchmark_opens(t, 0, t.index("2x"))
+    ('EgoSchema', None)
+    """
+    for start, end, _, kind in context.find_workloads(sent):
+        if kind == "bench" and lo <= start and end <= s and s - end <= 40 and BENCHMARK_OPENS.search(sent, max(0, start - 12), start):
+            between = sent[end:s]
+            if not any(ch.isdigit() for ch in between) and not context.keyword_hits(between):
+                return Attribution("accuracy", start, end, "in")
     return None
 
 

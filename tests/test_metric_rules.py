@@ -474,6 +474,21 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "On EgoSchema it reaches 67.2%, and on ChartQA-Pro it reaches 41.0%.",
+        has=[Has("67.2%", metric="accuracy", metric_phrase="EgoSchema", metric_rule="in"),
+             Has("41.0%", metric="accuracy", metric_phrase="ChartQA-Pro", metric_rule="in")],
+        form="7. in: a clause that opens on a named benchmark (a name whose last part says benchmark: QA, Bench, "
+             "Arena, Eval, MME, Schema)",
+        source="invented",
+    ),
+    Example(
+        "The agent reaches a task success rate of 26.4%, a 39% relative improvement over the agent without search.",
+        has=[Has("39%", metric="accuracy", metric_phrase="task success", metric_rule="antecedent")],
+        form="8. antecedent: an apposition that restates the change of the figure before it, \"relative\" before "
+             "the change noun",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
