@@ -42,6 +42,7 @@ _TABLE = str.maketrans(
         "\u2264": "<",  # less-than or equal to
         "\u2265": ">",  # greater-than or equal to
         "\u2019": "'",  # right single quotation mark
+        "\u03bc": "\u00b5",  # Greek small mu, as the micro sign: "9.1 \u03bcs"
     }
 )
 # Invisible characters (zero-width space, joiners, soft hyphen, word joiner, byte-order mark, direction

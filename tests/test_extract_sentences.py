@@ -858,6 +858,12 @@ INVENTED = [
         form="generation-quality scores (FVD, gFID) are scores: a whole number they give is not a count",
         source="invented",
     ),
+    Example(
+        "Kestrel cuts the write latency from 9.1 \u03bcs to 1.6 \u03bcs.",
+        claims=[Claim("9.1 \u03bcs", 9.1, "µs", "latency"), Claim("1.6 \u03bcs", 1.6, "µs", "latency")],
+        form="a Greek mu (U+03BC) is the micro sign: microseconds",
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.

@@ -104,6 +104,7 @@ FORMS = [
     # time
     UnitForm("5 us", value=5.0, unit="µs", claim_unit="µs", canonical=5e-6, canonical_unit="second"),
     UnitForm("5 µs", value=5.0, unit="µs", claim_unit="µs", canonical=5e-6, canonical_unit="second"),
+    UnitForm("32.5 dB", value=32.5, unit="dB", claim_unit="dB", canonical=32.5, canonical_unit="dB"),  # a level: kept in dB
     UnitForm("200 ns", value=200.0, unit="ns", claim_unit="ns", canonical=2e-7, canonical_unit="second"),
     # device time, a product name between the number and its unit
     UnitForm("5,000 GPU hours", value=5000.0, unit="GPU*hour", claim_unit="GPU*hour", canonical=5000.0,
