@@ -156,6 +156,13 @@ CORPUS = [
              "figure",
         source="corpus",
     ),
+    Example(
+        "Using SKIS, we design high-quality influence oracles for seed sets with average estimation error up to 10x "
+        "times smaller than those using RIS and 6x times smaller than SKIMs.",
+        has=[Has("6x", metric="accuracy", metric_phrase="error", metric_rule="parallel: the previous figure's")],
+        form='parallel comparatives: "N1 <comparative> than A and N2 <same comparative> than B" share N1\'s metric',
+        source="corpus",
+    ),
 ]
 
 # Sentences written for the form.
@@ -486,6 +493,20 @@ INVENTED = [
         has=[Has("39%", metric="accuracy", metric_phrase="task success", metric_rule="antecedent")],
         form="8. antecedent: an apposition that restates the change of the figure before it, \"relative\" before "
              "the change noun",
+        source="invented",
+    ),
+    Example(
+        "On TPC-C, Tidal commits 1.9 million transactions per second, 4.2x more than Silo and 2.7x more than TicToc.",
+        has=[Has("2.7x", metric="throughput", metric_phrase="transactions per second",
+                 metric_rule="parallel: the previous figure's")],
+        form='parallel comparatives: "N1 <comparative> than A and N2 <same comparative> than B" share N1\'s metric',
+        source="invented",
+    ),
+    Example(
+        "Kestrel provides 2.2 times higher throughput than ext4-DAX and 1.4 times higher than PMFS.",
+        has=[Has("1.4 times", metric="throughput", metric_phrase="throughput",
+                 metric_rule="parallel: the previous figure's")],
+        form='parallel comparatives: "N1 <comparative> than A and N2 <same comparative> than B" share N1\'s metric',
         source="invented",
     ),
     Example(
