@@ -81,7 +81,8 @@ _CUES = knowledge().cues
 _FILLER = r"""(?:
       """ + "|".join(_CUES.leading.filler) + r"""
     | an?\s+(?:average|maximum|minimum|total|factor)\s+of | (?:a\s+)?factor(?:\s+of)? | on\s+average | average
-    | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \+ | averaged
+    | an? | the | some | ~ | \$?\\sim\$? | >\s*+ | <\s*+ | \$[<>]=?\$ | \$\\(?:geq?|leq?|gt|lt|approx)\$ | \+ | averaged
+    | within                                          # "stays within 6% of RocksDB"
 )"""
 
 # Rule 6: what gives a number to the keyword before it ("of", "=", "is", "reaches", "increases from"): signs and

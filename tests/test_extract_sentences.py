@@ -864,6 +864,13 @@ INVENTED = [
         form="a Greek mu (U+03BC) is the micro sign: microseconds",
         source="invented",
     ),
+    Example(
+        "When looking ahead two layers, expert prediction accuracy is $>$90\\% and the miss rate is $<$2\\%.",
+        claims=[Claim("90\\%", 90.0, "%", "accuracy", qualifier="at_least"),
+                Claim("2\\%", 2.0, "%", "accuracy", qualifier="at_most")],
+        form='LaTeX comparison signs are qualifiers: "$>$" at_least, "$<$" at_most',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.

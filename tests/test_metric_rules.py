@@ -510,6 +510,27 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "SLPlus speeds up the floating-point benchmarks by 9.1% on average and by up to 1.41x over clang -O3.",
+        has=[Has("1.41x", metric="speedup", metric_phrase="speeds up",
+                 metric_rule='gapped: a second "by" of the same verb')],
+        form='gapping: "V X by N1 and by N2" (a second "by", its object left out) shares the verb\'s metric, whatever '
+             "the unit",
+        source="invented",
+    ),
+    Example(
+        "Read throughput stays within 6% of RocksDB, and prediction accuracy is $>$90\\%.",
+        has=[Has("6%", metric="throughput", metric_phrase="throughput", metric_rule="before"),
+             Has("90\\%", metric="accuracy", metric_phrase="accuracy", metric_rule="before")],
+        form='6. before: "within" and LaTeX comparison signs ("$>$") may stand between a keyword and its number',
+        source="invented",
+    ),
+    Example(
+        "Blink extends battery life by 3.4x on a Nexus 5X phone.",
+        has=[Has("3.4x", metric="energy", metric_phrase="battery life", metric_rule="by")],
+        form="5. by: battery life is energy",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
