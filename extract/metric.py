@@ -126,9 +126,10 @@ BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
 BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keyword's end to the number's "by "
     r"""
     \)?                                   # the end of "(TTFT)"
-    (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s;:()]++){0,10}?
+    (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?<=,\s++)(?:and|or)\b|(?:but|than|while|whereas|which|that|when)\b)[^\s;:()]++){0,10}?
                                           # the object or the rest of the subject, no new clause: "the execution of X",
                                           # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM, Orca and TGI,"
+                                          # (not ", and Chromium's binary size grows by": ", and" opens a clause)
     (?:\s++(?:over|than|compared\s+(?:to|with)|against|relative\s+to)\s[^;:()]{1,120}?)?
                                           # what it is compared with, a list maybe: "over A, B, and C"
     (?:,?\s++(?:""" + "|".join(_CUES.baseline.examples) + r""")\s[^;:()]{1,160}?)?

@@ -531,6 +531,12 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "On Chromium, it adds 3.4% overhead on the JetStream benchmark, and Chromium's binary size grows by 6%.",
+        has=[Has("6%", metric="other", metric_phrase=None, metric_rule="none: other")],
+        form='5. by: ", and" opens a clause: a keyword before it does not govern a later "by N"',
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
