@@ -1710,6 +1710,7 @@ def shortcuts() -> dict[str, dict]:
             "out of": ((OUT_OF_AFTER,), _OUT_OF_FILTER),
             "average after": ((AVERAGE_AFTER,), _AVERAGE_AFTER_FILTER),
             "found count": ((found_after,), found_filter),
+            "score given": ((SCORE_GIVEN,), _SCORE_GIVEN_FILTER),
             "evaluated on / as platform": ((EVALUATED_ON, AS_PLATFORM), EVALUATED_ON_FILTER),
             "evaluation ran on / as platform": ((EVALUATION_RAN_ON, AS_PLATFORM), EVALUATION_RAN_ON_FILTER),
             **{f"qualifier {name}": ((pattern,), prefilter) for name, pattern, _, prefilter in cues},

@@ -274,6 +274,7 @@ PREFILTER_CALLS = {
     "prefilter_for(AVERAGE_AFTER)",  # _average_after
     "prefilter_for(verbs)",  # context._object_verb_prefilter
     "prefilter_for(after)",  # claims._found_patterns, for _found_count
+    "prefilter_for(SCORE_GIVEN)",  # claims._score_given
 }
 
 

@@ -76,6 +76,11 @@ FORMS = [
     UnitForm("2 million ops/s", value=2e6, unit="op/s", claim_unit="", canonical=2e6, canonical_unit="operation / second"),
     UnitForm("3x10^5 transactions per second", value=3e5, unit="transaction/s", claim_unit="", canonical=3e5,
              canonical_unit="transaction / second"),
+    UnitForm("100,000 packets per second", value=1e5, unit="event/s", claim_unit="", canonical=1e5,
+             canonical_unit="event / second"),
+    UnitForm("210 million edge updates per second", value=2.1e8, unit="event/s", claim_unit="", canonical=2.1e8,
+             canonical_unit="event / second"),
+    UnitForm("2 million lookups/s", value=2e6, unit="event/s", claim_unit="", canonical=2e6, canonical_unit="event / second"),
     UnitForm("100K requests per second", value=1e5, unit="request/s", claim_unit="request/s", canonical=1e5,
              canonical_unit="request / second"),
     # data rates: bits (pint reads "Mbps" as megabaud, "Gb" as gilbert: written Mbit/s, Gbit/s) and bytes
