@@ -1097,6 +1097,10 @@ def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Clai
         # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%", "..., compared with 14.9% for GPT-4"; not "2x
         # higher throughput and reduces write amplification by 4x".
         metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
+    elif metric == "other" and prev is not None and w.q.unit in ("%", "x", "pp") and _gapped_compared(sent, w.s, prev, w.sentence.start):
+        # "outperforms existing methods by 30% and even a training method by 25%": the comparison's verb left out,
+        # and so its metric
+        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "gapping: 'outperforms A by N1 and B by N2'"
     elif metric == "other" and prev is not None and AND_BY.search(sent, max(0, w.s - 40), w.s) and _parallel(sent, ws[i - 1], w):
         # "speeds up the benchmarks by 9.1% on average and by up to 1.41x over clang": a second "by" of the same
         # verb, its object left out, whatever its unit
@@ -1238,7 +1242,7 @@ def _turned_around(sc: _SentenceClaims, p: _Place, metric: str, change: str, bas
 
 # ", and B by N": a figure whose clause names only what it is compared with, the comparison verb left out.
 GAPPED_COMPARED = regex.compile(
-    r"""(?:,\s*+)?\band\s++
+    r"""(?:,\s*+)?\band\s++(?:even\s++)?              # "and", "and even"
     (?P<name>[^\s,;:()][^,;:()]{0,60}?)          # what it is compared with: "DeepSeek-R1"
     \s++by\s++(?:(?:""" + "|".join(_LEADING.by_figure) + r""")\s++)?[+~]?$""",
     regex.VERBOSE | regex.IGNORECASE,

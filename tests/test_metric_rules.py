@@ -163,6 +163,13 @@ CORPUS = [
         form='parallel comparatives: "N1 <comparative> than A and N2 <same comparative> than B" share N1\'s metric',
         source="corpus",
     ),
+    Example(
+        "It significantly outperforms existing train-free methods by 30\\% and even a training method by 25\\%.",
+        has=[Has("25\\%", metric="speedup", metric_phrase="outperforms",
+                 metric_rule="gapping: 'outperforms A by N1 and B by N2'")],
+        form='gapping: "<outperforms> A by N1 and B by N2" shares the verb\'s metric',
+        source="corpus",
+    ),
 ]
 
 # Sentences written for the form.
@@ -539,8 +546,15 @@ INVENTED = [
     Example(
         "Ebb reduces the average job completion time by 27% and the makespan by 12% compared with Tetris.",
         has=[Has("27%", metric="speedup", metric_phrase="completion time", metric_rule="by"),
-             Has("12%", metric="speedup", metric_phrase="makespan")],
+             Has("12%", metric="speedup", metric_phrase="makespan", metric_rule="by")],
         form="5. by: R13, a job's completion time or a schedule's makespan is a run time: its change is a speedup",
+        source="invented",
+    ),
+    Example(
+        "The planner beats prior heuristics by 12% and even a learned scheduler by 4%.",
+        has=[Has("4%", metric="speedup", metric_phrase="beats", baseline="a learned scheduler",
+                 metric_rule="gapping: 'outperforms A by N1 and B by N2'")],
+        form='gapping: "<outperforms> A by N1 and B by N2" shares the verb\'s metric',
         source="invented",
     ),
     Example(
