@@ -871,6 +871,18 @@ INVENTED = [
         form='LaTeX comparison signs are qualifiers: "$>$" at_least, "$<$" at_most',
         source="invented",
     ),
+    Example(
+        "We introduce Qwen2.5-1M, a series of models that extend the context length to 1 million tokens.",
+        claims=[Claim("1 million tokens", 1e6, "token", "scale")],
+        form='R5: "extend the context length (of X) to N" presents a size the system reaches',
+        source="corpus",
+    ),
+    Example(
+        "Position interpolation extends the context window of Mistral-7B to 256K tokens.",
+        claims=[Claim("256K tokens", 256000.0, "token", "scale", workload="Mistral-7B")],
+        form='R5: "extend the context length (of X) to N" presents a size the system reaches',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.
