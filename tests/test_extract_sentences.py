@@ -883,6 +883,19 @@ INVENTED = [
         form='R5: "extend the context length (of X) to N" presents a size the system reaches',
         source="invented",
     ),
+    Example(
+        "We further propose a remedy that encourages models to think twice before answering the question. "
+        "Surprisingly, this simple method can even double the accuracy.",
+        claims=[Claim("double", 2.0, "x", "accuracy", change="increase")],
+        form='R6: "twice" is a factor before "as", "the" or a comparative, not a repetition ("think twice")',
+        source="corpus",
+    ),
+    Example(
+        "Each request is retried twice on failure, and the cache delivers twice the hit rate of LRU.",
+        claims=[Claim("twice", 2.0, "x", "accuracy", change="increase", baseline="LRU")],
+        form='R6: "twice" is a factor before "as", "the" or a comparative, not a repetition ("think twice")',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.
