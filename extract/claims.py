@@ -1097,6 +1097,10 @@ def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Clai
         # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%", "..., compared with 14.9% for GPT-4"; not "2x
         # higher throughput and reduces write amplification by 4x".
         metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
+    elif metric == "other" and prev is not None and {prev.unit, w.q.unit} <= {"%", "x"} and _same_comparative(sent, ws[i - 1], w):
+        # "improve the performance by up to 20% when compared to processing at the host, and 6x when compared to
+        # processing at the SSD": a change repeated against another baseline, as a factor or a percentage
+        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
     elif metric == "other" and prev is not None and w.q.unit in ("%", "x", "pp") and _gapped_compared(sent, w.s, prev, w.sentence.start):
         # "outperforms existing methods by 30% and even a training method by 25%": the comparison's verb left out,
         # and so its metric
@@ -1402,19 +1406,23 @@ def _shares_phrase(sent: str, a: _Where, b: _Where, phrase: str | None) -> bool:
 
 # A second "by" of one verb, nothing between "and" and it: "by 9.1% on average and by up to 1.41x".
 AND_BY = regex.compile(r"(?i:(?:,|\band)\s++by\s++(?:(?:" + "|".join(_CUES.leading.filler) + r")\s++)?$)")  # [leading] filler
-# A comparative right after a figure, and "than" after it: "4.2x more than Silo", "1.4 times higher than PMFS".
+# Right after a figure, how it is compared: a comparative and "than" ("4.2x more than Silo", "1.4 times higher
+# than PMFS"), or a comparison marker ("20% when compared to processing at the host").
 COMPARATIVE_THAN = regex.compile(
     r"""\s*+(?:times\s++)?                          # "10x times smaller"
-    (?P<word>""" + "|".join(_CUES.comparison.comparatives) + r""")\b   # cues.toml [comparison] comparatives
-    (?:\s++[\w-]++){0,2}?\s++than\b""",            # "more than", "higher throughput than"
+    (?:
+        (?P<word>""" + "|".join(_CUES.comparison.comparatives) + r""")\b   # cues.toml [comparison] comparatives ...
+        (?:\s++[\w-]++){0,2}?\s++than\b                 # ... and "than": "more than", "higher throughput than"
+      | (?:when\s++)?(?P<word>compared\s++(?:to|with)|relative\s++to|versus|vs\.)   # or a marker
+    )""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 
 def _same_comparative(sent: str, a: _Where, b: _Where) -> bool:
-    """Form "N1 <comparative> than A and N2 <comparative> than B": figure ``b`` repeats the comparison of ``a``
-    with the same word, so it measures what ``a`` does ("1.9 million transactions per second, 4.2x more than
-    Silo and 2.7x more than TicToc").
+    """Form "N1 <comparative> than A and N2 <comparative> than B" (or "N1 compared to A, and N2 compared to B"):
+    figure ``b`` repeats the comparison of ``a`` with the same words, so it measures what ``a`` does ("1.9 million
+    transactions per second, 4.2x more than Silo and 2.7x more than TicToc").
 
     >>> s = "It commits 1.9M transactions/s, 4.2x more than Silo and 2.7x more than TicToc, and 2x lower latency."
     >>> ws = [_Where(q, Sentence(0, s), q.start, q.end) for q in find_quantities(s)]
@@ -1422,7 +1430,8 @@ def _same_comparative(sent: str, a: _Where, b: _Where) -> bool:
     (True, False)
     """
     first, second = COMPARATIVE_THAN.match(sent, a.e), COMPARATIVE_THAN.match(sent, b.e)
-    return bool(first and second) and first.group("word").lower() == second.group("word").lower()
+    same = lambda m, n: regex.sub(r"\s+", " ", m.group("word").lower()) == regex.sub(r"\s+", " ", n.group("word").lower())  # noqa: E731
+    return bool(first and second) and same(first, second)
 
 
 def _own_keyword_after(w: _Where, reach: int = 20) -> bool:

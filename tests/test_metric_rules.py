@@ -170,6 +170,14 @@ CORPUS = [
         form='gapping: "<outperforms> A by N1 and B by N2" shares the verb\'s metric',
         source="corpus",
     ),
+    Example(
+        "Our design may improve the performance by up to 20% when compared to processing at the host processor only, "
+        "and 6x when compared to processing at the SSD processor only.",
+        has=[Has("6x", metric="speedup", metric_phrase="performance", metric_rule="parallel: the previous figure's")],
+        form='parallel comparisons: "N1 compared to A, and N2 compared to B" share N1\'s metric, a factor and a '
+             "percentage alike",
+        source="corpus",
+    ),
 ]
 
 # Sentences written for the form.
@@ -555,6 +563,13 @@ INVENTED = [
         has=[Has("4%", metric="speedup", metric_phrase="beats", baseline="a learned scheduler",
                  metric_rule="gapping: 'outperforms A by N1 and B by N2'")],
         form='gapping: "<outperforms> A by N1 and B by N2" shares the verb\'s metric',
+        source="invented",
+    ),
+    Example(
+        "Batching cuts energy use by 35% relative to eager dispatch, and 2.1x relative to the vendor driver.",
+        has=[Has("2.1x", metric="energy", metric_phrase="energy", metric_rule="parallel: the previous figure's")],
+        form='parallel comparisons: "N1 compared to A, and N2 compared to B" share N1\'s metric, a factor and a '
+             "percentage alike",
         source="invented",
     ),
     Example(
