@@ -394,6 +394,8 @@ def not_a_claim(w: _Where) -> str | None:
             if hw and hw[0][0] <= 1:
                 return "a device count (R4)"
         return None
+    if q.unit in knowledge().cues.governed_units and not _metric_word_near(sent, w):
+        return "a length with no metric word near it (the size of a setup)"  # "whose radius is 1 kilometer"
     if q.unit in _counted_units():
         reached = REACH.search(before[-60:]) or _count_result().search(before[-60:])
         return None if reached else "a count not presented as what the system reaches or needs (R5)"

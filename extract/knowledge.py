@@ -275,6 +275,7 @@ class Cues:
     found_nouns: Fragments
     counted_units: Fragments
     counted_result_before: Fragments
+    governed_units: Fragments  # [counted] governed_units: lengths, claims only with a metric word near
     giving: Fragments  # [giving] words: what gives a number to a metric's name ("a compression ratio of 5.3")
     anaphora_determiners: Fragments  # [anaphora] determiners ("this", "such a")
     anaphora_nouns: Fragments  # [anaphora] nouns ("number", "gain"): "This number ..." points back at a figure
@@ -754,6 +755,7 @@ def _cues(f: _File, vocab) -> Cues:
         found_nouns=f.fragments("found.nouns"),
         counted_units=f.words("counted.units"),
         counted_result_before=f.fragments("counted.result_before"),
+        governed_units=f.words("counted.governed_units"),
         giving=f.fragments("giving.words"),
         anaphora_determiners=f.fragments("anaphora.determiners"),
         anaphora_nouns=f.fragments("anaphora.nouns"),

@@ -896,6 +896,34 @@ INVENTED = [
         form='R6: "twice" is a factor before "as", "the" or a comparative, not a repetition ("think twice")',
         source="invented",
     ),
+    Example(
+        "On the MIMIC-IV test split, the model achieved an AUROC of 0.874 (95% CI 0.861-0.887), outperforming the "
+        "Epic Sepsis Model (AUROC 0.763; p < 0.001).",
+        claims=[Claim("0.874", 0.874, "", "accuracy"), Claim("0.763", 0.763, "", "accuracy")],
+        form="R9: a confidence interval and a p-value are statistics about a figure, not figures",
+        source="invented",
+    ),
+    Example(
+        "AffiGNN achieves a Pearson correlation of 0.852, while PIGNet and OnionNet-2 reach correlations of 0.761 and "
+        "0.816, respectively.",
+        claims=[Claim("0.852", 0.852, "", "accuracy"), Claim("0.761", 0.761, "", "accuracy"),
+                Claim("0.816", 0.816, "", "accuracy")],
+        form="a score word in the plural gives its numbers too; quality scores of other fields (Dice, RMSE, MAE, "
+             "C-index, fidelity, errors)",
+        source="invented",
+    ),
+    Example(
+        "MissFormer reaches a Hausdorff distance of 3.6 mm, while the tracker needs 2 devices within a radius of 1 km.",
+        claims=[Claim("3.6 mm", 3.6, "mm", "accuracy")],
+        form="a length is a claim only with a metric word near it, not the size of a setup",
+        source="invented",
+    ),
+    Example(
+        "Our framework achieved an R^2 score of 0.98 for runtime prediction and 0.78 for power prediction.",
+        claims=[Claim("0.98", 0.98, "", "accuracy"), Claim("0.78", 0.78, "", "accuracy")],
+        form='a metric noun before "prediction" names a task, not the metric ("0.78 for power prediction")',
+        source="corpus",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.

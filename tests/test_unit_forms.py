@@ -111,6 +111,13 @@ FORMS = [
     UnitForm("5 µs", value=5.0, unit="µs", claim_unit="µs", canonical=5e-6, canonical_unit="second"),
     UnitForm("32.5 dB", value=32.5, unit="dB", claim_unit="dB", canonical=32.5, canonical_unit="dB"),  # a level: kept in dB
     UnitForm("200 ns", value=200.0, unit="ns", claim_unit="ns", canonical=2e-7, canonical_unit="second"),
+    UnitForm("11.4 ns/day", value=11.4, unit="ns/day", claim_unit="ns/day", canonical=11.4, canonical_unit="ns/day"),
+    # lengths, speeds, physical energies and masses (other fields)
+    UnitForm("3.6 mm", value=3.6, unit="mm", claim_unit="mm", canonical=0.0036, canonical_unit="meter"),
+    UnitForm("6.4 cm", value=6.4, unit="cm", claim_unit="cm", canonical=0.064, canonical_unit="meter"),
+    UnitForm("3.1 m/s", value=3.1, unit="m/s", claim_unit="m/s", canonical=3.1, canonical_unit="meter / second"),
+    UnitForm("19.8 meV", value=19.8, unit="meV", claim_unit="meV", canonical=19.8 * 1.602176634e-22, canonical_unit="joule"),
+    UnitForm("85 kg", value=85.0, unit="kg", claim_unit="kg", canonical=85.0, canonical_unit="kilogram"),
     # device time, a product name between the number and its unit
     UnitForm("5,000 GPU hours", value=5000.0, unit="GPU*hour", claim_unit="GPU*hour", canonical=5000.0,
              canonical_unit="GPU_hour"),
