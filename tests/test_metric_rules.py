@@ -573,6 +573,21 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "In outdoor trials the robot succeeded in 94% of 50 traversals, and 81.0% of its repairs are correct.",
+        has=[Has("94%", metric="accuracy", metric_phrase="succeeded in", metric_rule="before")],
+        form="6. before: quality words of other fields (succeeded in, correct, drift, bias, kappa, IoU, R^2, "
+             "collision rate, success probability)",
+        source="invented",
+    ),
+    Example(
+        "The model reaches R^2 = 0.93, and weak-scaling efficiency stays above 90% on Frontier.",
+        has=[Has("0.93", metric="accuracy", metric_phrase="R^2", metric_rule="before"),
+             Has("90%", metric="utilization", metric_phrase="weak-scaling", metric_rule="before")],
+        form="6. before: quality words of other fields (succeeded in, correct, drift, bias, kappa, IoU, R^2, "
+             "collision rate, success probability)",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
