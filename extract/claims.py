@@ -1028,6 +1028,9 @@ def _claim(sc: _SentenceClaims, i: int, *, prev: Claim | None, head: tuple[Claim
     ):  # "improves latency by 30%", "improved overall execution time by 16%" (R13, R21)
         change, change_rule = "decrease", "R21: better of a metric where less is better"
     baseline, baseline_span, compared_span, baseline_rule = _baseline_field(sc, p, change, prev)
+    if metric == "utilization" and baseline_rule.startswith("R15"):
+        # R15: a share of a hardware peak has no baseline ("76% of the P100's 732 GB/s peak memory bandwidth")
+        baseline, baseline_span, baseline_rule = None, None, "R15: a share of a hardware peak, no baseline"
     hw, hardware_rule = _hardware_field(sc, p, baseline_span)
     turned = _turned_around(sc, p, metric, change, baseline, baseline_span, hw)
     if turned is not None:

@@ -222,7 +222,7 @@ OF_THE_TIME = regex.compile(  # "preferred 80.3% of the time", "prefer our answe
 # Rule 3, "peak": a share of a hardware peak (metrics.toml [peak]).
 _PEAK = knowledge().metrics.peak
 PEAK_SHARE = regex.compile(
-    r"(?i:\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + "|".join(m + r"\s+" for m in _PEAK.modifiers) + r")?(?:" + "|".join(_PEAK.words) + r")\b)"
+    r"(?i:\s*of\s+(?:the\s+)?(?:[\w'’/.-]+\s+){0,3}?(?:" + "|".join(m + r"\s+" for m in _PEAK.modifiers) + r")?(?:" + "|".join(_PEAK.words) + r")\b)"
 )
 # Rule 2, "size": device time and model sizes.
 DEVICE_TIME = regex.compile(r"(?i:\b(?:" + "|".join(_CUES.size.device_time) + r")[- ]hours?\b)")  # cues.toml [size] device_time

@@ -368,8 +368,8 @@ INVENTED = [
     ),
     Example(
         "The prefetcher raises IPC by 12.4% on average, and by up to 41% on memory-intensive workloads.",
-        claims=[Claim("12.4%", 12.4, "%", "other", qualifier="average", change="increase"),
-                Claim("41%", 41.0, "%", "other", qualifier="up_to", change="increase")],
+        claims=[Claim("12.4%", 12.4, "%", "speedup", qualifier="average", change="increase"),
+                Claim("41%", 41.0, "%", "speedup", qualifier="up_to", change="increase")],
         form='"memory-intensive" describes a workload; a share "of the total runtime" is a claim; "under 80% load" is a '
              "condition",
         source="invented",

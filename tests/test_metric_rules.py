@@ -588,6 +588,21 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "WinoFlex keeps 92% of the DSP slices busy, and the tuned kernel reaches 76% of the P100's 732 GB/s peak memory "
+        "bandwidth.",
+        has=[Has("92%", metric="utilization", metric_phrase="busy", metric_rule="after"),
+             Has("76%", metric="utilization", baseline=None, metric_rule="peak")],
+        form="3. peak: a share of a device's peak (a few words, a possessive or a figure between), or of its parts kept "
+             "busy; R15: no baseline",
+        source="invented",
+    ),
+    Example(
+        "These reductions translate into a 2.6% IPC improvement over TAGE-SC-L.",
+        has=[Has("2.6%", metric="speedup", metric_phrase="IPC", metric_rule="after")],
+        form="4. after: instructions per cycle (IPC) is a speed",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",

@@ -69,6 +69,7 @@ FORMS = [
              gold_unit="PFLOPS"),
     UnitForm("1.1 PF/s", value=1.1, unit="PFLOPS", claim_unit="PFLOPS", canonical=1.1e15, canonical_unit="FLOPS"),
     UnitForm("3.2 teraFLOPS", value=3.2, unit="TFLOPS", claim_unit="TFLOPS", canonical=3.2e12, canonical_unit="FLOPS"),
+    UnitForm("62 Gflop/s", value=62.0, unit="GFLOPS", claim_unit="GFLOPS", canonical=6.2e10, canonical_unit="FLOPS"),
     UnitForm("3.5 GFLOPS", value=3.5, unit="GFLOPS", claim_unit="GFLOPS", canonical=3.5e9, canonical_unit="FLOPS"),
     UnitForm("120 TOPS", value=120.0, unit="TOPS", claim_unit="", canonical=1.2e14, canonical_unit="operation / second"),
     UnitForm("8.2 MOPS", value=8.2, unit="MOPS", claim_unit="", canonical=8.2e6, canonical_unit="operation / second"),
