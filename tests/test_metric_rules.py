@@ -591,7 +591,8 @@ INVENTED = [
         "WinoFlex keeps 92% of the DSP slices busy, and the tuned kernel reaches 76% of the P100's 732 GB/s peak memory "
         "bandwidth.",
         has=[Has("92%", metric="utilization", metric_phrase="busy", metric_rule="in"),
-             Has("76%", metric="utilization", baseline=None, metric_rule="peak")],
+             Has("76%", metric="utilization", metric_phrase="% of the P100's 732 GB/s peak", baseline=None,
+                 metric_rule="peak")],
         form="3. peak: a share of a device's peak (a few words, a possessive or a figure between), or of its parts kept "
              "busy; R15: no baseline",
         source="invented",
