@@ -14,8 +14,8 @@ of number_words.toml) are errors too. Every error is one :class:`KnowledgeError`
 
 >>> knowledge().units.factor["-?folds?(?![A-Za-z])"]
 'x'
->>> knowledge().metrics.keywords["latency"][:3]
-('latency', 'latencies', 'TTFT')
+>>> knowledge().metrics.keywords["latency"][:2]
+('latency', 'latencies')
 
 Below the loader: the scan shortcuts built from these patterns (compile_scanner, FoldedScanner,
 Prefilter, ascii_twin, ...).

@@ -120,7 +120,7 @@ COORDINATED_FIGURE = regex.compile(
 )
 
 # Rule 5, "by": "by" (and qualifiers) right before the number.
-BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)$", regex.VERBOSE)
+BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)\$?$", regex.VERBOSE)  # "$": LaTeX math, "by $8\times$"
 # What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
 # What may stand between the keyword the verb changes and "by": "the throughput of LLM serving by".
 BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keyword's end to the number's "by "

@@ -604,6 +604,18 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "Pulse reduces the 99th-percentile flow completion time of short flows by 4.7X compared to DCTCP.",
+        has=[Has("4.7X", metric="latency", metric_phrase="flow completion time", metric_rule="by")],
+        form="5. by: a flow's completion time (FCT) is a latency of the network, unlike a job's (R13)",
+        source="invented",
+    ),
+    Example(
+        "The kernel accelerates attention by up to $8\\times$ over FlashAttention-2.",
+        has=[Has("8\\times", metric="speedup", metric_phrase="accelerates", qualifier="up_to", metric_rule="by")],
+        form='5. by: a LaTeX math opener may stand between "by up to" and the number',
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
