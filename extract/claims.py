@@ -125,6 +125,10 @@ SIZE_WORDS = regex.compile(r"(?i:" + "|".join(_SIZE.parameters + _SIZE.magnitude
 PARAMETER_WORDS = regex.compile(r"(?i:" + "|".join(_SIZE.parameters) + r")")
 # Between a change word and a number, what puts them in different conjuncts: "1.61x runtime improvement and 37% energy reduction".
 CONJUNCT_BREAK = regex.compile(r"\b(?:and|or)\b")
+# "N+" in a mention: at least N ("improves throughput by 10+%", "$100K+ in cost reduction").
+PLUS_AFTER_DIGITS = regex.compile(r"\d[KMBkmb]?\+")
+# "N <unit> in <change noun>": "35,000 GPU hours in savings", "$100K+ in cost reduction".
+IN_CHANGE_NOUN = regex.compile(r"\+?\s++in\s++(?:[\w-]++\s++){0,2}?(?=(?:savings?|reductions?|gains?|improvements?|increases?|decreases?)\b)")
 THAN_AFTER = regex.compile(r"(?:\s++[\w@-]++){0,3}?\s++than\b")  # after a comparative: "higher than", "lower tail latency than"
 # The end of a clause right after a word: "Our contribution is two-fold." / "... threefold: first, ..."
 CLAUSE_END = regex.compile(r"\s*+(?:[.:;,]|$)")
@@ -621,6 +625,8 @@ def _qualifier(p: _Place) -> str:
                 return qualifier
         elif prefilter.may_match_lowered(lowered) and (twin or pattern).search(window):
             return qualifier
+    if PLUS_AFTER_DIGITS.search(w.q.mention):
+        return "at_least"  # "10+%", "$100K+", "10K+ hours"
     sent = w.sentence.text
     # "average" before the number (since the previous one) or "on average" right after it.
     if (
@@ -717,6 +723,11 @@ def _change(p: _Place) -> str:
     compared = [h for h in after_hits if THAN_AFTER.match(sent, h[1])]
     if compared:
         return compared[0][2]
+    # Form "N <unit> in <change noun>": the noun says ("35,000 GPU hours in savings": a decrease).
+    noun = IN_CHANGE_NOUN.match(sent, w.e)
+    said = [h for h in hits if noun and h[0] == noun.end()]
+    if said:
+        return said[0][2]
     if by_before:  # (from the clause's start, past an earlier figure: "..., and latency by 30 ms")
         governing = _governing_change(hits, sent, lo, w.s)
         if governing:

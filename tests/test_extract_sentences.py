@@ -924,6 +924,20 @@ INVENTED = [
         form='a metric noun before "prediction" names a task, not the metric ("0.78 for power prediction")',
         source="corpus",
     ),
+    Example(
+        "We propose a novel interleaved pipeline parallelism schedule that can improve throughput by 10+% with memory "
+        "footprint comparable to existing approaches.",
+        claims=[Claim("10+%", 10.0, "%", "throughput", qualifier="at_least", change="increase")],
+        form='"N+" in a mention is at least N',
+        source="corpus",
+    ),
+    Example(
+        "The rollout freed 1,200 node hours in savings and cut the bill by 40%.",
+        claims=[Claim("1,200 node hours", 1200.0, "hour", "cost", change="decrease"),
+                Claim("40%", 40.0, "%", "cost", change="decrease")],
+        form='"N <unit> in <change noun>": the noun says the direction ("in savings": a decrease)',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.
