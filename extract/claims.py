@@ -1094,7 +1094,7 @@ OWN_OBJECT_BY = regex.compile(r"(?i:\s*+,?\s*+(?:and\s++)?(?!(?:that|those|it|th
 def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Claim | None) -> tuple[Attribution, str, str | None, str]:
     """(the attribution read around the number, the claim's metric, its phrase, the rule), before the
     metric is settled with the claim's unit and change (see :func:`metric.settle`)."""
-    w, ws, i, sent = p.w, sc.ws, p.i, sc.sentence.text
+    w, i, sent = p.w, p.i, sc.sentence.text
     mapped = _respectively_metric(sc, p) if sc.respectively and p.size > 1 else None
     found = Attribution(mapped[2], mapped[0], mapped[1], "respectively") if mapped else _metric(p)
     metric, phrase, metric_rule = found.metric, found.phrase(sc.original), found.rule or "none: other"
@@ -1103,33 +1103,43 @@ def _metric_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Clai
         if not mapped and not _own_keyword_after(w) and not own_object:
             # "speed-ups of 4.53x in A, 5.32x in B": the list shares its metric
             metric, phrase, metric_rule = head.metric, head.metric_phrase, "list: its first member's"
-    elif head is None and metric == "other" and prev is not None and prev.unit == w.q.unit and not own_object and (
-        _parallel(sent, ws[i - 1], w) or _elliptic(sent, p.lo, p.hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
-        or _shares_phrase(sent, ws[i - 1], w, prev.metric_phrase) or COMPARED_FIGURE.search(sent, max(0, w.s - 30), w.s)
-        or _same_comparative(sent, ws[i - 1], w)
-    ):
-        # A figure that names nothing, after one of its unit with nothing between them that names a metric or a
-        # change, is measured as that one: "a speedup of 1.33x for miners and 1.69x for validators", the "to"
-        # of "from 53% to 65%" (R12), "a 91% success rate, up from 64%", "..., compared with 14.9% for GPT-4"; not "2x
-        # higher throughput and reduces write amplification by 4x".
-        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
-    elif metric == "other" and prev is not None and {prev.unit, w.q.unit} <= {"%", "x"} and _same_comparative(sent, ws[i - 1], w):
-        # "improve the performance by up to 20% when compared to processing at the host, and 6x when compared to
-        # processing at the SSD": a change repeated against another baseline, as a factor or a percentage
-        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "parallel: the previous figure's"
-    elif metric == "other" and prev is not None and w.q.unit in ("%", "x", "pp") and _gapped_compared(sent, w.s, prev, w.sentence.start):
-        # "outperforms existing methods by 30% and even a training method by 25%": the comparison's verb left out,
-        # and so its metric
-        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "gapping: 'outperforms A by N1 and B by N2'"
-    elif metric == "other" and prev is not None and AND_BY.search(sent, max(0, w.s - 40), w.s) and _parallel(sent, ws[i - 1], w):
-        # "speeds up the benchmarks by 9.1% on average and by up to 1.41x over clang": a second "by" of the same
-        # verb, its object left out, whatever its unit
-        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "gapped: a second \"by\" of the same verb"
-    elif metric == "other" and prev is not None and restates_change(sent, w.s, w.e):
-        # "generates over 3 tokens per second on a single GPU, showing an order of magnitude improvement over
-        # existing methods": the apposition restates the previous claim as a change, whatever its unit
-        metric, phrase, metric_rule = prev.metric, prev.metric_phrase, "apposition: the claim it restates"
+    elif metric == "other" and prev is not None:
+        rule = _previous_figure_rule(sc, p, prev, head, own_object)
+        if rule:
+            metric, phrase, metric_rule = prev.metric, prev.metric_phrase, rule
     return found, metric, phrase, metric_rule
+
+
+def _previous_figure_rule(sc: _SentenceClaims, p: _Place, prev: Claim, head: Claim | None, own_object: bool) -> str | None:
+    """The rule by which a figure that names no metric is measured as ``prev``, the claim before it in the
+    sentence, or None. The forms, tried in this order:
+
+    - parallel (same unit, not in a list, no object of its own): nothing between the two figures names a metric
+      or a change ("a speedup of 1.33x for miners and 1.69x for validators"), an elliptic comparison, "up from N",
+      "N1 <phrase> on A and N2 on B", "..., compared with N", or the same comparative repeated ("4.2x more than
+      Silo and 2.7x more than TicToc"); not "2x higher throughput and reduces write amplification by 4x";
+    - parallel comparisons (a factor and a percentage alike): "by up to 20% when compared to the host, and 6x
+      when compared to the SSD";
+    - gapping of a comparison verb: "outperforms existing methods by 30% and even a training method by 25%";
+    - a second "by" of the same verb: "speeds up the benchmarks by 9.1% on average and by up to 1.41x";
+    - a participle apposition restating the previous claim: "3 tokens per second ..., showing an order of
+      magnitude improvement".
+    """
+    w, ws, i, sent = p.w, sc.ws, p.i, sc.sentence.text
+    before = ws[i - 1]
+    forms = (
+        ("parallel: the previous figure's", lambda: head is None and prev.unit == w.q.unit and not own_object and (
+            _parallel(sent, before, w) or _elliptic(sent, p.lo, p.hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
+            or _shares_phrase(sent, before, w, prev.metric_phrase) or COMPARED_FIGURE.search(sent, max(0, w.s - 30), w.s)
+            or _same_comparative(sent, before, w)
+        )),
+        ("parallel: the previous figure's", lambda: {prev.unit, w.q.unit} <= {"%", "x"} and _same_comparative(sent, before, w)),
+        ("gapping: 'outperforms A by N1 and B by N2'",
+         lambda: w.q.unit in ("%", "x", "pp") and _gapped_compared(sent, w.s, prev, w.sentence.start)),
+        ('gapped: a second "by" of the same verb', lambda: AND_BY.search(sent, max(0, w.s - 40), w.s) and _parallel(sent, before, w)),
+        ("apposition: the claim it restates", lambda: restates_change(sent, w.s, w.e)),
+    )
+    return next((rule for rule, holds in forms if holds()), None)
 
 
 def _qualifier_field(sc: _SentenceClaims, p: _Place, prev: Claim | None, head: Claim | None) -> tuple[str, str]:
