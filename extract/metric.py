@@ -25,10 +25,12 @@ a speedup).
                        reaches 80%", "pass@1 = 41.4%"
  7    ``in``           a keyword after a preposition: "79% in memory usage",
                        "a gain of 5% in accuracy"; a score on a named benchmark
-                       ("45.3% on SWE-bench") is a quality score
- 8    ``antecedent``   a relative clause or apposition about a figure: "a latency
-                       of 200 ms, which is 3x lower", "falls to 3.1 mJ, a 4.7x
-                       improvement" (the antecedent's metric)
+                       ("45.3% on SWE-bench", "On EgoSchema it reaches 67.2%") is a
+                       quality score
+ 8    ``antecedent``   a relative clause (comma or not) or apposition about a
+                       figure: "a latency of 200 ms, which is 3x lower", "a sequence
+                       length that is 2.5x", "falls to 3.1 mJ, a 4.7x improvement"
+                       (the antecedent's metric)
  9    ``frame``        an opening phrase that names what the sentence measures:
                        "In terms of parallel speedup, our design improves X by 7x"
 ====  ===============  ==========================================================
