@@ -1413,7 +1413,7 @@ def _parallel(sent: str, a: _Where, b: _Where) -> bool:
 SHARED_PHRASE = regex.compile(
     r"""\s*+(?P<phrase>[\w-]++(?:\s++[\w-]++){0,3}?)        # the first figure's phrase: "inference speedup"
     \s++(?:on|for|in|with|over)\s++[^\s,;]++(?:\s++[^\s,;]++){0,2}?   # where: "on GPT", "for the small model"
-    \s*+,?\s*+(?:and|or)\s++$""",
+    \s*+,?\s*+(?:and|or)\s++(?:(?:""" + "|".join(_CUES.leading.filler) + r""")\s++)?$""",  # "and less than"
     regex.VERBOSE,
 )
 

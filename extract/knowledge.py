@@ -916,8 +916,8 @@ def _check_across(k: Knowledge) -> None:
             raise KnowledgeError("units.toml", "written_unitless.units", f"{unit!r}: no unit word gives this unit")
         if unit not in k.metrics.by_unit:
             raise KnowledgeError("units.toml", "written_unitless.units", f"{unit!r} is not in metrics.toml [by_unit]")
-    # Cardinals are read before "fold" and "times": both must be stems of number_words.toml.
-    for stem in ("fold", "times"):
+    # Cardinals are read before "fold", "times" and "percent": each must be a stem of number_words.toml.
+    for stem in ("fold", "times", "percent"):
         if stem not in k.number_words.stems:
             raise KnowledgeError("number_words.toml", "stems.words", f"{stem!r} missing: the cardinals are read before it")
     # The vendors: those the extractor reads before a product (hardware.toml [context] vendors) are those

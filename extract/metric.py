@@ -128,7 +128,7 @@ BY_NUMBER = regex.compile(rf"(?i:\bby\s++(?:{_FILLER}\s*+)*+)\$?$", regex.VERBOS
 BY_OBJECT_GAP = regex.compile(  # matched whole against the text from the keyword's end to the number's "by "
     r"""
     \)?                                   # the end of "(TTFT)"
-    (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?<=,\s++)(?:and|or)\b|(?:but|than|while|whereas|which|that|when)\b)[^\s;:()]++){0,10}?
+    (?:\s++(?!(?:and|or)\s++(?!(?:(?:a|an|the)\s++)?[A-Z])|(?<=,\s++)(?:and|or)\b|(?:but|than|while|whereas|which|that|when)\b)[^\s;:()]++){0,10}?
                                           # the object or the rest of the subject, no new clause: "the execution of X",
                                           # "of MobileNet-V1 and ResNeXt-50 is increased", "vLLM, Orca and TGI,"
                                           # (not ", and Chromium's binary size grows by": ", and" opens a clause)
@@ -161,6 +161,8 @@ BEFORE_GAP = regex.compile(
         \s*+,?\s*+\(?\s*+{_GIVES}                          # ... and what gives the number: not "accuracy on X with 40%"
       | (?:\s++(?!(?:and|or)\s++(?![A-Z])|(?:but|than|while|whereas|which|that|when)\b)[^\s,;:()]++){{1,8}}?
         \s++{_GIVES}                                      # "the pass@1 of X generated code increases from"
+      | \s++of\s++(?:[^\s,;:()]++\s++){{1,4}}?           # "the runtime overhead of checkpointing below 4%":
+        (?=(?:below|under|above|within|less\s+than|at\s+most|at\s+least)\b)   # "of" what, then a bound
     )
     \s*+(?:{_FILLER}\s*+)*+
     $""",

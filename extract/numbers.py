@@ -234,7 +234,7 @@ LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)
 class _Phrases(NamedTuple):
     scan: re.Pattern  # every number phrase, without groups (groups make it several times slower)
     phrases: list[tuple[re.Pattern, tuple[float, str, str]]]  # each phrase and its (value, unit, direction)
-    cardinal: re.Pattern  # a cardinal followed by -fold or times
+    cardinal: re.Pattern  # a cardinal followed by -fold, times or percent
     scan_lowered: re.Pattern | None  # the scan for lowered ASCII text (see _word_pattern), or None
 
 
@@ -254,7 +254,8 @@ def _word_pattern() -> _Phrases:
         for frag, phrase in words.phrases.items()
     ]
     card = "|".join(sorted((k.replace("-", "[- ]") for k in words.cardinals), key=len, reverse=True))
-    cardinal = re.compile(r"(?P<card>" + card + r")(?:[- ]?fold|\s+times)", re.IGNORECASE)
+    # "four times", "ten-fold": a factor; "four percent": a percentage
+    cardinal = re.compile(r"(?P<card>" + card + r")(?:[- ]?fold|\s+times|\s+percent(?!age))", re.IGNORECASE)
     fragments = [*words.phrases, cardinal.pattern.replace("?P<card>", "")]
     body = "|".join(fragments)
     scan = compile_scanner(r"(?<![A-Za-z-])(?i:" + body + r")(?![A-Za-z])")
@@ -546,7 +547,8 @@ def _word_quantities(text: str, lowered: str) -> list[Quantity]:
                 card = cardinal.match(text, start)
                 if card is None:  # the scan folds case more widely than the phrases do ("twiceſ"): no phrase here
                     continue
-                value, unit, direction = _cardinal(card.group("card")), "x", ""
+                value, direction = _cardinal(card.group("card")), ""
+                unit = "%" if card.group(0).lower().endswith("percent") else "x"
             else:
                 value, unit, direction = meaning
             if value:

@@ -938,6 +938,13 @@ INVENTED = [
         form='"N <unit> in <change noun>": the noun says the direction ("in savings": a decrease)',
         source="invented",
     ),
+    Example(
+        "The tail latency increases by four percent at most. The controller uses less than one percent of the CPU.",
+        claims=[Claim("four percent", 4.0, "%", "latency", change="increase"),
+                Claim("one percent", 1.0, "%", "other", qualifier="at_most")],
+        form='R6: a cardinal in words before "percent" is a percentage ("four percent"), not before "percentage points"',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.

@@ -129,7 +129,7 @@ BAD = [
      "aliases.toml [cleaning.vendors]", "'Rivos' is not in hardware.toml"),
     ("a brand that is a vendor in text", "aliases.toml", ('brands = ["SambaNova",', 'brands = ["NVIDIA", "SambaNova",'),
      "aliases.toml [cleaning.brands]", "vendor of hardware.toml"),
-    ("stem the cardinals need", "number_words.toml", ('"fold", "times", "dollar"]', '"fold", "dollar"]'),
+    ("stem the cardinals need", "number_words.toml", ('"fold", "times", "dollar", "percent"]', '"fold", "dollar", "percent"]'),
      "number_words.toml [stems.words]", "'times' missing"),
     # Vocabularies moved out of code's patterns.
     ("evaluation cue not led by letters", "cues.toml", ("cues = ['evaluat\\w*',", "cues = ['\\w*valuat',"),

@@ -616,6 +616,37 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "Ration speeds up LULESH, miniFE and a Graph500 BFS by 14%, 9% and 21%, respectively.",
+        has=[Has("14%", metric="speedup", metric_phrase="speeds up", metric_rule="by")],
+        form='5. by: the verb\'s object may be a list whose last member opens with an article ("and a Graph500 BFS")',
+        source="invented",
+    ),
+    Example(
+        "DeltaCR keeps the runtime overhead of checkpointing below 4% at 1,024 nodes.",
+        has=[Has("4%", metric="speedup", metric_phrase="runtime overhead", metric_rule="before")],
+        form='6. before: "<keyword> of <what> below N" (a bound after the keyword\'s "of" phrase)',
+        source="invented",
+    ),
+    Example(
+        "LeakTrap incurs 3.5% runtime overhead on SPEC CPU2006 and less than 2% on server applications.",
+        has=[Has("2%", metric="speedup", metric_phrase="runtime overhead", metric_rule="parallel: the previous figure's")],
+        form='parallel: "N1 <phrase> on A and (less than) N2 on B" shares N1\'s metric',
+        source="invented",
+    ),
+    Example(
+        "Ferry reduces total migration time by 58%, and Thresher reduces the time-to-completion of a campaign by 3.4x.",
+        has=[Has("58%", metric="speedup", metric_phrase="migration time", metric_rule="by"),
+             Has("3.4x", metric="speedup", metric_phrase="time-to-completion", metric_rule="by")],
+        form="5. by: R13, the time a task takes (migration, testing, repair, restart, transfer, ...) is a run time",
+        source="invented",
+    ),
+    Example(
+        "Sluice covers 27% more branches than AFL.",
+        has=[Has("27%", metric="accuracy", metric_phrase="covers", metric_rule="before")],
+        form='6. before: what a tool covers is a coverage, a quality ("covers 27% more branches")',
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",

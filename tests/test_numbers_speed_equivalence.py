@@ -91,7 +91,7 @@ def test_a_phrase_of_every_stem_is_found_on_the_ascii_path():
     """The ASCII path scans for number phrases only in the runs of words that hold a stem: a phrase of each stem,
     between punctuation, digits and other stems, is found there as on the general path (which scans the whole text)."""
     text = ("In order to be twice as fast (x), it is three-fold; halving it, 2.5 times. An order of magnitude, doubled/tripled: "
-            "quadrupling by half,10-fold/ten-fold;four times(one dollar per month).")
+            "quadrupling by half,10-fold/ten-fold;four times(one dollar per month), five percent.")
     assert _quantities(text) == _quantities(text + NOT_ASCII)
     words = [q.mention.lower() for q in numbers.find_quantities(text) if q.kind == "word"]
     assert [stem for stem in knowledge().number_words.stems if not any(stem in w for w in words)] == []
