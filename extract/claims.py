@@ -349,6 +349,23 @@ def _in_hardware_name(sent: str, w: _Where) -> bool:
     return any(start < w.s and w.e <= end for start, end, _ in _hardware_around(sent, w, 40, 12))
 
 
+# A name's last word right before a unitless number: "AlpacaEval 2.0", "Llama 3.1" (a cheap test first).
+NAME_BEFORE = regex.compile(r"[A-Za-z][\w-]*+\s$")
+
+
+def _in_workload_name(sent: str, w: _Where) -> bool:
+    """The number is the end of a workload's name ("on AlpacaEval 2.0": a version, not a score; a unit a list gave it aside).
+
+    >>> s = "It reaches 35.8% on AlpacaEval 2.0 and a score of 8.3 on MT-Bench."
+    >>> [(q.mention, _in_workload_name(s, _Where(q, Sentence(0, s), q.start, q.end))) for q in find_quantities(s)]
+    [('35.8%', False), ('2.0', True), ('8.3', False)]
+    """
+    if not NAME_BEFORE.search(sent, max(0, w.s - 30), w.s):
+        return False
+    lo = max(0, w.s - 40)
+    return any(lo + start < w.s and w.e <= lo + end for start, end, *_ in context.find_workloads(sent[lo : w.e + 12]))
+
+
 def _hardware_around(sent: str, w: _Where, before: int, after: int) -> list[tuple[int, int, str]]:
     """Hardware named within ``before`` characters before the number and ``after`` after it, as (start, end, text)
     in the sentence: a bounded window, so a long sentence costs no more per number."""
@@ -371,6 +388,8 @@ def not_a_claim(w: _Where) -> str | None:
     before, after = sent[max(0, w.s - 80) : w.s], sent[w.e : w.e + 80]
     if q.kind != "word" and _in_hardware_name(sent, w):
         return "part of a hardware name (R4)"  # "an AMD EPYC 7763, 5.2 times faster": 7763 names the CPU
+    if q.kind != "word" and _in_workload_name(sent, w):
+        return "part of a benchmark's or model's name"  # "35.8% on AlpacaEval 2.0": the version of the benchmark
     checks = _setup_checks()
     setup_before, setup_filter = checks.before, checks.before_filter
     setup_after, count_after = _for_text(checks.after, after), _for_text(checks.count_after, after)

@@ -166,8 +166,8 @@ def qualifier_patterns() -> list[tuple[str, regex.Pattern]]:
         out.append(
             (
                 qualifier,
-                # (a LaTeX math opener may stand right before the number: "up to $8\times$")
-                regex.compile(r"(?:(?<![A-Za-z])" + alternation(cues) + r")[\s(]*+(?:the\s+|a\s+|an\s+)?\$?$", regex.IGNORECASE),
+                # (a LaTeX math opener or escape may stand right before the number: "up to $8\times$", "under \$2,000")
+                regex.compile(r"(?:(?<![A-Za-z])" + alternation(cues) + r")[\s(]*+(?:the\s+|a\s+|an\s+)?[\\$]?$", regex.IGNORECASE),
             )
         )
     return out

@@ -238,7 +238,7 @@ ONLY_BEFORE = regex.compile(r"(?i:\b(?:only|just|merely)\s+$)")
 RELATIVE_BREAK = regex.compile(r"(?:,\s*+|\s++)(?:which|that)\s++")
 # ", a 4.7x improvement": an apposition to the figure before it, restating its change.
 APPOSED_TO_FIGURE = regex.compile(
-    r"""\d[^\s,]*+(?:\s++[^\s,]++){0,5}       # the figure: "3.1 mJ", "45%", "10 Gbps of traffic per core"
+    r"""\d[^\s,]*+(?:\s++[^\s,]++){0,8}       # the figure: "3.1 mJ", "45%", "85.2% accuracy on the reasoning suite"
     (?P<comma>\s*+,)\s*+(?:an?\s++)?            # ", a", ","
     (?:(?:""" + "|".join(_CUES.leading.apposed) + r""")\s++)?$""",  # cues.toml [leading] apposed
     regex.VERBOSE,
@@ -549,12 +549,14 @@ def _antecedent(sent: str, s: int, lo: int, e: int) -> Attribution | None:
         lo = relative.start()
     else:
         # Or an apposition to a figure: "falls to 3.1 mJ, a 4.7x improvement over the CPU" (a change noun right after).
-        apposed = APPOSED_TO_FIGURE.search(sent, max(0, s - 40), s)
+        apposed = APPOSED_TO_FIGURE.search(sent, max(0, s - 80), s)
         if not apposed or not APPOSED_CHANGE.match(sent, e, e + 30):
             return None
         lo = apposed.start("comma")
-        figure = next(iter(find_quantities(sent[apposed.start() : lo])), None)
-        if figure is not None and figure.unit in metric_by_unit():
+        # the last figure before the comma whose unit names a metric (not a count: "on 8 H100 GPUs, a 2.3x improvement")
+        named = [q for q in find_quantities(sent[apposed.start() : lo]) if q.unit in metric_by_unit()]
+        figure = named[-1] if named else None
+        if figure is not None:
             # the figure's own unit names it: "handles 10 Gbps of traffic per core, 3 times more than DPDK"
             at = apposed.start()
             return Attribution(metric_by_unit()[figure.unit], at + figure.start, at + figure.end, "antecedent")

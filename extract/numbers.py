@@ -152,12 +152,13 @@ def _number_pattern() -> re.Pattern:
         (?:
             (?<=\\textless.)|(?<=\\textgreater.)|(?<=\\sim.)|(?<=\\approx.)   # LaTeX residue: \textless2MB, \sim2%
           | (?<=sim.)(?<![A-Za-z]sim.)                                         # sim2%
+          | (?<=\\\$)                 # an escaped dollar sign, LaTeX's "\$2,000"
           | (?<![\w.@^/\\].)         # else not glued to a word, a decimal point, pass@, 10^ or a LaTeX command
         )
         (?:(?<![-_].)|(?=[\d.,]*+\\?%)|""" + _NOT_NAME_TAIL + r""")   # not the tail of a name such as GPT-3 or
                                      # Llama2-70B (a percentage is none: "CPU-80%", as normalize writes "CPU—80%")
         (?:                          # a currency sign (not the closing $ of $\sim$), then the number: $4.30, $ 5
-            (?<=\$)(?<![A-Za-z}\\]\$)\s?(?P<dollar>)[\d.]   # (the empty group marks where the number starts)
+            (?<=\$)(?<![A-Za-z}]\$)\s?(?P<dollar>)[\d.]   # (the empty group marks where the number starts; "\$5" too)
         )?
         (?:
             (?<=\.)\d++              # .5
@@ -229,6 +230,8 @@ FACTOR_OF = regex.compile(
 
 # Separators inside a list: "87%, 131%, 138% and 74%"
 LIST_SEP = regex.compile(r"\s*+(?:,\s*+(?:and\s++|or\s++)?|and\s++|or\s++|/\s*+)")
+# The same, a sign maybe before the next member: "by +3.4 and +2.9 points".
+SIGNED_LIST_SEP = regex.compile(LIST_SEP.pattern + r"\+?")
 
 
 class _Phrases(NamedTuple):
@@ -465,7 +468,7 @@ def _join_ranges(text: str, tokens: list[_Token], lowered: str) -> list[Quantity
 def _propagate_list_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Give unitless numbers in a list the unit of the list's last member.
 
-    "0.065 and 0.31 samples/kJ" -> both in sample/kJ.
+    "0.065 and 0.31 samples/kJ" -> both in sample/kJ; "+3.4 and +2.9 points" -> both in points.
     """
     out = list(quantities)
     for i in range(len(out) - 2, -1, -1):
@@ -474,7 +477,7 @@ def _propagate_list_units(text: str, quantities: list[Quantity]) -> list[Quantit
             continue
         if not nxt.unit_given and not nxt.unit:
             continue
-        if LIST_SEP.fullmatch(text, q.end, nxt.start):
+        if SIGNED_LIST_SEP.fullmatch(text, q.end, nxt.start):
             out[i] = replace(q, unit=nxt.unit, unit_given=False)
     return out
 

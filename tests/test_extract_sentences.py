@@ -945,6 +945,24 @@ INVENTED = [
         form='R6: a cardinal in words before "percent" is a percentage ("four percent"), not before "percentage points"',
         source="invented",
     ),
+    Example(
+        "MarginPO reaches a win rate of 44.1% on AlpacaEval 2.0 and 35.8% on Arena-Hard, exceeding SimPO by +3.4 and "
+        "+2.9 points, respectively.",
+        claims=[Claim("44.1%", 44.1, "%", "accuracy"),
+                Claim("35.8%", 35.8, "%", "accuracy", workload="Arena-Hard"),
+                Claim("3.4", 3.4, "", "accuracy", change="increase", baseline="SimPO"),
+                Claim("2.9 points", 2.9, "", "accuracy", change="increase", baseline="SimPO")],
+        form='a number that ends a benchmark\'s name is its version ("AlpacaEval 2.0"); a list of signed figures shares '
+             'its unit ("+3.4 and +2.9 points")',
+        source="invented",
+    ),
+    Example(
+        "Training costs under \\$2,000 on rented A100s, and inference costs \\$0.84 per task.",
+        claims=[Claim("$2,000", 2000.0, "USD", "cost", qualifier="at_most"),
+                Claim("$0.84", 0.84, "USD", "cost")],
+        form='an escaped dollar sign ("\\$2,000", LaTeX) is a currency',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.

@@ -647,6 +647,25 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "DoRA-X reaches 85.2% accuracy on the eight-task commonsense reasoning suite, 2.7% higher than LoRA.",
+        has=[Has("2.7%", metric="accuracy", metric_phrase="accuracy", metric_rule="antecedent")],
+        form="8. antecedent: an apposition restating the change of a figure a few words before the comma",
+        source="invented",
+    ),
+    Example(
+        "On the STMV benchmark, OpenMMX reaches 128 ns/day on 8 H100 GPUs, a 2.3x improvement over GROMACS.",
+        has=[Has("2.3x", metric="throughput", metric_phrase="128 ns/day", metric_rule="antecedent")],
+        form="8. antecedent: the apposition restates the last figure whose unit names a metric, not a count of devices",
+        source="invented",
+    ),
+    Example(
+        "Compared to FreeNoise, it improves subject consistency by 3.4% and completes 74% of long-horizon instructions.",
+        has=[Has("3.4%", metric="accuracy", metric_phrase="consistency", metric_rule="by"),
+             Has("74%", metric="accuracy", metric_rule="in", metric_phrase="instructions")],
+        form="quality words of generation and agents: consistency, success; instructions or episodes completed",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
