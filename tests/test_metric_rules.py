@@ -647,7 +647,7 @@ INVENTED = [
         source="invented",
     ),
     Example(
-        "DoRA-X reaches 85.2% accuracy on the eight-task commonsense reasoning suite, 2.7% higher than LoRA.",
+        "DoRA-X reaches 85.2% accuracy on the eight-task commonsense suite, 2.7% higher than LoRA.",
         has=[Has("2.7%", metric="accuracy", metric_phrase="accuracy", metric_rule="antecedent")],
         form="8. antecedent: an apposition restating the change of a figure a few words before the comma",
         source="invented",
