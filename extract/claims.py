@@ -116,6 +116,12 @@ OUTPERFORMS_BY = regex.compile(
     r"(?i:\b(?:" + "|".join(_CUES.comparison.verbs) + r")\w*+\s++(?:[^\s,;:()]++\s++){0,6}?(?:by\s++)?"  # [comparison] verbs
     r"(?:(?:" + "|".join(_LEADING.by_outperform) + r")\s++)?\+?$)"
 )
+# The other side of a comparison verb: "trails 16-bit LoRA by only 1.1 points" (a decrease), "lags behind X by 2%".
+TRAILS_BY = regex.compile(
+    r"(?i:\b(?:trail|lag)\w*+\s++(?:[^\s,;:()]++\s++){0,6}?by\s++(?:(?:" + "|".join(_LEADING.filler) + r")\s++)?$)"  # [leading] filler
+)
+# Right after a number of points: how it compares ("10.3 points above training on MetaMathQA").
+POINTS_COMPARED = regex.compile(r"\s*+(?:(?P<up>above|ahead\s+of)|(?P<down>below|behind))\b")
 # A size used as an adjective, "a 270M parameter transformer", and the lower-case noun it names after it.
 ADJECTIVE_SIZE = regex.compile(r"(?i:[\s-]param(?:eter)?$)")
 LOWER_WORD = regex.compile(r"\s++[a-z]")
@@ -427,7 +433,10 @@ def not_a_claim(w: _Where) -> str | None:
             by_change = BY_ONLY.search(before[-40:]) and _change_word_near(sent, w, reach=80)  # "improving over X by 3.1 points"
             # (a later member of a list reaches back to the change word of the list's first: "by 12.0 and 8.4 points")
             listed = LIST_MEMBER_BEFORE.search(before[-60:]) and _change_word_near(sent, w, reach=100)
-            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) or by_change or listed else "points with no score or change word near"
+            # ... or a comparison verb's "by" ("surpassing X and Y by 7.2 points", "trailing X by only 1.2 points"),
+            # or a comparison right after ("10.3 points above training on MetaMathQA")
+            compared = OUTPERFORMS_BY.search(before[-80:]) or TRAILS_BY.search(before[-80:]) or POINTS_COMPARED.match(after)
+            return None if SCORE_WORDS.search(before[-40:]) or _change_word_near(sent, w) or by_change or listed or compared else "points with no score or change word near"
         if _metric_by_unit()[q.unit] == "memory" and _next_to_hardware(sent, w):
             return "the memory of a device (hardware, R4)"
         return None
@@ -707,6 +716,11 @@ def _change(p: _Place) -> str:
     percent = q.unit in ("%", "pp")
     if sent[max(0, w.s - 1) : w.s] == "+":
         return "increase"  # "+24%", "(+4.3 points)", "+1.2 BLEU"
+    if TRAILS_BY.search(sent, max(lo, w.s - 80), w.s):
+        return "decrease"  # "trails 16-bit LoRA by only 1.1 points"
+    compared_points = POINTS_COMPARED.match(sent, w.e) if q.unit == "points" else None
+    if compared_points:
+        return "increase" if compared_points.group("up") else "decrease"  # "10.3 points above X"
     adjacent = [h for h in hits if w.e <= h[0] <= w.e + 1]
     if percent and adjacent:
         return adjacent[0][2]  # "uses 50% less memory", "30% lower latency": the word right after says
