@@ -978,6 +978,20 @@ INVENTED = [
         form='"N points above/below X" is a change',
         source="invented",
     ),
+    Example(
+        "At a fixed specificity of 90%, sensitivity on the held-out split was 61.3% when predicting onset 6 hours in advance.",
+        claims=[Claim("61.3%", 61.3, "%", "accuracy")],
+        form='setup of a measurement: the operating point ("at a fixed specificity of 90%") and the horizon ("6 hours in '
+             'advance")',
+        source="invented",
+    ),
+    Example(
+        "HelixCall processes a 30x HG002 genome in 21 minutes on 8 A100 GPUs, 34x faster than GATK.",
+        claims=[Claim("21 minutes", 21.0, "minute", "latency"),
+                Claim("34x", 34.0, "x", "speedup", change="increase", baseline="GATK")],
+        form='a sequencing depth ("a 30x genome") is setup, not a factor',
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.
