@@ -228,6 +228,7 @@ _PEAK = knowledge().metrics.peak
 PEAK_SHARE = regex.compile(
     r"(?i:\s*of\s+(?:the\s+)?(?:[\w'’/.-]+\s+){0,3}?(?:" + "|".join(m + r"\s+" for m in _PEAK.modifiers) + r")?(?:" + "|".join(_PEAK.words) + r")\b)"
 )
+WITHIN_BEFORE = regex.compile(r"(?i:\bwithin\s++$)")
 # Rule 2, "size": device time and model sizes.
 DEVICE_TIME = regex.compile(r"(?i:\b(?:" + "|".join(_CUES.size.device_time) + r")[- ]hours?\b)")  # cues.toml [size] device_time
 SIZE_MENTION = regex.compile(r"(?i:param|[BMT]$|billion|million|trillion)")
@@ -313,7 +314,7 @@ def attribute(
         return Attribution("compression" if ONLY_BEFORE.search(sent, max(0, s - 20), s) else "scale", s, e, "size")
     if unit in by_unit:
         return Attribution(by_unit[unit], s, e, "unit")
-    if unit == "%":
+    if unit == "%" and not WITHIN_BEFORE.search(sent, max(0, s - 12), s):  # "within 8% of the optimal" is a gap, not a share
         peak = PEAK_SHARE.match(sent, e, e + AFTER_REACH + 40)
         if peak:
             return Attribution("utilization", e - 1, peak.end(), "peak")
@@ -455,6 +456,11 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
     ]
     if not found:
         return None
+    last = found[-1]
+    if not VERB_KEYWORD.fullmatch(sent, last[0], last[1]) and EARLIER_BY.search(sent, last[1], by.start()):
+        # a noun that an earlier "by N" measured: "reduces energy consumption by 27% and SLA violations by 61%" (but a
+        # verb keyword governs each of its objects: "accelerates Vicuna-13B by 3.9x and LLaMA-2-Chat-70B by 3.5x")
+        return None
     # The head of the verb's object when the verb is there ("improves serving throughput within the latency SLO by"),
     # else the last keyword before "by".
     h = next(
@@ -467,6 +473,8 @@ def _by(sent: str, s: int, e: int, hits) -> Attribution | None:
     return Attribution(h[2], h[0], h[1], "by")
 
 
+# Between a keyword and "by": an earlier "by N" means the keyword is that figure's ("energy by 27% and SLA violations by").
+EARLIER_BY = regex.compile(r"(?i:\bby\s++(?:(?:" + "|".join(_CUES.leading.filler) + r")\s++)?[+~$]?\d)")
 # Between a verb's object and "by": another "by" or a number means the object belongs to an earlier figure.
 ANOTHER_FIGURE = regex.compile(r"(?i:\bby\b|(?<![\w.-])\d)")  # not a digit of a name: "Mistral-7B"
 

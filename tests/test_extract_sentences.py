@@ -455,7 +455,7 @@ INVENTED = [
     ),
     Example(
         "The scheme cuts control traffic by six orders of magnitude.",
-        claims=[Claim("six orders of magnitude", 1000000.0, "x", "cost", change="decrease")],
+        claims=[Claim("six orders of magnitude", 1000000.0, "x", "other", change="decrease")],
         form="R6: a definite number of orders of magnitude",
         source="invented",
     ),

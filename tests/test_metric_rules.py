@@ -666,6 +666,29 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "CorrPack reduces energy consumption by 27% and SLA violations by 61%, and CascadeSpec accelerates Vicuna-13B by "
+        "3.9x and LLaMA-2-70B by 3.5x.",
+        has=[Has("61%", metric="other", metric_phrase=None, metric_rule="none: other"),
+             Has("3.5x", metric="speedup", metric_phrase="accelerates", metric_rule="by")],
+        form='5. by: a noun an earlier "by N" measured does not govern a later "by" (its own object does); a verb '
+             "keyword governs each of its objects",
+        source="invented",
+    ),
+    Example(
+        "CorrPack's energy is within 8% of the optimal placement, and the kernel reaches 84% of the performance "
+        "attainable under the roofline bound.",
+        has=[Has("8%", metric="energy", metric_phrase="energy", metric_rule="before"),
+             Has("84%", metric="utilization", metric_phrase="% of the performance attainable", metric_rule="peak")],
+        form='3. peak: "within N% of the optimal" is a gap, not a share of a peak; "attainable" and "roofline" name a peak',
+        source="invented",
+    ),
+    Example(
+        "ValApprox reduces off-chip memory traffic by 41% compared with exact execution.",
+        has=[Has("41%", metric="other", metric_phrase=None, metric_rule="none: other")],
+        form="other: traffic is no cost (no phrase names money or device time)",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
