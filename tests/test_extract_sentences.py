@@ -171,7 +171,7 @@ CORPUS = [
         "Our extensive experiments demonstrate that ExpertFlow achieves up to 93.72\\% GPU memory savings and enhances "
         "inference speed by 2 to 10 times compared to baseline methods.",
         claims=[Claim("93.72\\%", 93.72, "%", "memory", qualifier="up_to", change="decrease"),
-                Claim("2 to 10 times", 10.0, "x", "throughput", value_low=2.0, change="increase")],
+                Claim("2 to 10 times", 10.0, "x", "speedup", value_low=2.0, change="increase")],
         form="a percentage before a device word is a claim; a count before one is not (R4)",
         source="corpus",
     ),

@@ -689,6 +689,13 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "The new sampler raises the decoding speed of Vicuna-7B by 1.8x over autoregressive decoding.",
+        has=[Has("1.8x", metric="speedup", metric_phrase="decoding speed", metric_rule="by")],
+        form="5. by: a relative change of a decoding, generation or inference speed is a speedup (relative speed); a "
+             "rate with its unit stays a throughput",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
