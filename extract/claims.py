@@ -455,8 +455,11 @@ def not_a_claim(w: _Where) -> str | None:
         if reach and reach.group("verb") is None and not PARAMETER_WORDS.search(mention) and COUNTED_NOUN.match(after):
             return "a count of things, not a size the system reaches (R5)"  # "analyze over 1.5 million papers"
         return None if reach else "a size studied or used, not reached (R5)"
-    # A decimal with no unit: a score only when a score word is near (or after the list it opens: "by 6.2 and 4.3 mIoU").
+    # A decimal with no unit: a score only when a score word is near (or after the list it opens: "by 6.2 and 4.3 mIoU";
+    # or, for a later member of a list, before its first: "an AUROC of 0.87, compared with 0.74 for X and 0.68 for Y").
     if SCORE_WORDS.search(before[-60:]) or SCORE_WORDS.match(after.lstrip()[:20]) or SCORE_WORDS.match(after, LIST_REST.match(after).end()):
+        return None
+    if LIST_MEMBER_BEFORE.search(before[-60:]) and SCORE_WORDS.search(sent, max(0, w.s - 140), w.s):
         return None
     # ... or a score on a named benchmark: "achieves 83.1 on MT-Bench"
     if on_benchmark(sent, w.e, min(len(sent), w.e + 60)):

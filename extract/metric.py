@@ -228,6 +228,8 @@ _PEAK = knowledge().metrics.peak
 PEAK_SHARE = regex.compile(
     r"(?i:\s*of\s+(?:the\s+)?(?:[\w'’/.-]+\s+){0,3}?(?:" + "|".join(m + r"\s+" for m in _PEAK.modifiers) + r")?(?:" + "|".join(_PEAK.words) + r")\b)"
 )
+# An error a figure in a physical unit may be given for (rule 1 gives way to rule 6 for it).
+ERROR_WORD = regex.compile(r"(?i:\b(?:errors?|MAE|RMSE|MSE|drift|bias|deviations?)\b)")
 WITHIN_BEFORE = regex.compile(r"(?i:\bwithin\s++$)")
 # Rule 2, "size": device time and model sizes.
 DEVICE_TIME = regex.compile(r"(?i:\b(?:" + "|".join(_CUES.size.device_time) + r")[- ]hours?\b)")  # cues.toml [size] device_time
@@ -313,6 +315,10 @@ def attribute(
     if unit == "" and SIZE_MENTION.search(mention):
         return Attribution("compression" if ONLY_BEFORE.search(sent, max(0, s - 20), s) else "scale", s, e, "size")
     if unit in by_unit:
+        # ... unless the figure is given for an error: "a median absolute error of 1.0 week", "an RMSE of 2.1 s"
+        error = _before(sent, s, e, [h for h in context.within(context.keyword_hits(sent), max(0, s - BEFORE_REACH), s) if h[1] <= s])
+        if error is not None and ERROR_WORD.search(error.phrase(sent) or ""):
+            return Attribution("accuracy", error.start, error.end, "before")
         return Attribution(by_unit[unit], s, e, "unit")
     if unit == "%" and not WITHIN_BEFORE.search(sent, max(0, s - 12), s):  # "within 8% of the optimal" is a gap, not a share
         peak = PEAK_SHARE.match(sent, e, e + AFTER_REACH + 40)

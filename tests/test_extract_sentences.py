@@ -992,6 +992,28 @@ INVENTED = [
         form='a sequencing depth ("a 30x genome") is setup, not a factor',
         source="invented",
     ),
+    Example(
+        "At external validation, the model achieved an AUROC of 0.87 (95% CI, 0.86-0.88), compared with 0.74 for the "
+        "Epic Sepsis Model and 0.68 for qSOFA.",
+        claims=[Claim("0.87", 0.87, "", "accuracy"), Claim("0.74", 0.74, "", "accuracy"),
+                Claim("0.68", 0.68, "", "accuracy")],
+        form="a later member of a list of scores is a score when the list's first has a score word before it",
+        source="invented",
+    ),
+    Example(
+        "OrganSAM segments 512 x 512 x 300 volumes, and BandMamba runs on an Apple M2 laptop and uses 1.9 GB of memory.",
+        claims=[Claim("1.9 GB", 1.9, "GB", "memory")],
+        form='"N x M" is a product of sizes, not a factor; a size a system uses is a result even next to a device',
+        source="invented",
+    ),
+    Example(
+        "FluCast's median absolute error for the peak week was 1.0 week, and the grid forecaster's MAE is 312 MW, while "
+        "a single petascale system can draw more than 10 MW.",
+        claims=[Claim("1.0 week", 1.0, "week", "accuracy", qualifier="average"),
+                Claim("312 MW", 312.0, "MW", "accuracy")],
+        form="units of other fields (week, MW, mph, t/ha); the power of a facility with no metric word near is setup",
+        source="invented",
+    ),
 ]
 
 # Sentences that guard a wrong output once fixed.

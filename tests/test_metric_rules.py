@@ -696,6 +696,13 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "The pick error of the new phase picker is 0.041 s, and the forecaster's peak-timing MAE is 1.0 week.",
+        has=[Has("0.041 s", metric="accuracy", metric_phrase="error", metric_rule="before"),
+             Has("1.0 week", metric="accuracy", metric_phrase="MAE", metric_rule="before")],
+        form="1. unit, unless the figure is given for an error: an error in seconds or weeks is a quality (rule 6 first)",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",

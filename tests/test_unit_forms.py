@@ -119,6 +119,9 @@ FORMS = [
     UnitForm("3.1 m/s", value=3.1, unit="m/s", claim_unit="m/s", canonical=3.1, canonical_unit="meter / second"),
     UnitForm("19.8 meV", value=19.8, unit="meV", claim_unit="meV", canonical=19.8 * 1.602176634e-22, canonical_unit="joule"),
     UnitForm("85 kg", value=85.0, unit="kg", claim_unit="kg", canonical=85.0, canonical_unit="kilogram"),
+    UnitForm("3.21 mph", value=3.21, unit="mph", claim_unit="mph", canonical=3.21 * 0.44704, canonical_unit="meter / second"),
+    UnitForm("0.71 t/ha", value=0.71, unit="t/ha", claim_unit="t/ha", canonical=0.71 * 1000 / 10000,
+             canonical_unit="kilogram / meter ** 2"),
     # device time, a product name between the number and its unit
     UnitForm("5,000 GPU hours", value=5000.0, unit="GPU*hour", claim_unit="GPU*hour", canonical=5000.0,
              canonical_unit="GPU_hour"),
