@@ -703,6 +703,22 @@ INVENTED = [
         source="invented",
     ),
     Example(
+        "Its residuals have a mean absolute error of 0.041 s, compared with 0.067 s for PhaseNet, and STMixer attains "
+        "MAEs of 3.21 mph and 1.79 mph.",
+        has=[Has("0.067 s", metric="accuracy", metric_phrase="error", metric_rule="parallel: the previous figure's"),
+             Has("3.21 mph", metric="accuracy", metric_phrase="MAEs", metric_rule="before")],
+        form='a figure compared with an error ("compared with 0.067 s for X") is an error too, whatever its unit; score '
+             "names in the plural (MAEs)",
+        source="invented",
+    ),
+    Example(
+        "BandMamba achieves a vocals SDR of 9.21 dB, and training consumed 29.8 MWh with PowerFlow.",
+        has=[Has("9.21 dB", metric="accuracy", metric_phrase="SDR", metric_rule="before"),
+             Has("29.8 MWh", metric="energy", metric_phrase="29.8 MWh", metric_rule="unit")],
+        form="quality ratios of audio (SDR, SNR) and energies in MWh",
+        source="invented",
+    ),
+    Example(
         "It keeps a p99 latency of 40 ms, which is 3x lower than the baseline.",
         has=[Has("3x", metric="latency", metric_phrase="latency", metric_rule="antecedent")],
         form="8. antecedent: a relative clause about a figure",
