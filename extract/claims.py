@@ -31,7 +31,7 @@ from .papers import Paper
 from .sentences import Sentence, split_sentences
 from .turnaround import OwnSystems, baseline_side, opens_in_first_person, other_side
 
-EXTRACTOR_VERSION = "0.12.0"
+EXTRACTOR_VERSION = "0.12.1"
 
 # A year such as 2023 or a bare small integer is never a claim on its own.
 YEAR = regex.compile(r"^(?:19|20)\d{2}$")
