@@ -84,10 +84,11 @@ UP_FROM = regex.compile(r"(?i:\b(?:up|down)\s++from\s++(?:(?:" + "|".join(_LEADI
 # A word that gives a number to a metric's name: "of", "is", "=", "reaches".
 GIVING_WORD = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().cues.giving) + r")\b|[=:])")  # cues.toml [giving]
 # Scores reported without a unit ("F1 score of 0.98", "BLEU 31.2").
-SCORE_WORDS = regex.compile(r"(?i:\b(?:" + "|".join(knowledge().metrics.scores) + r")\b)")  # metrics.toml [scores]
+_SCORES = "|".join(knowledge().metrics.scores)  # metrics.toml [scores]
+SCORE_WORDS = regex.compile(r"(?i:\b(?:" + _SCORES + r")\b)")
 # A score given as a whole number: "a Lichess blitz Elo of 2895", "a BLEU score of 31", "F1 = 87" (not a count).
 SCORE_GIVEN = regex.compile(
-    r"""(?i:\b(?:""" + "|".join(knowledge().metrics.scores) + r""")    # metrics.toml [scores]: "Elo", "score"
+    r"""(?i:\b(?:""" + _SCORES + r""")    # metrics.toml [scores]: "Elo", "score"
     \s*+(?:(?:""" + "|".join(knowledge().cues.giving) + r""")\b|[=:])     # cues.toml [giving]: "of", "reaches", "="
     \s*+(?:(?:""" + "|".join(knowledge().cues.leading.filler) + r""")\s++)?$)""",  # [leading] filler: "over", "about"
     regex.VERBOSE,
@@ -134,7 +135,9 @@ CONJUNCT_BREAK = regex.compile(r"\b(?:and|or)\b")
 # "N+" in a mention: at least N ("improves throughput by 10+%", "$100K+ in cost reduction").
 PLUS_AFTER_DIGITS = regex.compile(r"\d[KMBkmb]?\+")
 # "N <unit> in <change noun>": "35,000 GPU hours in savings", "$100K+ in cost reduction".
-IN_CHANGE_NOUN = regex.compile(r"\+?\s++in\s++(?:[\w-]++\s++){0,2}?(?=(?:savings?|reductions?|gains?|improvements?|increases?|decreases?)\b)")
+IN_CHANGE_NOUN = regex.compile(  # cues.toml [comparison] change_nouns
+    r"\+?\s++in\s++(?:[\w-]++\s++){0,2}?(?=(?:" + "|".join(_CUES.comparison.change_nouns) + r")s?\b)"
+)
 THAN_AFTER = regex.compile(r"(?:\s++[\w@-]++){0,3}?\s++than\b")  # after a comparative: "higher than", "lower tail latency than"
 # The end of a clause right after a word: "Our contribution is two-fold." / "... threefold: first, ..."
 CLAUSE_END = regex.compile(r"\s*+(?:[.:;,]|$)")
@@ -1174,9 +1177,9 @@ def _previous_figure_rule(sc: _SentenceClaims, p: _Place, prev: Claim, head: Cla
         ("parallel: the previous figure's", lambda: head is None and prev.unit == w.q.unit and not own_object and (
             _parallel(sent, before, w) or _elliptic(sent, p.lo, p.hi) or UP_FROM.search(sent, max(0, w.s - 20), w.s)
             or _shares_phrase(sent, before, w, prev.metric_phrase) or COMPARED_FIGURE.search(sent, max(0, w.s - 30), w.s)
-            or _same_comparative(sent, before, w)
         )),
-        ("parallel: the previous figure's", lambda: {prev.unit, w.q.unit} <= {"%", "x"} and _same_comparative(sent, before, w)),
+        ("parallel: the previous figure's",
+         lambda: (prev.unit == w.q.unit or {prev.unit, w.q.unit} <= {"%", "x"}) and _same_comparative(sent, before, w)),
         ("gapping: 'outperforms A by N1 and B by N2'",
          lambda: w.q.unit in ("%", "x", "pp") and _gapped_compared(sent, w.s, prev, w.sentence.start)),
         ('gapped: a second "by" of the same verb', lambda: AND_BY.search(sent, max(0, w.s - 40), w.s) and _parallel(sent, before, w)),
@@ -1499,8 +1502,7 @@ def _same_comparative(sent: str, a: _Where, b: _Where) -> bool:
     (True, False)
     """
     first, second = COMPARATIVE_THAN.match(sent, a.e), COMPARATIVE_THAN.match(sent, b.e)
-    same = lambda m, n: regex.sub(r"\s+", " ", m.group("word").lower()) == regex.sub(r"\s+", " ", n.group("word").lower())  # noqa: E731
-    return bool(first and second) and same(first, second)
+    return bool(first and second) and first.group("word").lower().split() == second.group("word").lower().split()
 
 
 def _own_keyword_after(w: _Where, reach: int = 20) -> bool:

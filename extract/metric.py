@@ -316,9 +316,11 @@ def attribute(
         return Attribution("compression" if ONLY_BEFORE.search(sent, max(0, s - 20), s) else "scale", s, e, "size")
     if unit in by_unit:
         # ... unless the figure is given for an error: "a median absolute error of 1.0 week", "an RMSE of 2.1 s"
-        error = _before(sent, s, e, [h for h in context.within(context.keyword_hits(sent), max(0, s - BEFORE_REACH), s) if h[1] <= s])
-        if error is not None and ERROR_WORD.search(error.phrase(sent) or ""):
-            return Attribution("accuracy", error.start, error.end, "before")
+        # (a cheap test first: most figures with a unit have no error word before them)
+        if ERROR_WORD.search(sent, max(0, s - BEFORE_REACH), s):
+            error = _before(sent, s, e, [h for h in context.within(context.keyword_hits(sent), max(0, s - BEFORE_REACH), s) if h[1] <= s])
+            if error is not None and ERROR_WORD.search(error.phrase(sent) or ""):
+                return Attribution("accuracy", error.start, error.end, "before")
         return Attribution(by_unit[unit], s, e, "unit")
     if unit == "%" and not WITHIN_BEFORE.search(sent, max(0, s - 12), s):  # "within 8% of the optimal" is a gap, not a share
         peak = PEAK_SHARE.match(sent, e, e + AFTER_REACH + 40)
