@@ -932,6 +932,13 @@ INVENTED = [
         source="corpus",
     ),
     Example(
+        "The deployment costs $250K+ a year, and the scheduler cuts queueing delay by 30+%.",
+        claims=[Claim("$250K+", 250000.0, "USD", "cost", qualifier="at_least"),
+                Claim("30+%", 30.0, "%", "latency", qualifier="at_least", change="decrease")],
+        form='"N+" in a mention is at least N',
+        source="invented",
+    ),
+    Example(
         "The rollout freed 1,200 node hours in savings and cut the bill by 40%.",
         claims=[Claim("1,200 node hours", 1200.0, "hour", "cost", change="decrease"),
                 Claim("40%", 40.0, "%", "cost", change="decrease")],
